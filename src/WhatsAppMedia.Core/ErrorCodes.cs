@@ -1,0 +1,23 @@
+namespace WhatsAppMedia.Core;
+
+/// <summary>The stable <c>code</c> values of the public contract (§2 and §3). Callers match on these strings.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidTenantId = "invalid_tenant_id";
+    public const string InvalidMediaId = "invalid_media_id";
+    public const string InvalidPhone = "invalid_phone";
+    public const string PhoneRequired = "phone_required";
+    public const string InvalidRequest = "invalid_request";
+    public const string Unauthorized = "unauthorized";
+    public const string MediaNotFound = "media_not_found";
+    public const string ProviderThrottled = "provider_throttled";
+    public const string ProviderRejected = "provider_rejected";
+    public const string ProviderAuthFailed = "provider_auth_failed";
+    public const string ProviderUnavailable = "provider_unavailable";
+    public const string CredentialsUnavailable = "credentials_unavailable";
+    public const string ProviderTimeout = "provider_timeout";
+    public const string MalformedMessage = "malformed_message";
+    public const string UnknownTenant = "unknown_tenant";
+    public const string TenantMisconfigured = "tenant_misconfigured";
+    public const string ThrottleRetriesExhausted = "throttle_retries_exhausted";
+}

@@ -1,0 +1,196 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Sandbox;
+
+/// <summary>
+/// Strict local imitations of the four provider APIs on one Kestrel server, each under its own path prefix
+/// (<c>/meta</c>, <c>/aws</c>, <c>/nxcloud</c>, <c>/smsgatewaycenter</c>), plus a control API under <c>/_sandbox</c>.
+/// Runs on its own (<c>dotnet run --project src/WhatsAppMedia.Sandbox</c>) or inside tests and the local host.
+/// </summary>
+public sealed class ProviderSandbox : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Dictionary<ProviderKind, SandboxProviderState> _states;
+    private readonly Dictionary<ProviderKind, IProviderImitation> _imitations;
+
+    private ProviderSandbox(WebApplication app, Dictionary<ProviderKind, SandboxProviderState> states, Dictionary<ProviderKind, IProviderImitation> imitations, Uri baseUri)
+    {
+        _app = app;
+        _states = states;
+        _imitations = imitations;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>The server's root, for example <c>http://127.0.0.1:7080/</c>.</summary>
+    public Uri BaseUri { get; }
+
+    public SandboxProviderState Meta => State(ProviderKind.Meta);
+
+    public SandboxProviderState Aws => State(ProviderKind.Aws);
+
+    public SandboxProviderState NxCloud => State(ProviderKind.NxCloud);
+
+    public SandboxProviderState SmsGatewayCenter => State(ProviderKind.SmsGatewayCenter);
+
+    public SandboxProviderState State(ProviderKind kind) => _states[kind];
+
+    /// <summary>The base URL to configure for <paramref name="kind"/>, for example <c>http://127.0.0.1:7080/meta</c>.</summary>
+    public Uri BaseUrlFor(ProviderKind kind) => new(BaseUri, _imitations[kind].Prefix);
+
+    /// <summary>The configuration that points the provider core at this sandbox (keys as in contract §4).</summary>
+    public IReadOnlyDictionary<string, string?> ConfigurationValues => new Dictionary<string, string?>
+    {
+        ["Providers:Meta:BaseUrl"] = BaseUrlFor(ProviderKind.Meta).ToString(),
+        ["Providers:Aws:Endpoint"] = BaseUrlFor(ProviderKind.Aws).ToString(),
+        ["Providers:NxCloud:BaseUrl"] = BaseUrlFor(ProviderKind.NxCloud).ToString(),
+        ["Providers:SmsGatewayCenter:BaseUrl"] = BaseUrlFor(ProviderKind.SmsGatewayCenter).ToString(),
+    };
+
+    /// <summary>Adds a fresh media object in the provider's own id format and returns its id.</summary>
+    public string CreateMedia(ProviderKind kind, string? ownerPhone = null)
+    {
+        var id = _imitations[kind].NewMediaId();
+        _states[kind].AddMedia(id, ownerPhone);
+        return id;
+    }
+
+    public static async Task<ProviderSandbox> StartAsync(ProviderSandboxOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ProviderSandboxOptions();
+        var states = Enum.GetValues<ProviderKind>().ToDictionary(kind => kind, kind => new SandboxProviderState(kind));
+        var imitations = SandboxImitations.Create(kind => states[kind], options.TimeProvider).ToDictionary(imitation => imitation.Kind);
+        RegisterAccounts(states);
+        if (options.SeedDemoMedia)
+        {
+            SeedDemoMedia(states);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Url.ToString());
+        builder.Services.AddSingleton(options.TimeProvider);
+        builder.Services.AddRoutingCore();
+
+        var app = builder.Build();
+        app.Use((context, next) => RecordAndApplyFaultsAsync(context, next, states, imitations, options.TimeProvider));
+        foreach (var imitation in imitations.Values)
+        {
+            imitation.Map(app.MapGroup("/" + imitation.Prefix));
+        }
+
+        SandboxControlApi.Map(app.MapGroup("/_sandbox"), states, imitations);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ProviderSandbox(app, states, imitations, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task RecordAndApplyFaultsAsync(
+        HttpContext context,
+        Func<Task> next,
+        Dictionary<ProviderKind, SandboxProviderState> states,
+        Dictionary<ProviderKind, IProviderImitation> imitations,
+        TimeProvider timeProvider)
+    {
+        var imitation = imitations.Values.FirstOrDefault(candidate => context.Request.Path.StartsWithSegments("/" + candidate.Prefix, StringComparison.Ordinal));
+        if (imitation is null)
+        {
+            await next();
+            return;
+        }
+
+        var state = states[imitation.Kind];
+        state.Record(await ReadRequestAsync(context.Request, timeProvider));
+        if (!state.TryTakeFault(out var fault))
+        {
+            await next();
+            return;
+        }
+
+        switch (fault.Kind)
+        {
+            case SandboxFaultKind.Latency:
+                await Task.Delay(fault.Delay ?? TimeSpan.Zero, timeProvider, context.RequestAborted);
+                await next();
+                break;
+            case SandboxFaultKind.Hang:
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, which is the point of a hang.
+                }
+
+                break;
+            default:
+                await imitation.WriteFaultAsync(context, fault);
+                break;
+        }
+    }
+
+    private static async Task<RecordedRequest> ReadRequestAsync(HttpRequest request, TimeProvider timeProvider)
+    {
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+
+        var headers = request.Headers.ToDictionary(
+            header => header.Key.ToLowerInvariant(),
+            header => string.Join(',', header.Value.ToArray()),
+            StringComparer.Ordinal);
+        var rawTarget = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
+        var query = queryStart < 0 ? string.Empty : rawTarget[queryStart..];
+        return new RecordedRequest(request.Method, path, query, headers, body, timeProvider.GetUtcNow());
+    }
+
+    private static void RegisterAccounts(Dictionary<ProviderKind, SandboxProviderState> states)
+    {
+        states[ProviderKind.Meta].AddCredential(SandboxAccounts.Meta.AccessToken);
+        states[ProviderKind.Aws].AddCredential(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey);
+        states[ProviderKind.NxCloud].AddCredential(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
+        states[ProviderKind.SmsGatewayCenter].AddCredential(SandboxAccounts.SmsGatewayCenter.ApiKey);
+        states[ProviderKind.SmsGatewayCenter].AddCredential(SandboxAccounts.SmsGatewayCenter.UserId, SandboxAccounts.SmsGatewayCenter.Password);
+    }
+
+    private static void SeedDemoMedia(Dictionary<ProviderKind, SandboxProviderState> states)
+    {
+        foreach (var id in SandboxAccounts.Meta.DemoMediaIds)
+        {
+            states[ProviderKind.Meta].AddMedia(id);
+        }
+
+        foreach (var id in SandboxAccounts.Aws.DemoMediaIds)
+        {
+            states[ProviderKind.Aws].AddMedia(id);
+        }
+
+        foreach (var id in SandboxAccounts.NxCloud.DemoMediaIds)
+        {
+            states[ProviderKind.NxCloud].AddMedia(id);
+        }
+
+        foreach (var id in SandboxAccounts.SmsGatewayCenter.DemoMediaIds)
+        {
+            states[ProviderKind.SmsGatewayCenter].AddMedia(id);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace WhatsAppMedia.Sandbox;
+
+/// <summary>A request exactly as the sandbox received it, for tests that check what went on the wire.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The raw path, still percent-encoded as sent.</param>
+/// <param name="Query">The raw query string including the leading <c>?</c>, or empty.</param>
+/// <param name="Headers">Every header, names lowercased, multiple values joined with <c>,</c>.</param>
+/// <param name="Body">The body as UTF-8 text, or empty.</param>
+/// <param name="ReceivedAt">When the sandbox received it, by the sandbox's <see cref="TimeProvider"/>.</param>
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string Query,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    DateTimeOffset ReceivedAt)
+{
+    public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
+}

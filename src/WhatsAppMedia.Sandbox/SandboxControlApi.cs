@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Sandbox;
+
+/// <summary>
+/// The sandbox's own HTTP control surface, so a sandbox run with <c>dotnet run</c> can be driven with curl:
+/// create media, inject faults, read what it received.
+/// </summary>
+internal static class SandboxControlApi
+{
+    public static void Map(RouteGroupBuilder routes, Dictionary<ProviderKind, SandboxProviderState> states, Dictionary<ProviderKind, IProviderImitation> imitations)
+    {
+        routes.MapGet("/{provider}/media", (string provider) =>
+            WithProvider(provider, kind => Results.Ok(new { media = states[kind].Media.Order(StringComparer.Ordinal) })));
+
+        routes.MapPost("/{provider}/media", (string provider, string? ownerPhone) => WithProvider(provider, kind =>
+        {
+            var id = imitations[kind].NewMediaId();
+            states[kind].AddMedia(id, ownerPhone);
+            return Results.Created($"/_sandbox/{provider}/media/{Uri.EscapeDataString(id)}", new { mediaId = id });
+        }));
+
+        routes.MapPut("/{provider}/media/{mediaId}", (string provider, string mediaId, string? ownerPhone) => WithProvider(provider, kind =>
+        {
+            states[kind].AddMedia(mediaId, ownerPhone);
+            return Results.NoContent();
+        }));
+
+        routes.MapPost("/{provider}/faults", (string provider, FaultRequest request) => WithProvider(provider, kind =>
+        {
+            if (!Enum.TryParse<SandboxFaultKind>(request.Kind, ignoreCase: true, out var faultKind) || request.Times is < 1 or > 10_000)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    detail: $"kind must be one of {string.Join(", ", Enum.GetNames<SandboxFaultKind>())}; times 1-10000.");
+            }
+
+            var fault = new SandboxFault(
+                faultKind,
+                request.DelayMilliseconds is { } delay ? TimeSpan.FromMilliseconds(delay) : null,
+                request.Status,
+                request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+            states[kind].InjectFault(fault, request.Times ?? 1);
+            return Results.NoContent();
+        }));
+
+        routes.MapDelete("/{provider}/faults", (string provider) => WithProvider(provider, kind =>
+        {
+            states[kind].ClearFaults();
+            return Results.NoContent();
+        }));
+
+        routes.MapGet("/{provider}/requests", (string provider) =>
+            WithProvider(provider, kind => Results.Ok(new { requests = states[kind].Requests })));
+
+        routes.MapDelete("/{provider}/requests", (string provider) => WithProvider(provider, kind =>
+        {
+            states[kind].ClearRequests();
+            return Results.NoContent();
+        }));
+    }
+
+    private static IResult WithProvider(string provider, Func<ProviderKind, IResult> action) =>
+        ProviderNames.TryParse(provider, out var kind)
+            ? action(kind.Value)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Unknown provider; use one of {string.Join(", ", ProviderNames.All)}.");
+
+    internal sealed record FaultRequest(string Kind, int? Times, int? DelayMilliseconds, int? Status, int? RetryAfterSeconds);
+}

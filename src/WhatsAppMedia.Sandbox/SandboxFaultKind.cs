@@ -1,0 +1,19 @@
+namespace WhatsAppMedia.Sandbox;
+
+public enum SandboxFaultKind
+{
+    /// <summary>Wait <see cref="SandboxFault.Delay"/>, then answer normally.</summary>
+    Latency,
+
+    /// <summary>Never answer; hold the request until the client gives up.</summary>
+    Hang,
+
+    /// <summary>Answer with <see cref="SandboxFault.Status"/> (a 5xx) and the provider's own transient error body.</summary>
+    ServerError,
+
+    /// <summary>Answer with the provider's throttling error and <c>Retry-After</c> = <see cref="SandboxFault.RetryAfter"/>.</summary>
+    Throttle,
+
+    /// <summary>Answer with the provider's "credentials refused" error, whatever credentials were sent.</summary>
+    RefuseCredentials,
+}

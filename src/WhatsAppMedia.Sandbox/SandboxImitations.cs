@@ -1,0 +1,9 @@
+namespace WhatsAppMedia.Sandbox;
+
+/// <summary>The four provider imitations, each bound to its own state.</summary>
+internal static class SandboxImitations
+{
+    public static IReadOnlyList<IProviderImitation> Create(Func<Core.Providers.ProviderKind, SandboxProviderState> stateFor, TimeProvider timeProvider) =>
+    [
+    ];
+}

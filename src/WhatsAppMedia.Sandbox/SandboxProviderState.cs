@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Sandbox;
+
+/// <summary>
+/// What one imitated provider knows: which media exist (and which phone owns each), which credentials it accepts,
+/// which faults are pending, and every request it has seen. Thread-safe; tests and endpoints share it.
+/// </summary>
+public sealed class SandboxProviderState(ProviderKind kind)
+{
+    private readonly ConcurrentDictionary<string, string> _media = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SandboxFault> _faults = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    /// <summary>Stands for "any phone may delete this media".</summary>
+    private const string AnyOwner = "";
+
+    public ProviderKind Kind { get; } = kind;
+
+    public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
+
+    public IReadOnlyCollection<string> Media => _media.Keys.ToArray();
+
+    /// <summary>Adds a media object; with <paramref name="ownerPhone"/>, only that phone identity may delete it.</summary>
+    public void AddMedia(string mediaId, string? ownerPhone = null) => _media[mediaId] = ownerPhone ?? AnyOwner;
+
+    public bool HasMedia(string mediaId) => _media.ContainsKey(mediaId);
+
+    /// <summary>Whether <paramref name="phone"/> (null when the request named none) may delete <paramref name="mediaId"/>.</summary>
+    public bool IsOwnedBy(string mediaId, string? phone) =>
+        _media.TryGetValue(mediaId, out var owner) && (owner.Length == 0 || phone is null || owner == phone);
+
+    public bool RemoveMedia(string mediaId) => _media.TryRemove(mediaId, out _);
+
+    /// <summary>
+    /// Registers a credential the sandbox accepts: <paramref name="key"/> is the public half (token, access key id,
+    /// API key or user id) and <paramref name="secret"/> the private half, or empty where the provider has none.
+    /// </summary>
+    public void AddCredential(string key, string secret = "") => _credentials[key] = secret;
+
+    public void RemoveCredential(string key) => _credentials.TryRemove(key, out _);
+
+    public bool TryGetCredentialSecret(string key, out string secret) => _credentials.TryGetValue(key, out secret!);
+
+    /// <summary>Queues <paramref name="fault"/> for the next <paramref name="times"/> requests.</summary>
+    public void InjectFault(SandboxFault fault, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        for (var i = 0; i < times; i++)
+        {
+            _faults.Enqueue(fault);
+        }
+    }
+
+    public void ClearFaults() => _faults.Clear();
+
+    internal bool TryTakeFault(out SandboxFault fault) => _faults.TryDequeue(out fault!);
+
+    internal void Record(RecordedRequest request) => _requests.Enqueue(request);
+
+    public void ClearRequests() => _requests.Clear();
+}
