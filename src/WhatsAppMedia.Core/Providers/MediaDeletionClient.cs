@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WhatsAppMedia.Core.Providers;
+
+/// <summary>
+/// Deletes one media object through a tenant's provider, retrying throttled, transient and timed-out answers within
+/// <see cref="ProviderRetryOptions"/>: a bounded number of attempts, each with its own timeout, all inside one total
+/// budget. Honours a provider's <c>Retry-After</c> when it fits the budget; otherwise waits with jittered exponential
+/// back-off. Both hosts and the queue processor go through this one class, so retry rules live in one place.
+/// </summary>
+public sealed partial class MediaDeletionClient
+{
+    private readonly Dictionary<ProviderKind, IMediaProvider> _providers;
+    private readonly ProviderRetryOptions _retry;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<MediaDeletionClient> _logger;
+
+    public MediaDeletionClient(IEnumerable<IMediaProvider> providers, IOptions<ProvidersOptions> options, TimeProvider timeProvider, ILogger<MediaDeletionClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(options);
+        _providers = providers.ToDictionary(provider => provider.Kind);
+        _retry = options.Value.Retry;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>The source of jitter, in [0, 1). Replaceable so tests can pin the back-off.</summary>
+    internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
+
+    /// <summary>Checks <paramref name="target"/> against <paramref name="kind"/>'s own identifier formats. Null when acceptable.</summary>
+    public IdentifierError? Validate(ProviderKind kind, MediaDeletionTarget target) => Provider(kind).Validate(target);
+
+    /// <summary>
+    /// Deletes <paramref name="target"/>. The target must have passed <see cref="Validate"/>; an invalid one throws
+    /// <see cref="ArgumentException"/> before anything is sent.
+    /// </summary>
+    public async Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(target);
+        var provider = Provider(credentials.Kind);
+        if (provider.Validate(target) is { } error)
+        {
+            throw new ArgumentException(error.Message, nameof(target));
+        }
+
+        var started = _timeProvider.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            var remaining = _retry.TotalBudget - _timeProvider.GetElapsedTime(started);
+            var answer = await AttemptAsync(provider, credentials, target, Min(_retry.AttemptTimeout, remaining), cancellationToken);
+            if (!answer.Outcome.IsRetryable() || attempt >= _retry.MaxAttempts)
+            {
+                return new DeletionResult(answer, attempt);
+            }
+
+            var delay = DelayBefore(attempt + 1, answer);
+            var left = _retry.TotalBudget - _timeProvider.GetElapsedTime(started);
+            if (delay is null || delay.Value >= left)
+            {
+                // Waiting would outlast the budget or the provider's own ask: report now and let the caller defer.
+                return new DeletionResult(answer, attempt);
+            }
+
+            LogRetrying(provider.Kind, answer.Outcome, answer.Describe(), attempt, delay.Value);
+            await Task.Delay(delay.Value, _timeProvider, cancellationToken);
+        }
+    }
+
+    private async Task<ProviderAnswer> AttemptAsync(IMediaProvider provider, ProviderCredentials credentials, MediaDeletionTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (timeout <= TimeSpan.Zero)
+        {
+            return new ProviderAnswer(DeletionOutcome.TimedOut, ProviderMessage: "The total time budget ran out before the attempt.");
+        }
+
+        using var attemptTimeout = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+        try
+        {
+            return await provider.SendDeleteAsync(target, credentials, linked.Token);
+        }
+        catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new ProviderAnswer(DeletionOutcome.TimedOut, ProviderMessage: $"No answer within {timeout.TotalMilliseconds:0} ms.");
+        }
+        catch (HttpRequestException exception)
+        {
+            // The exception's own message can carry the request URL; say only what kind of failure it was.
+            return new ProviderAnswer(DeletionOutcome.Transient, ProviderCode: exception.HttpRequestError.ToString(), ProviderMessage: "The request failed before an answer arrived.");
+        }
+    }
+
+    /// <summary>
+    /// The wait before attempt <paramref name="nextAttempt"/>, or null when the provider asked for more than
+    /// <see cref="ProviderRetryOptions.MaxDelay"/>, which is a wait better spent by the caller (queue deferral, 429).
+    /// </summary>
+    private TimeSpan? DelayBefore(int nextAttempt, ProviderAnswer answer)
+    {
+        if (answer.RetryAfter is { } asked)
+        {
+            return asked <= _retry.MaxDelay ? asked + Jitter(TimeSpan.FromTicks(_retry.BaseDelay.Ticks / 2)) : null;
+        }
+
+        // Exponential back-off with "equal jitter": at least half the step, so retries never bunch at zero.
+        var step = Min(_retry.MaxDelay, _retry.BaseDelay * Math.Pow(2, nextAttempt - 2));
+        return (step / 2) + Jitter(step / 2);
+    }
+
+    private TimeSpan Jitter(TimeSpan range) => range * NextJitter();
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
+
+    private IMediaProvider Provider(ProviderKind kind) =>
+        _providers.TryGetValue(kind, out var provider) ? provider : throw new InvalidOperationException($"No provider is registered for {kind.ToName()}.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} answered {Outcome} ({Answer}) on attempt {Attempt}; retrying in {Delay}.")]
+    private partial void LogRetrying(ProviderKind provider, DeletionOutcome outcome, string answer, int attempt, TimeSpan delay);
+}

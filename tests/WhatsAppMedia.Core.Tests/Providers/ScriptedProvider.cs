@@ -1,0 +1,35 @@
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Core.Tests.Providers;
+
+/// <summary>A provider that plays back a script of answers (or actions) and records when each attempt came.</summary>
+internal sealed class ScriptedProvider(TimeProvider timeProvider, params Func<CancellationToken, Task<ProviderAnswer>>[] script) : IMediaProvider
+{
+    private int _calls;
+
+    public ProviderKind Kind => ProviderKind.Meta;
+
+    public List<DateTimeOffset> AttemptTimes { get; } = [];
+
+    public int Calls => _calls;
+
+    public static Func<CancellationToken, Task<ProviderAnswer>> Answer(DeletionOutcome outcome, TimeSpan? retryAfter = null) =>
+        _ => Task.FromResult(new ProviderAnswer(outcome, 200, RetryAfter: retryAfter));
+
+    public static Func<CancellationToken, Task<ProviderAnswer>> HangUntilCancelled() =>
+        async cancellationToken =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        };
+
+    public IdentifierError? Validate(MediaDeletionTarget target) =>
+        target.MediaId.All(char.IsAsciiDigit) ? null : new IdentifierError("invalid_media_id", "digits only");
+
+    public Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        AttemptTimes.Add(timeProvider.GetUtcNow());
+        var call = Interlocked.Increment(ref _calls);
+        return script[Math.Min(call, script.Length) - 1](cancellationToken);
+    }
+}
