@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WhatsAppMedia.Core.Deletions;
+
+/// <summary>An entry of <c>{queue}-failed</c> (contract §3): the original text, why it failed, and when.</summary>
+public sealed record FailedDeletion(
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("detail")] string Detail,
+    [property: JsonPropertyName("failedAt")] DateTimeOffset FailedAt)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, DeletionJsonContext.Default.FailedDeletion);
+
+    public static FailedDeletion? FromJson(string json) => JsonSerializer.Deserialize(json, DeletionJsonContext.Default.FailedDeletion);
+}
