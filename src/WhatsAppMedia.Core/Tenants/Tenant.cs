@@ -1,0 +1,19 @@
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Core.Tenants;
+
+/// <summary>
+/// One customer account with exactly one WhatsApp provider, as read from its tenant document (contract §1).
+/// <see cref="ToString"/> redacts the key hash and, through <see cref="ProviderCredentials"/>, every secret.
+/// </summary>
+/// <param name="Id">The tenant id (already checked with <see cref="TenantIds.IsValid"/>).</param>
+/// <param name="ApiKeySha256">Lowercase hex SHA-256 of the caller's API key.</param>
+/// <param name="Phone">The default phone identity (meaning per provider), or null.</param>
+/// <param name="Credentials">The provider credentials; their type decides <see cref="Provider"/>.</param>
+public sealed record Tenant(string Id, string ApiKeySha256, string? Phone, ProviderCredentials Credentials)
+{
+    public ProviderKind Provider => Credentials.Kind;
+
+    public override string ToString() =>
+        $"Tenant {{ Id = {Id}, Provider = {Provider.ToName()}, Phone = {Phone}, ApiKeySha256 = ***, Credentials = {Credentials} }}";
+}

@@ -1,0 +1,24 @@
+namespace WhatsAppMedia.Core.Tenants;
+
+/// <summary>The outcome of checking a caller's <c>X-Api-Key</c> for a tenant.</summary>
+public enum TenantAuthenticationStatus
+{
+    /// <summary>The key matches a usable tenant.</summary>
+    Authenticated,
+
+    /// <summary>The tenant id fails the contract's format; nothing was looked up (400 <c>invalid_tenant_id</c>).</summary>
+    InvalidTenantId,
+
+    /// <summary>Missing key, wrong key, unknown tenant, or a document whose key hash is itself unusable: all the same 401.</summary>
+    Unauthorized,
+
+    /// <summary>
+    /// The key matches, but the rest of the tenant document is unusable (for example a missing region). Only a caller who
+    /// proved the key learns this; everyone else gets <see cref="Unauthorized"/>. Mapped to 503
+    /// <c>credentials_unavailable</c>: the tenant's credentials cannot be had until an operator fixes the document.
+    /// </summary>
+    Misconfigured,
+
+    /// <summary>The tenant store could not answer and nothing was cached (503 <c>credentials_unavailable</c>).</summary>
+    Unavailable,
+}

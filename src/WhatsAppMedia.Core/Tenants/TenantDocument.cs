@@ -1,0 +1,307 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Providers.Aws;
+using WhatsAppMedia.Core.Providers.Meta;
+using WhatsAppMedia.Core.Providers.NxCloud;
+using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
+using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
+
+namespace WhatsAppMedia.Core.Tenants;
+
+/// <summary>
+/// The tenant document of contract §1, read and written the same way for Key Vault, configuration and the CLI.
+/// Unknown fields are ignored; the first unusable field gives a <see cref="TenantDocumentError"/> that names it
+/// without repeating any value, so a broken document never leaks a credential into a log.
+/// </summary>
+public static partial class TenantDocument
+{
+    /// <summary>Key Vault's own limit for a secret value; a larger document cannot be a real one.</summary>
+    public const int MaxLength = 25 * 1024;
+
+    /// <summary>Longest accepted string field; credentials and phone identities are far shorter.</summary>
+    public const int MaxFieldLength = 4096;
+
+    private static readonly JsonDocumentOptions ParseOptions = new()
+    {
+        MaxDepth = 8,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+
+        // Two values for one field would make "which credential is used" depend on parser details.
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Parses and validates the document of <paramref name="tenantId"/>.</summary>
+    /// <exception cref="ArgumentException">The tenant id is not valid.</exception>
+    public static TenantDocumentResult Parse(string tenantId, string? json)
+    {
+        TenantIds.ThrowIfInvalid(tenantId);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return Invalid(TenantDocumentError.WholeDocument, "The tenant document is empty.");
+        }
+
+        if (json.Length > MaxLength)
+        {
+            return Invalid(TenantDocumentError.WholeDocument, $"The tenant document is longer than {MaxLength} characters.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, ParseOptions);
+        }
+        catch (JsonException exception)
+        {
+            // The parser's own message can quote the offending text; only the line number is safe to pass on.
+            var line = exception.LineNumber is { } number ? $" (line {number + 1})" : string.Empty;
+            return Invalid(TenantDocumentError.WholeDocument, $"The tenant document is not valid JSON or repeats a field{line}.");
+        }
+
+        using (document)
+        {
+            return Read(tenantId, document.RootElement);
+        }
+    }
+
+    /// <summary>Writes <paramref name="tenant"/> as a compact tenant document that <see cref="Parse"/> reads back unchanged.</summary>
+    public static string Serialize(Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Fields.Provider, tenant.Provider.ToName());
+            writer.WriteString(Fields.ApiKeySha256, tenant.ApiKeySha256);
+            WriteOptional(writer, Fields.Phone, tenant.Phone);
+            writer.WriteStartObject(Fields.Credentials);
+            WriteCredentials(writer, tenant.Credentials);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static TenantDocumentResult Read(string tenantId, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid(TenantDocumentError.WholeDocument, "The tenant document must be a JSON object.");
+        }
+
+        var reader = new FieldReader(root, string.Empty);
+        var providerName = reader.Required(Fields.Provider);
+        if (reader.Error is not null)
+        {
+            return TenantDocumentResult.Invalid(reader.Error, null);
+        }
+
+        if (!ProviderNames.TryParse(providerName, out var provider))
+        {
+            return Invalid(Fields.Provider, $"Tenant document field '{Fields.Provider}' must be one of: {string.Join(", ", ProviderNames.All)}.");
+        }
+
+        var apiKeySha256 = reader.Required(Fields.ApiKeySha256);
+        if (reader.Error is not null)
+        {
+            return TenantDocumentResult.Invalid(reader.Error, null);
+        }
+
+        if (!ApiKeyHash.IsWellFormed(apiKeySha256))
+        {
+            return Invalid(Fields.ApiKeySha256, $"Tenant document field '{Fields.ApiKeySha256}' must be {ApiKeyHash.HexLength} lowercase hexadecimal characters.");
+        }
+
+        // From here on the key hash is known to be usable; later errors keep it (see TenantDocumentResult).
+        var phone = reader.Optional(Fields.Phone);
+        if (reader.Error is not null)
+        {
+            return TenantDocumentResult.Invalid(reader.Error, apiKeySha256);
+        }
+
+        if (phone is null && provider is ProviderKind.Aws or ProviderKind.NxCloud)
+        {
+            return Invalid(Fields.Phone, $"Tenant document field '{Fields.Phone}' is required for provider '{provider.Value.ToName()}'.", apiKeySha256);
+        }
+
+        if (!root.TryGetProperty(Fields.Credentials, out var credentialsElement) || credentialsElement.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid(Fields.Credentials, $"Tenant document field '{Fields.Credentials}' is required and must be a JSON object.", apiKeySha256);
+        }
+
+        var credentialsReader = new FieldReader(credentialsElement, Fields.Credentials + ".");
+        var credentials = ReadCredentials(provider.Value, credentialsReader);
+        return credentials is null
+            ? TenantDocumentResult.Invalid(credentialsReader.Error!, apiKeySha256)
+            : TenantDocumentResult.Valid(new Tenant(tenantId, apiKeySha256, phone, credentials));
+    }
+
+    private static ProviderCredentials? ReadCredentials(ProviderKind provider, FieldReader reader) => provider switch
+    {
+        ProviderKind.Meta => ReadMeta(reader),
+        ProviderKind.Aws => ReadAws(reader),
+        ProviderKind.NxCloud => ReadNxCloud(reader),
+        ProviderKind.SmsGatewayCenter => ReadSmsGatewayCenter(reader),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
+    };
+
+    private static MetaCredentials? ReadMeta(FieldReader reader)
+    {
+        var accessToken = reader.Required(Fields.AccessToken);
+        var graphVersion = reader.Optional(Fields.GraphVersion);
+        if (reader.Error is null && graphVersion is not null && !MetaIdentifiers.IsGraphVersion(graphVersion))
+        {
+            reader.Fail(Fields.GraphVersion, "must look like 'v23.0'");
+        }
+
+        return reader.Error is null ? new MetaCredentials(accessToken!, graphVersion) : null;
+    }
+
+    private static AwsCredentials? ReadAws(FieldReader reader)
+    {
+        var accessKeyId = reader.Required(Fields.AccessKeyId);
+        var secretAccessKey = reader.Required(Fields.SecretAccessKey);
+        var sessionToken = reader.Optional(Fields.SessionToken);
+        var region = reader.Required(Fields.Region);
+
+        // The region becomes part of a host name, so it is held to AWS's own shape.
+        if (reader.Error is null && !AwsRegionPattern().IsMatch(region!))
+        {
+            reader.Fail(Fields.Region, "must be an AWS region such as 'us-east-1'");
+        }
+
+        return reader.Error is null ? new AwsCredentials(accessKeyId!, secretAccessKey!, sessionToken, region!) : null;
+    }
+
+    private static NxCloudCredentials? ReadNxCloud(FieldReader reader)
+    {
+        var accessKey = reader.Required(Fields.AccessKey);
+        var accessSecret = reader.Required(Fields.AccessSecret);
+        return reader.Error is null ? new NxCloudCredentials(accessKey!, accessSecret!) : null;
+    }
+
+    private static SmsGatewayCenterCredentials? ReadSmsGatewayCenter(FieldReader reader)
+    {
+        var apiKey = reader.Optional(Fields.ApiKey);
+        var userId = reader.Optional(Fields.UserId);
+        var password = reader.Optional(Fields.Password);
+        if (reader.Error is not null)
+        {
+            return null;
+        }
+
+        if (userId is not null && password is null)
+        {
+            reader.Fail(Fields.Password, $"is required with {Fields.InCredentials(Fields.UserId)}");
+        }
+        else if (password is not null && userId is null)
+        {
+            reader.Fail(Fields.UserId, $"is required with {Fields.InCredentials(Fields.Password)}");
+        }
+        else if (apiKey is null && userId is null)
+        {
+            reader.Fail(Fields.ApiKey, $"is required unless {Fields.InCredentials(Fields.UserId)} and {Fields.InCredentials(Fields.Password)} are given");
+        }
+
+        return reader.Error is null ? new SmsGatewayCenterCredentials(apiKey, userId, password) : null;
+    }
+
+    private static void WriteCredentials(Utf8JsonWriter writer, ProviderCredentials credentials)
+    {
+        switch (credentials)
+        {
+            case MetaCredentials meta:
+                writer.WriteString(Fields.AccessToken, meta.AccessToken);
+                WriteOptional(writer, Fields.GraphVersion, meta.GraphVersion);
+                break;
+            case AwsCredentials aws:
+                writer.WriteString(Fields.AccessKeyId, aws.AccessKeyId);
+                writer.WriteString(Fields.SecretAccessKey, aws.SecretAccessKey);
+                WriteOptional(writer, Fields.SessionToken, aws.SessionToken);
+                writer.WriteString(Fields.Region, aws.Region);
+                break;
+            case NxCloudCredentials nxCloud:
+                writer.WriteString(Fields.AccessKey, nxCloud.AccessKey);
+                writer.WriteString(Fields.AccessSecret, nxCloud.AccessSecret);
+                break;
+            case SmsGatewayCenterCredentials smsGatewayCenter:
+                WriteOptional(writer, Fields.ApiKey, smsGatewayCenter.ApiKey);
+                WriteOptional(writer, Fields.UserId, smsGatewayCenter.UserId);
+                WriteOptional(writer, Fields.Password, smsGatewayCenter.Password);
+                break;
+            default:
+                throw new ArgumentException("Unknown credential type.", nameof(credentials));
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static TenantDocumentResult Invalid(string field, string message, string? apiKeySha256 = null) =>
+        TenantDocumentResult.Invalid(new TenantDocumentError(field, message), apiKeySha256);
+
+    [GeneratedRegex(@"^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AwsRegionPattern();
+
+    /// <summary>Reads string fields of one JSON object and keeps the first error, so callers read all fields then check once.</summary>
+    private sealed class FieldReader(JsonElement element, string pathPrefix)
+    {
+        public TenantDocumentError? Error { get; private set; }
+
+        public string? Required(string name)
+        {
+            var value = Optional(name);
+            if (Error is null && value is null)
+            {
+                Fail(name, "is required");
+            }
+
+            return value;
+        }
+
+        public string? Optional(string name)
+        {
+            if (Error is not null || !element.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (property.ValueKind != JsonValueKind.String)
+            {
+                Fail(name, "must be a string");
+                return null;
+            }
+
+            var value = property.GetString()!;
+            var problem = value switch
+            {
+                { Length: 0 } => "must not be empty (leave the field out instead)",
+                { Length: > MaxFieldLength } => $"must not be longer than {MaxFieldLength} characters",
+                _ when value.Any(char.IsControl) => "must not contain control characters",
+
+                // A pasted token with a trailing newline or space fails at the provider in confusing ways.
+                _ when char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) => "must not start or end with whitespace",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                Fail(name, problem);
+                return null;
+            }
+
+            return value;
+        }
+
+        public void Fail(string name, string problem) =>
+            Error ??= new TenantDocumentError(pathPrefix + name, $"Tenant document field '{pathPrefix + name}' {problem}.");
+    }
+}
