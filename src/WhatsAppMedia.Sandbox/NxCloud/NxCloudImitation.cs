@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -224,7 +225,7 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
 
     private static Task WriteErrorAsync(HttpContext context, int code, string message, int status = StatusCodes.Status200OK)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();

@@ -3,6 +3,7 @@ using WhatsAppMedia.Core.Providers.NxCloud;
 
 namespace WhatsAppMedia.Core.Tests.Providers.NxCloud;
 
+/// <summary>The signature reproduces NxCloud's own published examples byte for byte.</summary>
 public sealed class NxCloudSignerTests
 {
     // NxCloud's published signature examples (accessKey, secret, ts, bizType and action as on its convention page).
