@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace WhatsAppMedia.Core.Providers.NxCloud;
+
+/// <summary>
+/// Deletes media through NxCloud's <c>POST {base}/api/wa/deleteMedia</c>. Every call builds a fresh request with a
+/// new <c>ts</c> and <c>sign</c>, so a retry is never refused as a replay or for an expired timestamp.
+/// </summary>
+/// <remarks>
+/// <c>business_phone</c> is required and must be plain digits with the country code. A leading '+' is refused
+/// rather than stripped: identifiers are validated as given and never rewritten, so what is logged is what was sent.
+/// </remarks>
+public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider
+{
+    public ProviderKind Kind => ProviderKind.NxCloud;
+
+    public IdentifierError? Validate(MediaDeletionTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!NxCloudIdentifiers.IsMediaId(target.MediaId))
+        {
+            return new IdentifierError(
+                ErrorCodes.InvalidMediaId,
+                $"An NxCloud media id is 1–{NxCloudIdentifiers.MaxMediaIdLength} characters of ASCII letters, digits and '-'.");
+        }
+
+        if (string.IsNullOrEmpty(target.Phone))
+        {
+            return new IdentifierError(ErrorCodes.PhoneRequired, "NxCloud needs the business phone number (business_phone) that owns the media.");
+        }
+
+        if (target.Phone.StartsWith('+'))
+        {
+            return new IdentifierError(ErrorCodes.InvalidPhone, "NxCloud's business_phone is written without '+': digits only, country code first.");
+        }
+
+        if (!NxCloudIdentifiers.IsBusinessPhone(target.Phone))
+        {
+            return new IdentifierError(
+                ErrorCodes.InvalidPhone,
+                $"NxCloud's business_phone is {NxCloudIdentifiers.MinPhoneDigits}–{NxCloudIdentifiers.MaxPhoneDigits} digits with the country code first: no '+', spaces, separators or leading 0.");
+        }
+
+        return null;
+    }
+
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (Validate(target) is { } error)
+        {
+            throw new ArgumentException(error.Message, nameof(target));
+        }
+
+        if (credentials is not NxCloudCredentials nxCloud)
+        {
+            throw new ArgumentException($"NxCloud needs {nameof(NxCloudCredentials)}; these credentials are for {credentials.Kind.ToName()}.", nameof(credentials));
+        }
+
+        if (!IsHeaderSafe(nxCloud.AccessKey) || string.IsNullOrEmpty(nxCloud.AccessSecret))
+        {
+            throw new ArgumentException("NxCloud credentials need an access key of printable ASCII and a non-empty access secret.", nameof(credentials));
+        }
+
+        var body = NxCloudDeleteMediaBody.Serialize(target.Phone!, target.MediaId);
+        var ts = timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var sign = NxCloudSigner.Sign(nxCloud.AccessKey, NxCloudProtocol.DeleteMediaAction, NxCloudProtocol.WhatsAppBizType, ts, body, nxCloud.AccessSecret);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, DeleteMediaUri());
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(NxCloudProtocol.JsonMediaType);
+        request.Headers.Add(NxCloudProtocol.AccessKeyHeader, nxCloud.AccessKey);
+        request.Headers.Add(NxCloudProtocol.TimestampHeader, ts);
+        request.Headers.Add(NxCloudProtocol.BizTypeHeader, NxCloudProtocol.WhatsAppBizType);
+        request.Headers.Add(NxCloudProtocol.ActionHeader, NxCloudProtocol.DeleteMediaAction);
+        request.Headers.Add(NxCloudProtocol.SignHeader, sign);
+
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        return NxCloudAnswerReader.Classify((int)response.StatusCode, answer, RetryAfter.From(response, timeProvider));
+    }
+
+    private Uri DeleteMediaUri()
+    {
+        var baseUrl = options.Value.NxCloud.BaseUrl;
+        if (baseUrl is null || !EndpointPolicy.IsAllowed(baseUrl))
+        {
+            throw new InvalidOperationException("Providers:NxCloud:BaseUrl must be an absolute https URL (http only for loopback addresses).");
+        }
+
+        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + NxCloudProtocol.DeleteMediaPath, UriKind.Absolute);
+    }
+
+    // The access key travels in a header; anything outside printable ASCII would be refused or mangled by HTTP.
+    private static bool IsHeaderSafe(string? value) =>
+        !string.IsNullOrEmpty(value) && value.All(c => c is > ' ' and < (char)0x7F);
+}
