@@ -5,5 +5,7 @@ internal static class SandboxImitations
 {
     public static IReadOnlyList<IProviderImitation> Create(Func<Core.Providers.ProviderKind, SandboxProviderState> stateFor, TimeProvider timeProvider) =>
     [
+        new Meta.MetaImitation(stateFor(Core.Providers.ProviderKind.Meta)),
+        new SmsGatewayCenter.SmsGatewayCenterImitation(stateFor(Core.Providers.ProviderKind.SmsGatewayCenter)),
     ];
 }
