@@ -5,6 +5,8 @@ internal static class SandboxImitations
 {
     public static IReadOnlyList<IProviderImitation> Create(Func<Core.Providers.ProviderKind, SandboxProviderState> stateFor, TimeProvider timeProvider) =>
     [
+        new Meta.MetaImitation(stateFor(Core.Providers.ProviderKind.Meta)),
+        new SmsGatewayCenter.SmsGatewayCenterImitation(stateFor(Core.Providers.ProviderKind.SmsGatewayCenter)),
         new NxCloud.NxCloudImitation(stateFor(Core.Providers.ProviderKind.NxCloud), timeProvider),
     ];
 }

@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
+
+/// <summary>
+/// Deletes media through SMSGatewayCenter's WAApi:
+/// <c>DELETE {BaseUrl}/WAApi/media?userid={userId}&amp;output=json&amp;mediaId={mediaId}</c>. With an API key it
+/// travels in the <c>apiKey</c> header (and <c>userid</c> is sent when known); without one, <c>userid</c> and the
+/// percent-encoded <c>password</c> go in the query, as the provider requires. The phone identity is not used.
+/// Answers are read by <see cref="SmsGatewayCenterAnswerClassifier"/>.
+/// </summary>
+public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider
+{
+    public ProviderKind Kind => ProviderKind.SmsGatewayCenter;
+
+    public IdentifierError? Validate(MediaDeletionTarget target) => SmsGatewayCenterIdentifiers.Check(target);
+
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (Validate(target) is { } error)
+        {
+            throw new ArgumentException(error.Message, nameof(target));
+        }
+
+        var account = CheckCredentials(credentials);
+        using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(account, target));
+        if (account.UsesApiKey)
+        {
+            request.Headers.Add("apiKey", account.ApiKey);
+        }
+
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var answer = SmsGatewayCenterAnswerClassifier.Classify((int)response.StatusCode, body, RetryAfter.From(response, timeProvider));
+        var password = account.Password;
+        var message = SecretText.Redact(answer.ProviderMessage, account.ApiKey, password, password is null ? null : Uri.EscapeDataString(password));
+        return answer with { ProviderMessage = message };
+    }
+
+    private static SmsGatewayCenterCredentials CheckCredentials(ProviderCredentials credentials)
+    {
+        if (credentials is not SmsGatewayCenterCredentials account)
+        {
+            throw new ArgumentException(
+                $"SMSGatewayCenter needs {nameof(SmsGatewayCenterCredentials)}; these are for {credentials.Kind.ToName()}.", nameof(credentials));
+        }
+
+        if (account.UsesApiKey)
+        {
+            return SecretText.IsHeaderSafe(account.ApiKey)
+                ? account
+                : throw new ArgumentException("The SMSGatewayCenter API key holds characters that cannot travel in an HTTP header.", nameof(credentials));
+        }
+
+        return !string.IsNullOrWhiteSpace(account.UserId) && !string.IsNullOrEmpty(account.Password)
+            ? account
+            : throw new ArgumentException("SMSGatewayCenter credentials need an apiKey, or a userId with a password.", nameof(credentials));
+    }
+
+    private Uri BuildUri(SmsGatewayCenterCredentials account, MediaDeletionTarget target)
+    {
+        var baseUrl = options.Value.SmsGatewayCenter.BaseUrl;
+        if (baseUrl is null || !EndpointPolicy.IsAllowed(baseUrl))
+        {
+            throw new InvalidOperationException(
+                "Providers:SmsGatewayCenter:BaseUrl must be an absolute https URL without query or credentials (http only for loopback addresses).");
+        }
+
+        // Every value is escaped (RFC 3986): the password is free text and may hold '&', '=', '+', '%' or spaces.
+        var uri = new StringBuilder(baseUrl.AbsoluteUri.TrimEnd('/')).Append("/WAApi/media?");
+        if (!string.IsNullOrWhiteSpace(account.UserId))
+        {
+            uri.Append("userid=").Append(Uri.EscapeDataString(account.UserId)).Append('&');
+        }
+
+        if (!account.UsesApiKey)
+        {
+            uri.Append("password=").Append(Uri.EscapeDataString(account.Password!)).Append('&');
+        }
+
+        uri.Append("output=json&mediaId=").Append(Uri.EscapeDataString(target.MediaId));
+        return new Uri(uri.ToString(), UriKind.Absolute);
+    }
+}

@@ -1,0 +1,189 @@
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Providers.Meta;
+
+namespace WhatsAppMedia.Core.Tests.Providers.Meta;
+
+/// <summary>Answers the sandbox does not give: every row of providers.md's Meta table, and malformed answers.</summary>
+public class MetaAnswerClassifierTests
+{
+    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData(0, DeletionOutcome.CredentialsRefused)]
+    [InlineData(10, DeletionOutcome.CredentialsRefused)]
+    [InlineData(190, DeletionOutcome.CredentialsRefused)]
+    [InlineData(200, DeletionOutcome.CredentialsRefused)]
+    [InlineData(250, DeletionOutcome.CredentialsRefused)]
+    [InlineData(299, DeletionOutcome.CredentialsRefused)]
+    [InlineData(131005, DeletionOutcome.CredentialsRefused)]
+    [InlineData(4, DeletionOutcome.Throttled)]
+    [InlineData(80007, DeletionOutcome.Throttled)]
+    [InlineData(80008, DeletionOutcome.Throttled)]
+    [InlineData(130429, DeletionOutcome.Throttled)]
+    [InlineData(1, DeletionOutcome.Transient)]
+    [InlineData(2, DeletionOutcome.Transient)]
+    [InlineData(131000, DeletionOutcome.Transient)]
+    [InlineData(131016, DeletionOutcome.Transient)]
+    [InlineData(100, DeletionOutcome.Rejected)]
+    [InlineData(131009, DeletionOutcome.Rejected)]
+    [InlineData(300, DeletionOutcome.Rejected)]
+    [InlineData(2500, DeletionOutcome.Rejected)]
+    public void Classifies_on_the_meta_code(int code, DeletionOutcome expected)
+    {
+        var answer = MetaAnswerClassifier.Classify(400, ErrorBody(code), Delay);
+
+        answer.Outcome.ShouldBe(expected);
+        answer.ProviderCode.ShouldBe(code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        answer.HttpStatus.ShouldBe(400);
+    }
+
+    [Theory]
+    [InlineData(190, 200, DeletionOutcome.CredentialsRefused)]
+    [InlineData(190, 500, DeletionOutcome.CredentialsRefused)]
+    [InlineData(80007, 200, DeletionOutcome.Throttled)]
+    [InlineData(2, 400, DeletionOutcome.Transient)]
+    [InlineData(131009, 500, DeletionOutcome.Rejected)]
+    [InlineData(100, 503, DeletionOutcome.Rejected)]
+    public void A_code_the_table_names_wins_over_the_http_status(int code, int status, DeletionOutcome expected) =>
+        MetaAnswerClassifier.Classify(status, ErrorBody(code), null).Outcome.ShouldBe(expected);
+
+    [Theory]
+    [InlineData(400, DeletionOutcome.Rejected)]
+    [InlineData(403, DeletionOutcome.Rejected)]
+    [InlineData(500, DeletionOutcome.Transient)]
+    [InlineData(503, DeletionOutcome.Transient)]
+    public void A_code_the_table_does_not_name_falls_back_on_the_status(int status, DeletionOutcome expected) =>
+        MetaAnswerClassifier.Classify(status, ErrorBody(98765), null).Outcome.ShouldBe(expected);
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(200)]
+    public void Code_100_with_subcode_33_is_not_found_whatever_the_status_and_says_it_may_be_permissions(int status)
+    {
+        var answer = MetaAnswerClassifier.Classify(status, ErrorBody(100, subcode: 33), null);
+
+        answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
+        answer.ProviderCode.ShouldBe("100/33");
+        answer.ProviderMessage.ShouldNotBeNull().ShouldStartWith("Not found, or not deletable with this token or phone_number_id");
+        answer.ProviderMessage.ShouldContain("Meta said: ");
+    }
+
+    [Fact]
+    public void Code_100_with_another_subcode_is_rejected_and_keeps_the_subcode() =>
+        MetaAnswerClassifier.Classify(400, ErrorBody(100, subcode: 2018001), null).ShouldSatisfyAllConditions(
+            answer => answer.Outcome.ShouldBe(DeletionOutcome.Rejected),
+            answer => answer.ProviderCode.ShouldBe("100/2018001"));
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(98765)]
+    public void Is_transient_makes_an_otherwise_permanent_code_transient(int code) =>
+        MetaAnswerClassifier.Classify(400, ErrorBody(code, isTransient: true), null).Outcome.ShouldBe(DeletionOutcome.Transient);
+
+    [Fact]
+    public void Is_transient_does_not_override_a_credentials_code() =>
+        MetaAnswerClassifier.Classify(400, ErrorBody(190, isTransient: true), null).Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+
+    [Fact]
+    public void Only_a_throttled_answer_keeps_the_retry_delay()
+    {
+        MetaAnswerClassifier.Classify(400, ErrorBody(80007), Delay).RetryAfter.ShouldBe(Delay);
+        MetaAnswerClassifier.Classify(503, ErrorBody(2), Delay).RetryAfter.ShouldBeNull();
+        MetaAnswerClassifier.Classify(400, ErrorBody(100, subcode: 33), Delay).RetryAfter.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Keeps_the_message_the_details_and_the_fbtrace_id()
+    {
+        const string body = """
+            {"error":{"message":"(#131009) Parameter value is not valid","type":"OAuthException","code":131009,
+              "error_data":{"messaging_product":"whatsapp","details":"Media ID is malformed"},"fbtrace_id":"AbCdEf12345"}}
+            """;
+
+        var answer = MetaAnswerClassifier.Classify(400, body, null);
+
+        answer.ProviderMessage.ShouldBe("(#131009) Parameter value is not valid (Media ID is malformed) [fbtrace_id AbCdEf12345]");
+    }
+
+    [Fact]
+    public void Reads_codes_sent_as_strings() =>
+        MetaAnswerClassifier.Classify(400, """{"error":{"message":"x","code":"190","error_subcode":"463"}}""", null)
+            .ShouldSatisfyAllConditions(
+                answer => answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused),
+                answer => answer.ProviderCode.ShouldBe("190/463"));
+
+    [Fact]
+    public void Success_true_is_deleted() =>
+        MetaAnswerClassifier.Classify(200, """{"success":true}""", null).ShouldSatisfyAllConditions(
+            answer => answer.Outcome.ShouldBe(DeletionOutcome.Deleted),
+            answer => answer.HttpStatus.ShouldBe(200));
+
+    [Theory]
+    [InlineData("""{"success":false}""")]
+    [InlineData("""{"success":"true"}""")]
+    [InlineData("""{}""")]
+    [InlineData("""[]""")]
+    [InlineData("OK")]
+    [InlineData("")]
+    public void A_2xx_without_success_true_is_transient_because_nothing_was_confirmed(string body)
+    {
+        var answer = MetaAnswerClassifier.Classify(200, body, null);
+
+        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.ProviderMessage.ShouldNotBeNull().ShouldContain("unconfirmed");
+    }
+
+    [Fact]
+    public void Success_true_on_an_error_status_is_not_deleted() =>
+        MetaAnswerClassifier.Classify(500, """{"success":true}""", null).Outcome.ShouldBe(DeletionOutcome.Transient);
+
+    [Theory]
+    [InlineData(500, DeletionOutcome.Transient)]
+    [InlineData(502, DeletionOutcome.Transient)]
+    [InlineData(503, DeletionOutcome.Transient)]
+    [InlineData(504, DeletionOutcome.Transient)]
+    [InlineData(408, DeletionOutcome.Transient)]
+    [InlineData(429, DeletionOutcome.Throttled)]
+    [InlineData(400, DeletionOutcome.Rejected)]
+    [InlineData(401, DeletionOutcome.Rejected)]
+    [InlineData(404, DeletionOutcome.Rejected)]
+    [InlineData(302, DeletionOutcome.Rejected)]
+    public void An_answer_without_a_graph_error_falls_back_on_the_status(int status, DeletionOutcome expected)
+    {
+        var answer = MetaAnswerClassifier.Classify(status, "<html><body>Bad Gateway</body></html>", Delay);
+
+        answer.Outcome.ShouldBe(expected);
+        answer.ProviderCode.ShouldBeNull();
+        answer.ProviderMessage.ShouldNotBeNull().ShouldContain("Bad Gateway");
+        answer.RetryAfter.ShouldBe(expected == DeletionOutcome.Throttled ? Delay : null);
+    }
+
+    [Theory]
+    [InlineData("""{"error":"something"}""")]
+    [InlineData("""{"error":{"message":"no code"}}""")]
+    [InlineData("""{"error":{"message":"code too big","code":99999999999}}""")]
+    [InlineData("""{"error":{"message":"truncated","code":""")]
+    public void A_malformed_error_object_is_read_as_an_unrecognised_answer(string body) =>
+        MetaAnswerClassifier.Classify(400, body, null).ShouldSatisfyAllConditions(
+            answer => answer.Outcome.ShouldBe(DeletionOutcome.Rejected),
+            answer => answer.ProviderCode.ShouldBeNull());
+
+    [Fact]
+    public void A_huge_body_is_cut_to_one_bounded_line()
+    {
+        var body = "<html>" + string.Concat(Enumerable.Repeat("line\r\n", 10_000)) + "</html>";
+
+        var message = MetaAnswerClassifier.Classify(502, body, null).ProviderMessage.ShouldNotBeNull();
+
+        message.Length.ShouldBeLessThanOrEqualTo(ProviderAnswer.MaxMessageLength + 1);
+        message.ShouldNotContain("\n");
+    }
+
+    private static string ErrorBody(int code, int? subcode = null, bool isTransient = false)
+    {
+        var subcodePart = subcode is null ? string.Empty : $",\"error_subcode\":{subcode}";
+        var transientPart = isTransient ? ",\"is_transient\":true" : string.Empty;
+        return $$$"""{"error":{"message":"Meta says no","type":"OAuthException","code":{{{code}}}{{{subcodePart}}}{{{transientPart}}},"fbtrace_id":"Trace123"}}""";
+    }
+}
