@@ -19,5 +19,6 @@ public static class ErrorCodes
     public const string MalformedMessage = "malformed_message";
     public const string UnknownTenant = "unknown_tenant";
     public const string TenantMisconfigured = "tenant_misconfigured";
-    public const string ThrottleRetriesExhausted = "throttle_retries_exhausted";
+    public const string QueueUnavailable = "queue_unavailable";
+    public const string PayloadTooLarge = "payload_too_large";
 }

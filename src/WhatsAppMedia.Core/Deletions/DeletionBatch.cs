@@ -1,0 +1,82 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace WhatsAppMedia.Core.Deletions;
+
+/// <summary>The body of <c>POST …/media/deletions</c>: a default phone and 1–1000 items (contract §2).</summary>
+public sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchItem> Items)
+{
+    public const int MaxItems = 1000;
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads the body's shape. Item-level problems (a missing or non-string <c>mediaId</c> or <c>phone</c>) are not
+    /// failures here: such items come back with null fields, so the caller reports every bad item with its index.
+    /// </summary>
+    public static bool TryParse(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out DeletionBatch? batch, [NotNullWhen(false)] out string? problem)
+    {
+        batch = null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            problem = "The body is not valid JSON.";
+            return false;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problem = "The body must be a JSON object with an 'items' array.";
+                return false;
+            }
+
+            string? phone = null;
+            if (root.TryGetProperty("phone", out var phoneElement) && phoneElement.ValueKind != JsonValueKind.Null)
+            {
+                if (phoneElement.ValueKind != JsonValueKind.String)
+                {
+                    problem = "'phone' must be a string.";
+                    return false;
+                }
+
+                phone = phoneElement.GetString();
+            }
+
+            if (!root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            {
+                problem = "'items' must be an array.";
+                return false;
+            }
+
+            var count = items.GetArrayLength();
+            if (count is 0 or > MaxItems)
+            {
+                problem = $"'items' must hold 1 to {MaxItems} items; it holds {count}.";
+                return false;
+            }
+
+            batch = new DeletionBatch(phone, items.EnumerateArray().Select(ReadItem).ToList());
+            problem = null;
+            return true;
+        }
+    }
+
+    private static DeletionBatchItem ReadItem(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return new DeletionBatchItem(null, null, PhoneIsMalformed: false);
+        }
+
+        var mediaId = item.TryGetProperty("mediaId", out var media) && media.ValueKind == JsonValueKind.String ? media.GetString() : null;
+        var hasPhone = item.TryGetProperty("phone", out var phone) && phone.ValueKind != JsonValueKind.Null;
+        var phoneText = hasPhone && phone.ValueKind == JsonValueKind.String ? phone.GetString() : null;
+        return new DeletionBatchItem(mediaId, phoneText, PhoneIsMalformed: hasPhone && phoneText is null);
+    }
+}

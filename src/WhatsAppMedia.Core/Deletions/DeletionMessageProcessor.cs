@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Tenants;
+
+namespace WhatsAppMedia.Core.Deletions;
+
+/// <summary>
+/// Processes one queue message per the outcome table of contract §3. Returns normally when the message is finished
+/// with — deleted, not found, deferred as a new message, or written to <c>{queue}-failed</c> — and throws
+/// <see cref="DeliveryFailedException"/> when the delivery must fail so the queue retries it.
+/// </summary>
+public sealed partial class DeletionMessageProcessor(
+    ITenantStore tenants,
+    TenantMediaDeleter deleter,
+    IDeletionQueue queue,
+    IOptions<MediaDeletionOptions> options,
+    TimeProvider timeProvider,
+    ILogger<DeletionMessageProcessor> logger)
+{
+    private readonly MediaDeletionOptions _options = options.Value;
+
+    /// <param name="messageText">The message text, already decoded per <c>messageEncoding</c>.</param>
+    /// <param name="dequeueCount">How many times the queue has delivered this message, this delivery included.</param>
+    /// <param name="cancellationToken">Cancels processing; the message then becomes visible again by itself.</param>
+    public async Task ProcessAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageText);
+        if (!DeletionMessage.TryParse(messageText, out var message, out var problem))
+        {
+            await FailAsync(messageText, ErrorCodes.MalformedMessage, problem, cancellationToken);
+            return;
+        }
+
+        if (!TenantIds.IsValid(message.TenantId))
+        {
+            await FailAsync(messageText, ErrorCodes.InvalidTenantId, "The tenant id does not match the contract's format.", cancellationToken);
+            return;
+        }
+
+        var lookup = await tenants.GetAsync(message.TenantId, cancellationToken);
+        switch (lookup.Status)
+        {
+            case TenantLookupStatus.NotFound:
+                await FailAsync(messageText, ErrorCodes.UnknownTenant, "No such tenant.", cancellationToken);
+                return;
+            case TenantLookupStatus.Invalid:
+                await FailAsync(messageText, ErrorCodes.TenantMisconfigured, $"The tenant document is unusable: {lookup.Error}.", cancellationToken);
+                return;
+            case TenantLookupStatus.Unavailable:
+                throw new DeliveryFailedException(ErrorCodes.CredentialsUnavailable, lookup.Detail ?? "The tenant store is unavailable.");
+        }
+
+        var tenant = lookup.Tenant!;
+        if (deleter.Resolve(tenant, message.MediaId, message.Phone, out var target) is { } invalid)
+        {
+            await FailAsync(messageText, invalid.Code, invalid.Message, cancellationToken);
+            return;
+        }
+
+        var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
+        LogOutcome(tenant.Id, tenant.Provider.ToName(), message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, dequeueCount, message.Attempt);
+        switch (result.Outcome)
+        {
+            case DeletionOutcome.Deleted or DeletionOutcome.NotFound:
+                return;
+            case DeletionOutcome.Throttled:
+                await DeferAsync(messageText, message, result, cancellationToken);
+                return;
+            case DeletionOutcome.Transient or DeletionOutcome.TimedOut:
+                throw new DeliveryFailedException(OutcomeCodes.For(result.Outcome)!, result.Answer.Describe());
+            default:
+                await FailAsync(messageText, OutcomeCodes.For(result.Outcome)!, result.Answer.Describe(), cancellationToken);
+                return;
+        }
+    }
+
+    private async Task DeferAsync(string messageText, DeletionMessage message, DeletionResult result, CancellationToken cancellationToken)
+    {
+        if (message.Attempt >= _options.MaxThrottleRetries)
+        {
+            await FailAsync(
+                messageText,
+                ErrorCodes.ProviderThrottled,
+                $"Still throttled after {message.Attempt} deferrals (MediaDeletion:MaxThrottleRetries): {result.Answer.Describe()}",
+                cancellationToken);
+            return;
+        }
+
+        var delay = ThrottleDelay(message.Attempt, result.RetryAfter);
+        await queue.EnqueueAsync(message with { Attempt = message.Attempt + 1 }, delay, cancellationToken);
+        LogDeferred(message.TenantId, message.MediaId, message.Attempt + 1, delay);
+    }
+
+    /// <summary>The provider's own delay when it named one, else a doubling default; never past the cap.</summary>
+    private TimeSpan ThrottleDelay(int attempt, TimeSpan? retryAfter)
+    {
+        var delay = retryAfter ?? _options.DefaultThrottleDelay * Math.Pow(2, Math.Min(attempt, 16));
+        return delay > _options.MaxThrottleDelay ? _options.MaxThrottleDelay : delay;
+    }
+
+    private async Task FailAsync(string messageText, string code, string detail, CancellationToken cancellationToken)
+    {
+        await queue.WriteFailedAsync(new FailedDeletion(messageText, code, detail, timeProvider.GetUtcNow()), cancellationToken);
+        LogFailed(code, detail);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Outcome} after {Attempts} attempt(s); delivery {DequeueCount}, deferral {Deferral}.")]
+    private partial void LogOutcome(string tenantId, string provider, string mediaId, string outcome, int attempts, long dequeueCount, int deferral);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: throttled; deferred as attempt {Attempt}, visible in {Delay}.")]
+    private partial void LogDeferred(string tenantId, string mediaId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message written to the failed queue: {Code}: {Detail}")]
+    private partial void LogFailed(string code, string detail);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Tenants;
+
+namespace WhatsAppMedia.Core.Deletions;
+
+/// <summary>
+/// Deletes a media object for a tenant: resolves the phone identity, and when the provider refuses the credentials,
+/// forgets the cached tenant and tries once more with a fresh read, so a rotated secret works without a restart.
+/// Both the HTTP path and the queue path delete through here.
+/// </summary>
+public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeletionClient client, ILogger<TenantMediaDeleter> logger)
+{
+    /// <summary>Builds the target (the caller's phone, else the tenant's default) and checks it with the tenant's provider.</summary>
+    public IdentifierError? Resolve(Tenant tenant, string mediaId, string? phone, out MediaDeletionTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        target = new MediaDeletionTarget(mediaId, phone ?? tenant.Phone);
+        return client.Validate(tenant.Provider, target);
+    }
+
+    public async Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var first = await client.DeleteAsync(tenant.Credentials, target, cancellationToken);
+        if (first.Outcome != DeletionOutcome.CredentialsRefused)
+        {
+            return first;
+        }
+
+        tenants.Invalidate(tenant.Id);
+        var fresh = await tenants.GetAsync(tenant.Id, cancellationToken);
+        if (!fresh.IsFound || fresh.Tenant!.Provider != tenant.Provider)
+        {
+            LogNoFreshCredentials(tenant.Id, fresh.Status);
+            return first;
+        }
+
+        LogRetryingWithFreshCredentials(tenant.Id, tenant.Provider);
+        var second = await client.DeleteAsync(fresh.Tenant.Credentials, target, cancellationToken);
+        return second with { Attempts = first.Attempts + second.Attempts };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: {Provider} refused the credentials; retrying once with a fresh read of the tenant.")]
+    private partial void LogRetryingWithFreshCredentials(string tenantId, ProviderKind provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: the provider refused the credentials and no usable fresh document could be read ({Status}).")]
+    private partial void LogNoFreshCredentials(string tenantId, TenantLookupStatus status);
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace WhatsAppMedia.Core.Http;
+
+/// <summary>The 202 body of <c>POST …/media/deletions</c>.</summary>
+public sealed record BatchAcceptedResponse(
+    [property: JsonPropertyName("tenantId")] string TenantId,
+    [property: JsonPropertyName("batchId")] string BatchId,
+    [property: JsonPropertyName("accepted")] int Accepted,
+    [property: JsonPropertyName("requestId")] string RequestId);

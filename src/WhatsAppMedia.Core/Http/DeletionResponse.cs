@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace WhatsAppMedia.Core.Http;
+
+/// <summary>The 200 body of <c>DELETE …/media/{mediaId}</c>.</summary>
+public sealed record DeletionResponse(
+    [property: JsonPropertyName("tenantId")] string TenantId,
+    [property: JsonPropertyName("mediaId")] string MediaId,
+    [property: JsonPropertyName("provider")] string Provider,
+    [property: JsonPropertyName("outcome")] string Outcome,
+    [property: JsonPropertyName("requestId")] string RequestId);

@@ -1,0 +1,199 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Tenants;
+
+namespace WhatsAppMedia.Core.Http;
+
+/// <summary>
+/// The three HTTP operations of contract §2, written once for both hosts: the Functions app and the local host each
+/// hand over the request and route values and return the <see cref="IResult"/> as it is.
+/// </summary>
+public sealed partial class MediaApi(
+    TenantAuthenticator authenticator,
+    TenantMediaDeleter deleter,
+    IDeletionQueue queue,
+    IOptions<MediaDeletionOptions> options,
+    ILogger<MediaApi> logger)
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static IResult Health(HttpRequest request)
+    {
+        Begin(request);
+        return Results.Json(new HealthResponse("ok"));
+    }
+
+    public async Task<IResult> DeleteMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return refusal!;
+        }
+
+        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
+        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
+        {
+            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
+        }
+
+        var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
+        LogDeletion(tenant.Id, tenant.Provider.ToName(), mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
+        if (result.Outcome == DeletionOutcome.Deleted)
+        {
+            return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider.ToName(), OutcomeCodes.Name(result.Outcome), requestId));
+        }
+
+        if (result.Outcome == DeletionOutcome.Throttled)
+        {
+            var wait = result.RetryAfter ?? options.Value.DefaultThrottleDelay;
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ProblemResults.Create(StatusFor(result.Outcome), OutcomeCodes.For(result.Outcome)!, DetailFor(result), requestId);
+    }
+
+    public async Task<IResult> QueueDeletionsAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return refusal!;
+        }
+
+        if (request.ContentLength > DeletionBatch.MaxBodyBytes)
+        {
+            return TooLarge(requestId);
+        }
+
+        var body = await RequestBody.ReadAsync(request, DeletionBatch.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(requestId);
+        }
+
+        if (!DeletionBatch.TryParse(body.Value, out var batch, out var problem))
+        {
+            return ProblemResults.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, problem, requestId);
+        }
+
+        var batchId = RequestIds.New();
+        var messages = new List<DeletionMessage>(batch.Items.Count);
+        var errors = new List<ItemError>();
+        for (var index = 0; index < batch.Items.Count; index++)
+        {
+            var item = batch.Items[index];
+            var phone = item.Phone ?? batch.Phone;
+            var invalid = item switch
+            {
+                { MediaId: null } => new IdentifierError(ErrorCodes.InvalidMediaId, "'mediaId' must be a string."),
+                { PhoneIsMalformed: true } => new IdentifierError(ErrorCodes.InvalidPhone, "'phone' must be a string."),
+                _ => deleter.Resolve(tenant, item.MediaId, phone, out _),
+            };
+            if (invalid is not null)
+            {
+                errors.Add(new ItemError(index, invalid.Code, invalid.Message));
+                continue;
+            }
+
+            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Create(
+                StatusCodes.Status400BadRequest,
+                errors[0].Code,
+                $"{errors.Count} of {batch.Items.Count} items are invalid; nothing was queued.",
+                requestId,
+                errors);
+        }
+
+        var queued = 0;
+        try
+        {
+            await Parallel.ForEachAsync(
+                messages,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueParallelism, CancellationToken = cancellationToken },
+                async (message, token) =>
+                {
+                    await queue.EnqueueAsync(message, TimeSpan.Zero, token);
+                    Interlocked.Increment(ref queued);
+                });
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogQueueFailure(exception, tenant.Id, batchId, queued, messages.Count);
+            return ProblemResults.Create(
+                StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.QueueUnavailable,
+                $"The queue failed after {queued} of {messages.Count} items were queued; sending the batch again is safe (deleting twice is harmless).",
+                requestId);
+        }
+
+        LogBatchQueued(tenant.Id, batchId, messages.Count, requestId);
+        return Results.Json(new BatchAcceptedResponse(tenant.Id, batchId, messages.Count, requestId), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
+    private static string Begin(HttpRequest request)
+    {
+        var requestId = RequestIds.FromCaller(request.Headers[RequestIds.HeaderName].ToString());
+        request.HttpContext.Response.Headers[RequestIds.HeaderName] = requestId;
+        return requestId;
+    }
+
+    private async Task<(Tenant? Tenant, IResult? Refusal)> AuthenticateAsync(HttpRequest request, string tenantId, string requestId, CancellationToken cancellationToken)
+    {
+        var apiKey = request.Headers.TryGetValue(ApiKeyHeader, out var keys) ? keys.ToString() : null;
+        var authentication = await authenticator.AuthenticateAsync(tenantId, apiKey, cancellationToken);
+        return authentication.Status switch
+        {
+            TenantAuthenticationStatus.Authenticated => (authentication.Tenant, null),
+            TenantAuthenticationStatus.InvalidTenantId => (null, ProblemResults.Create(
+                StatusCodes.Status400BadRequest, ErrorCodes.InvalidTenantId, "The tenant id must be 1-63 lowercase letters, digits or inner hyphens.", requestId)),
+            TenantAuthenticationStatus.Unauthorized => (null, ProblemResults.Create(
+                StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"Send the tenant's API key in the {ApiKeyHeader} header.", requestId)),
+            _ => (null, ProblemResults.Create(
+                StatusCodes.Status503ServiceUnavailable, ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
+        };
+    }
+
+    private static IResult TooLarge(string requestId) => ProblemResults.Create(
+        StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
+
+    private static int StatusFor(DeletionOutcome outcome) => outcome switch
+    {
+        DeletionOutcome.NotFound => StatusCodes.Status404NotFound,
+        DeletionOutcome.Throttled => StatusCodes.Status429TooManyRequests,
+        DeletionOutcome.Transient => StatusCodes.Status503ServiceUnavailable,
+        DeletionOutcome.TimedOut => StatusCodes.Status504GatewayTimeout,
+        DeletionOutcome.CredentialsRefused or DeletionOutcome.Rejected => StatusCodes.Status502BadGateway,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a failure."),
+    };
+
+    private static string DetailFor(DeletionResult result)
+    {
+        var answer = result.Answer.Describe();
+        return result.Outcome switch
+        {
+            DeletionOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also after a fresh read ({answer}).",
+            _ => $"{answer} (after {result.Attempts} attempt{(result.Attempts == 1 ? "" : "s")}).",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Outcome} after {Attempts} attempt(s); request {RequestId}.")]
+    private partial void LogDeletion(string tenantId, string provider, string mediaId, string outcome, int attempts, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
+    private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: queueing batch {BatchId} failed after {Queued} of {Count} messages.")]
+    private partial void LogQueueFailure(Exception exception, string tenantId, string batchId, int queued, int count);
+}
