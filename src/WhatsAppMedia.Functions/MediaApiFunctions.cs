@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using WhatsAppMedia.Core.Http;
+
+namespace WhatsAppMedia.Functions;
+
+/// <summary>
+/// The HTTP API as Azure Functions: each function hands the request and its route values to <see cref="MediaApi"/>
+/// and returns the result it gives. Authorization is anonymous at the Functions level because the service
+/// authenticates every tenant route itself with <c>X-Api-Key</c>.
+/// </summary>
+public sealed class MediaApiFunctions(MediaApi mediaApi)
+{
+    /// <summary>DELETE /api/tenants/{tenantId}/media/{mediaId}: deletes one media object now.</summary>
+    /// <remarks>
+    /// No route constraints on purpose: a malformed id must reach the core and get its specific 400 code,
+    /// not a routing 404.
+    /// </remarks>
+    [Function("DeleteMedia")]
+    public Task<IResult> DeleteMediaAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "tenants/{tenantId}/media/{mediaId}")] HttpRequest request,
+        string tenantId,
+        string mediaId,
+        CancellationToken cancellationToken) =>
+        mediaApi.DeleteMediaAsync(request, tenantId, mediaId, cancellationToken);
+
+    /// <summary>POST /api/tenants/{tenantId}/media/deletions: queues many deletions.</summary>
+    [Function("QueueDeletions")]
+    public Task<IResult> QueueDeletionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tenants/{tenantId}/media/deletions")] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        mediaApi.QueueDeletionsAsync(request, tenantId, cancellationToken);
+
+    /// <summary>GET /api/health: answers while the process is up.</summary>
+    [Function("Health")]
+    public static IResult Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        MediaApi.Health(request);
+}
