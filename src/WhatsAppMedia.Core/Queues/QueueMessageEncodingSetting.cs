@@ -1,0 +1,27 @@
+namespace WhatsAppMedia.Core.Queues;
+
+/// <summary>Reads the <c>host.json</c> <c>extensions.queues.messageEncoding</c> value.</summary>
+public static class QueueMessageEncodingSetting
+{
+    /// <summary>The setting's path, for error messages.</summary>
+    public const string Path = "extensions.queues.messageEncoding";
+
+    /// <summary>
+    /// <c>base64</c> (also when absent, the Functions default) or <c>none</c>, in any letter case.
+    /// </summary>
+    /// <exception cref="FormatException">Any other value.</exception>
+    public static QueueMessageEncoding Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || string.Equals(value.Trim(), "base64", StringComparison.OrdinalIgnoreCase))
+        {
+            return QueueMessageEncoding.Base64;
+        }
+
+        if (string.Equals(value.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return QueueMessageEncoding.None;
+        }
+
+        throw new FormatException($"{Path} must be \"base64\" or \"none\".");
+    }
+}
