@@ -1,0 +1,16 @@
+namespace WhatsAppMedia.Core.Providers.Aws;
+
+/// <summary>
+/// One query parameter in its encoded form, exactly as it appears on the wire and in the canonical query string.
+/// A client builds it from a plain value with <see cref="FromValue"/>; a server verifying a signature takes the
+/// encoded text it received as is.
+/// </summary>
+/// <param name="EncodedName">The name, already percent-encoded.</param>
+/// <param name="EncodedValue">The value, already percent-encoded; empty for <c>?name</c> or <c>?name=</c>.</param>
+public readonly record struct SigV4QueryParameter(string EncodedName, string EncodedValue)
+{
+    public static SigV4QueryParameter FromValue(string name, string value) => new(AwsUriEncoding.Encode(name), AwsUriEncoding.Encode(value));
+
+    /// <summary>The <c>name=value</c> pair as it goes into a query string.</summary>
+    public override string ToString() => EncodedName + "=" + EncodedValue;
+}
