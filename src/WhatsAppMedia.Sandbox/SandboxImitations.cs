@@ -5,5 +5,6 @@ internal static class SandboxImitations
 {
     public static IReadOnlyList<IProviderImitation> Create(Func<Core.Providers.ProviderKind, SandboxProviderState> stateFor, TimeProvider timeProvider) =>
     [
+        new Aws.AwsImitation(stateFor(Core.Providers.ProviderKind.Aws), timeProvider),
     ];
 }

@@ -11,6 +11,23 @@ public readonly record struct SigV4QueryParameter(string EncodedName, string Enc
 {
     public static SigV4QueryParameter FromValue(string name, string value) => new(AwsUriEncoding.Encode(name), AwsUriEncoding.Encode(value));
 
+    /// <summary>
+    /// Splits a query string as it is on the wire (with or without its leading <c>?</c>) into parameters, keeping each
+    /// name and value exactly as written: a signature is over what was sent, not over a re-encoded copy.
+    /// </summary>
+    public static IReadOnlyList<SigV4QueryParameter> ParseWire(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair =>
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                return equals < 0 ? new SigV4QueryParameter(pair, string.Empty) : new SigV4QueryParameter(pair[..equals], pair[(equals + 1)..]);
+            })
+            .ToList();
+    }
+
     /// <summary>The <c>name=value</c> pair as it goes into a query string.</summary>
     public override string ToString() => EncodedName + "=" + EncodedValue;
 }
