@@ -166,6 +166,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
     {
         states[ProviderKind.Meta].AddCredential(SandboxAccounts.Meta.AccessToken);
         states[ProviderKind.Aws].AddCredential(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey);
+        states[ProviderKind.Aws].AddCredential(SandboxAccounts.Aws.TemporaryAccessKeyId, SandboxAccounts.Aws.TemporarySecretAccessKey);
         states[ProviderKind.NxCloud].AddCredential(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
         states[ProviderKind.SmsGatewayCenter].AddCredential(SandboxAccounts.SmsGatewayCenter.ApiKey);
         states[ProviderKind.SmsGatewayCenter].AddCredential(SandboxAccounts.SmsGatewayCenter.UserId, SandboxAccounts.SmsGatewayCenter.Password);

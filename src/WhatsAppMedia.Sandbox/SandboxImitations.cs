@@ -8,5 +8,6 @@ internal static class SandboxImitations
         new Meta.MetaImitation(stateFor(Core.Providers.ProviderKind.Meta)),
         new SmsGatewayCenter.SmsGatewayCenterImitation(stateFor(Core.Providers.ProviderKind.SmsGatewayCenter)),
         new NxCloud.NxCloudImitation(stateFor(Core.Providers.ProviderKind.NxCloud), timeProvider),
+        new Aws.AwsImitation(stateFor(Core.Providers.ProviderKind.Aws), timeProvider),
     ];
 }

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+
+namespace WhatsAppMedia.Core.Providers.Aws;
+
+/// <summary>
+/// AWS End User Messaging Social's DeleteWhatsAppMessageMedia:
+/// <c>DELETE {endpoint}/v1/whatsapp/media?mediaId={mediaId}&amp;originationPhoneNumberId={phone}</c>, signed with SigV4
+/// for <c>social-messaging</c> in the tenant's region. The endpoint is <c>Providers:Aws:Endpoint</c> when set, else
+/// <c>https://social-messaging.{region}.amazonaws.com</c>.
+/// </summary>
+public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider
+{
+    /// <summary>The SigV4 signing name of End User Messaging Social.</summary>
+    public const string SigningName = "social-messaging";
+
+    private const string OperationPath = "/v1/whatsapp/media";
+
+    public ProviderKind Kind => ProviderKind.Aws;
+
+    public IdentifierError? Validate(MediaDeletionTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!AwsIdentifiers.IsMediaId(target.MediaId))
+        {
+            return new IdentifierError(ErrorCodes.InvalidMediaId, "An AWS media id is 1–100 letters or digits.");
+        }
+
+        if (string.IsNullOrEmpty(target.Phone))
+        {
+            return new IdentifierError(ErrorCodes.PhoneRequired, "AWS needs the origination phone number id that owns the media.");
+        }
+
+        return AwsIdentifiers.IsPhoneNumberId(target.Phone)
+            ? null
+            : new IdentifierError(
+                ErrorCodes.InvalidPhone,
+                "An AWS origination phone number id is 'phone-number-id-' followed by letters and digits, or its ARN, at most 100 characters.");
+    }
+
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (Validate(target) is { } error)
+        {
+            throw new ArgumentException(error.Message, nameof(target));
+        }
+
+        if (credentials is not AwsCredentials aws)
+        {
+            throw new ArgumentException("The AWS provider needs AWS credentials.", nameof(credentials));
+        }
+
+        var signing = CheckedCredentials(aws);
+        var uri = RequestUri(aws.Region, target);
+        using var request = SignedRequest(uri, signing, aws.Region);
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await AwsAnswerClassifier.ClassifyAsync(response, timeProvider, signing, cancellationToken);
+    }
+
+    /// <summary>Signs at the current time, so every attempt carries a fresh <c>X-Amz-Date</c>.</summary>
+    private HttpRequestMessage SignedRequest(Uri uri, SigV4Credentials credentials, string region)
+    {
+        var host = uri.Authority;
+
+        // Path and query are read back from the Uri, which is what HttpClient sends, so the signature covers the wire text.
+        var signature = SigV4Signer.Sign(
+            new SigV4Request("DELETE", host, uri.AbsolutePath, SigV4QueryParameter.ParseWire(uri.Query), []),
+            credentials,
+            region,
+            SigningName,
+            timeProvider.GetUtcNow());
+
+        var request = new HttpRequestMessage(HttpMethod.Delete, uri);
+        request.Headers.Host = host;
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", signature.AmzDate);
+        if (credentials.SessionToken is { } token)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", token);
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
+        return request;
+    }
+
+    private Uri RequestUri(string region, MediaDeletionTarget target)
+    {
+        var endpoint = options.Value.Aws.Endpoint ?? new Uri($"https://social-messaging.{region}.amazonaws.com/");
+        if (!EndpointPolicy.IsAllowed(endpoint))
+        {
+            throw new InvalidOperationException("Providers:Aws:Endpoint must be an https URL (http only for loopback addresses) without query or credentials.");
+        }
+
+        var query = "?mediaId=" + AwsUriEncoding.Encode(target.MediaId) + "&originationPhoneNumberId=" + AwsUriEncoding.Encode(target.Phone!);
+        return new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + OperationPath + query);
+    }
+
+    /// <summary>
+    /// Checks what goes into the host name, the <c>Authorization</c> header and the token header before any of it is
+    /// used. The messages name the field, never its value.
+    /// </summary>
+    private static SigV4Credentials CheckedCredentials(AwsCredentials aws)
+    {
+        if (!AwsIdentifiers.IsRegion(aws.Region))
+        {
+            throw new ArgumentException("The tenant's AWS region is not a region name such as us-east-1.", nameof(aws));
+        }
+
+        if (string.IsNullOrEmpty(aws.AccessKeyId) || aws.AccessKeyId.Length > 128 || !aws.AccessKeyId.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException("The tenant's AWS access key id must be 1–128 letters or digits.", nameof(aws));
+        }
+
+        if (string.IsNullOrEmpty(aws.SecretAccessKey))
+        {
+            throw new ArgumentException("The tenant's AWS secret access key is empty.", nameof(aws));
+        }
+
+        if (aws.SessionToken is { } token && (token.Length == 0 || token.Any(c => c is < '!' or > '~')))
+        {
+            throw new ArgumentException("The tenant's AWS session token is empty or holds characters a header cannot carry.", nameof(aws));
+        }
+
+        return new SigV4Credentials(aws.AccessKeyId, aws.SecretAccessKey, aws.SessionToken);
+    }
+}
