@@ -194,9 +194,10 @@ public static partial class TenantDocument
             return null;
         }
 
-        if (userId is not null && password is null)
+        // With an API key, the user id travels only as the 'userid' query parameter, and no password is needed.
+        if (userId is not null && password is null && apiKey is null)
         {
-            reader.Fail(Fields.Password, $"is required with {Fields.InCredentials(Fields.UserId)}");
+            reader.Fail(Fields.Password, $"is required with {Fields.InCredentials(Fields.UserId)} unless {Fields.InCredentials(Fields.ApiKey)} is given");
         }
         else if (password is not null && userId is null)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using WhatsAppMedia.Core.Queues;
 
-namespace WhatsAppMedia.Testing.Azurite;
+namespace WhatsAppMedia.DevHost.Azurite;
 
 /// <summary>
 /// A real Azurite queue service (the repository's pinned npm package, <c>node_modules/.bin/azurite-queue</c>) on a

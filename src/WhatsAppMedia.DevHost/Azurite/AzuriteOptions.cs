@@ -1,4 +1,4 @@
-namespace WhatsAppMedia.Testing.Azurite;
+namespace WhatsAppMedia.DevHost.Azurite;
 
 /// <summary>How to start Azurite's queue service.</summary>
 public sealed class AzuriteOptions

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
+using WhatsAppMedia.Core.Hosting;
+
+namespace WhatsAppMedia.DevHost;
+
+public static class DevHostConfiguration
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>
+    /// Configuration as contract §5 orders it: the <c>Values</c> of <c>local.settings.json</c> (or the sample), then
+    /// environment variables and the command line, which win. Queue settings come from the repository's <c>host.json</c>.
+    /// </summary>
+    public static WebApplicationBuilder ConfigureDevHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var root = RepositoryRoot.Find();
+        var (_, values) = LocalSettings.Load(root);
+        var settings = new Dictionary<string, string?>(values, StringComparer.OrdinalIgnoreCase)
+        {
+            [QueueHostSettings.HostJsonPathKey] = Path.Combine(root, "host.json"),
+            [DevHostPaths.RepositoryRootKey] = root,
+        };
+
+        var sources = builder.Configuration.Sources;
+        var firstEnvironmentSource = sources.Select((source, index) => (source, index)).FirstOrDefault(pair => pair.source is EnvironmentVariablesConfigurationSource);
+        var position = firstEnvironmentSource.source is null ? sources.Count : firstEnvironmentSource.index;
+        sources.Insert(position, new MemoryConfigurationSource { InitialData = settings });
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
+}
