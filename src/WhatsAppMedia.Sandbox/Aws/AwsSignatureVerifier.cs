@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using WhatsAppMedia.Core.Providers.Aws;
 
 namespace WhatsAppMedia.Sandbox.Aws;
@@ -63,9 +62,9 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
         SigV4CanonicalRequest canonicalRequest;
         try
         {
-            var path = WirePath(request, out var query);
+            var target = RawRequestTarget.Of(request.HttpContext);
             canonicalRequest = SigV4CanonicalRequest.Create(
-                request.Method, path, SigV4QueryParameter.ParseWire(query), SignedHeaderValues(request, authorization), await BodyHashAsync(request));
+                request.Method, target.Path, SigV4QueryParameter.ParseWire(target.Query), SignedHeaderValues(request, authorization), await BodyHashAsync(request));
         }
         catch (ArgumentException)
         {
@@ -122,15 +121,6 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
 
         return token.Count == 1
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token[0] ?? string.Empty), Encoding.UTF8.GetBytes(SandboxAccounts.Aws.SessionToken));
-    }
-
-    /// <summary>The request target exactly as it came on the wire, not the decoded path ASP.NET Core routes on.</summary>
-    private static string WirePath(HttpRequest request, out string query)
-    {
-        var rawTarget = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Concat(request.PathBase, request.Path, request.QueryString);
-        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        query = queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..];
-        return queryStart < 0 ? rawTarget : rawTarget[..queryStart];
     }
 
     private static List<KeyValuePair<string, string>> SignedHeaderValues(HttpRequest request, AwsAuthorizationHeader authorization) =>
