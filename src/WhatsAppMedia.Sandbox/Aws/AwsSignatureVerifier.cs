@@ -8,8 +8,10 @@ namespace WhatsAppMedia.Sandbox.Aws;
 /// <summary>
 /// Checks a request's SigV4 signature the way AWS does: recomputes it from the secret the sandbox holds for the
 /// access key, over the path and query exactly as they arrived (prefix included) and the body actually received.
-/// Uses the core's canonical-request and signing code, so the sandbox tests the signer against the vectors' rules
-/// rather than against a second copy of them.
+/// The canonical request and the signature come from the core's SigV4 code, which the aws-c-auth vectors check,
+/// rather than from a second copy that could drift from it; what the sandbox adds on its own is the wire side: the
+/// raw target, the header values and the body as they arrived, so a client that signs one thing and sends another
+/// is caught.
 /// </summary>
 internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvider timeProvider)
 {
@@ -54,7 +56,7 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
             return scopeOrTime;
         }
 
-        if (!state.TryGetCredentialSecret(authorization.AccessKeyId, out var secret) || !HasExpectedSessionToken(request, authorization.AccessKeyId))
+        if (!state.TryGetCredentialSecret(authorization.AccessKeyId, out var secret) || secret.Length == 0 || !HasExpectedSessionToken(request, authorization.AccessKeyId))
         {
             return AwsError.UnrecognizedClient();
         }

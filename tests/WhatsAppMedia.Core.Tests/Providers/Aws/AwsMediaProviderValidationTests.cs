@@ -138,6 +138,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
             var thrown = await Should.ThrowAsync<ArgumentException>(() =>
                 provider.SendDeleteAsync(new MediaDeletionTarget(MediaId, Phone), AwsSandboxFixture.Credentials with { Region = region }));
             thrown.Message.ShouldStartWith("The tenant's AWS region is not a region name such as us-east-1.");
+            thrown.ParamName.ShouldBe("credentials");
         }
 
         fixture.State.Requests.Count.ShouldBe(before);
@@ -160,6 +161,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
             new MediaDeletionTarget(MediaId, Phone), new AwsCredentials(accessKeyId, secret, sessionToken, "us-east-1")));
 
         thrown.Message.ShouldStartWith("The tenant's AWS ");
+        thrown.ParamName.ShouldBe("credentials");
         if (sessionToken is { Length: > 0 })
         {
             thrown.Message.ShouldNotContain(sessionToken, Case.Sensitive);
