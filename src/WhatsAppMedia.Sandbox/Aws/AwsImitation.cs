@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using WhatsAppMedia.Core.Providers;
 
@@ -80,10 +79,8 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
     /// <summary>The query's names and values decoded; AWS keeps the first of a repeated parameter.</summary>
     private static Dictionary<string, string> DecodedQuery(HttpContext context)
     {
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.QueryString.Value ?? string.Empty;
-        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in queryStart < 0 ? [] : rawTarget[(queryStart + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in RawRequestTarget.Of(context).Query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var (name, value) = equals < 0 ? (pair, string.Empty) : (pair[..equals], pair[(equals + 1)..]);

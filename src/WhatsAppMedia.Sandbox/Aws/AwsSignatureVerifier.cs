@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using WhatsAppMedia.Core.Providers.Aws;
 
 namespace WhatsAppMedia.Sandbox.Aws;
@@ -9,8 +8,10 @@ namespace WhatsAppMedia.Sandbox.Aws;
 /// <summary>
 /// Checks a request's SigV4 signature the way AWS does: recomputes it from the secret the sandbox holds for the
 /// access key, over the path and query exactly as they arrived (prefix included) and the body actually received.
-/// Uses the core's canonical-request and signing code, so the sandbox tests the signer against the vectors' rules
-/// rather than against a second copy of them.
+/// The canonical request and the signature come from the core's SigV4 code, which the aws-c-auth vectors check,
+/// rather than from a second copy that could drift from it; what the sandbox adds on its own is the wire side: the
+/// raw target, the header values and the body as they arrived, so a client that signs one thing and sends another
+/// is caught.
 /// </summary>
 internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvider timeProvider)
 {
@@ -55,7 +56,7 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
             return scopeOrTime;
         }
 
-        if (!state.TryGetCredentialSecret(authorization.AccessKeyId, out var secret) || !HasExpectedSessionToken(request, authorization.AccessKeyId))
+        if (!state.TryGetCredentialSecret(authorization.AccessKeyId, out var secret) || secret.Length == 0 || !HasExpectedSessionToken(request, authorization.AccessKeyId))
         {
             return AwsError.UnrecognizedClient();
         }
@@ -63,9 +64,9 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
         SigV4CanonicalRequest canonicalRequest;
         try
         {
-            var path = WirePath(request, out var query);
+            var target = RawRequestTarget.Of(request.HttpContext);
             canonicalRequest = SigV4CanonicalRequest.Create(
-                request.Method, path, SigV4QueryParameter.ParseWire(query), SignedHeaderValues(request, authorization), await BodyHashAsync(request));
+                request.Method, target.Path, SigV4QueryParameter.ParseWire(target.Query), SignedHeaderValues(request, authorization), await BodyHashAsync(request));
         }
         catch (ArgumentException)
         {
@@ -122,15 +123,6 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
 
         return token.Count == 1
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token[0] ?? string.Empty), Encoding.UTF8.GetBytes(SandboxAccounts.Aws.SessionToken));
-    }
-
-    /// <summary>The request target exactly as it came on the wire, not the decoded path ASP.NET Core routes on.</summary>
-    private static string WirePath(HttpRequest request, out string query)
-    {
-        var rawTarget = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Concat(request.PathBase, request.Path, request.QueryString);
-        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        query = queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..];
-        return queryStart < 0 ? rawTarget : rawTarget[..queryStart];
     }
 
     private static List<KeyValuePair<string, string>> SignedHeaderValues(HttpRequest request, AwsAuthorizationHeader authorization) =>

@@ -99,28 +99,28 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
     /// Checks what goes into the host name, the <c>Authorization</c> header and the token header before any of it is
     /// used. The messages name the field, never its value.
     /// </summary>
-    private static SigV4Credentials CheckedCredentials(AwsCredentials aws)
+    private static SigV4Credentials CheckedCredentials(AwsCredentials credentials)
     {
-        if (!AwsIdentifiers.IsRegion(aws.Region))
+        if (!AwsIdentifiers.IsRegion(credentials.Region))
         {
-            throw new ArgumentException("The tenant's AWS region is not a region name such as us-east-1.", nameof(aws));
+            throw new ArgumentException("The tenant's AWS region is not a region name such as us-east-1.", nameof(credentials));
         }
 
-        if (string.IsNullOrEmpty(aws.AccessKeyId) || aws.AccessKeyId.Length > 128 || !aws.AccessKeyId.All(char.IsAsciiLetterOrDigit))
+        if (string.IsNullOrEmpty(credentials.AccessKeyId) || credentials.AccessKeyId.Length > 128 || !credentials.AccessKeyId.All(char.IsAsciiLetterOrDigit))
         {
-            throw new ArgumentException("The tenant's AWS access key id must be 1–128 letters or digits.", nameof(aws));
+            throw new ArgumentException("The tenant's AWS access key id must be 1–128 letters or digits.", nameof(credentials));
         }
 
-        if (string.IsNullOrEmpty(aws.SecretAccessKey))
+        if (string.IsNullOrEmpty(credentials.SecretAccessKey))
         {
-            throw new ArgumentException("The tenant's AWS secret access key is empty.", nameof(aws));
+            throw new ArgumentException("The tenant's AWS secret access key is empty.", nameof(credentials));
         }
 
-        if (aws.SessionToken is { } token && (token.Length == 0 || token.Any(c => c is < '!' or > '~')))
+        if (credentials.SessionToken is { } token && (token.Length == 0 || token.Any(c => c is < '!' or > '~')))
         {
-            throw new ArgumentException("The tenant's AWS session token is empty or holds characters a header cannot carry.", nameof(aws));
+            throw new ArgumentException("The tenant's AWS session token is empty or holds characters a header cannot carry.", nameof(credentials));
         }
 
-        return new SigV4Credentials(aws.AccessKeyId, aws.SecretAccessKey, aws.SessionToken);
+        return new SigV4Credentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
     }
 }
