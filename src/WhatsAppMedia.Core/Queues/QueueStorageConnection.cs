@@ -78,6 +78,9 @@ public sealed class QueueStorageConnection
             Normalize(queueServiceUri), authentication, accountName: null, accountKey: null, credential, managedIdentityClientId);
     }
 
+    /// <summary>The token credential of an identity-based connection (for tests: which kind the settings selected).</summary>
+    internal TokenCredential? Credential => _credential;
+
     /// <summary>The policy that authorizes each attempt of a request; it runs after the date header is set.</summary>
     internal HttpPipelinePolicy CreateAuthorizationPolicy() =>
         _credential is not null

@@ -44,6 +44,6 @@ public sealed class QueueStorageException : RequestFailedException
     {
         var code = string.IsNullOrEmpty(errorCode) ? string.Empty : $" {errorCode}";
         var detail = string.IsNullOrEmpty(serviceMessage) ? string.Empty : $": {serviceMessage}";
-        return $"Queue storage refused {operation} on queue '{queueName}' with HTTP {status}{code}{detail}";
+        return $"Queue storage answered {operation} on queue '{queueName}' with HTTP {status}{code}{detail}";
     }
 }

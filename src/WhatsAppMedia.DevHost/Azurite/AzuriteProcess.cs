@@ -53,7 +53,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completes with the endpoint Azurite reports, or with null when it exits first.
+        var listening = new TaskCompletionSource<Uri?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new Queue<string>();
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, line) =>
@@ -79,8 +80,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 }
             }
         };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
-            $"Azurite exited with code {process.ExitCode} before it listened. {ErrorOutput(errors)}"));
+        process.Exited += (_, _) => listening.TrySetResult(null);
 
         try
         {
@@ -100,6 +100,13 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.StartTimeout);
             var queueServiceUri = await listening.Task.WaitAsync(timeout.Token);
+            if (queueServiceUri is null)
+            {
+                // Waiting for the exit also drains stderr, so the message below has Azurite's last words.
+                await process.WaitForExitAsync(cancellationToken);
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before it listened. {ErrorOutput(errors)}");
+            }
+
             return new AzuriteProcess(process, workingDirectory, queueServiceUri);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
