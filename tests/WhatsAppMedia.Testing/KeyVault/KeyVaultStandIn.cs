@@ -36,8 +36,10 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<KeyVaultFault> _nextFaults = new();
     private readonly HttpClient _httpClient;
+    private readonly CancellationTokenSource _stopping = new();
     private readonly string _accessToken = "stand-in-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
     private KeyVaultFault? _persistentFault;
+    private TaskCompletionSource _readGate = OpenGate();
     private int _totalReads;
     private int _challenges;
 
@@ -138,6 +140,14 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     /// <summary>Answers every authenticated request with <paramref name="fault"/> until <see cref="ClearFaults"/>.</summary>
     public void FailAlways(KeyVaultFault fault) => _persistentFault = fault;
 
+    /// <summary>
+    /// Holds every read (after it is counted) until <see cref="ResumeReads"/>, so a test can have many lookups waiting
+    /// on one read at the same time without timing tricks.
+    /// </summary>
+    public void PauseReads() => Interlocked.Exchange(ref _readGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void ResumeReads() => Volatile.Read(ref _readGate).TrySetResult();
+
     public void ClearFaults()
     {
         _persistentFault = null;
@@ -146,9 +156,13 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Held and hanging requests would otherwise keep the server from stopping.
+        ResumeReads();
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _httpClient.Dispose();
+        _stopping.Dispose();
         Certificate.Dispose();
     }
 
@@ -203,6 +217,12 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
             return;
         }
 
+        if (isRead)
+        {
+            using var heldUntil = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            await Volatile.Read(ref _readGate).Task.WaitAsync(heldUntil.Token);
+        }
+
         if (TakeFault() is { } fault)
         {
             await WriteFaultAsync(context, fault);
@@ -217,6 +237,13 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         {
             await WriteSecretAsync(context, name);
         }
+    }
+
+    private static TaskCompletionSource OpenGate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
     }
 
     private KeyVaultFault? TakeFault() => _nextFaults.TryDequeue(out var fault) ? fault : _persistentFault;
@@ -312,11 +339,12 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
             case KeyVaultFaultKind.Hang:
                 try
                 {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, context.RequestAborted);
+                    using var hangUntil = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+                    await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, hangUntil.Token);
                 }
                 catch (OperationCanceledException)
                 {
-                    // The client gave up, which is the point of a hang.
+                    // The client gave up (the point of a hang) or the stand-in is stopping.
                 }
 
                 break;
