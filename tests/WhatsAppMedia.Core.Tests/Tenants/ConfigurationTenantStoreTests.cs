@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Configuration;
+using WhatsAppMedia.Core.Tenants;
+using static WhatsAppMedia.Core.Tests.Tenants.TenantTestData;
+
+namespace WhatsAppMedia.Core.Tests.Tenants;
+
+/// <summary>Tenants from <c>Tenants__{id}</c> settings, the local default when no vault is configured.</summary>
+public class ConfigurationTenantStoreTests
+{
+    private readonly RecordingLogger<ConfigurationTenantStore> _log = new();
+
+    [Fact]
+    public async Task A_tenant_is_read_from_its_Tenants_setting()
+    {
+        var store = StoreWith(("Tenants:acme", Aws()));
+
+        var lookup = await store.GetAsync("acme");
+
+        lookup.Tenant!.Provider.ShouldBe(WhatsAppMedia.Core.Providers.ProviderKind.Aws);
+        lookup.Tenant.Phone.ShouldBe("phone-number-id-01234567890123456789012345678901");
+    }
+
+    [Fact]
+    public async Task The_environment_variable_Tenants__id_is_the_same_setting()
+    {
+        // A process-wide variable, so the id is unique to this test.
+        var id = "env-" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable("Tenants__" + id, Meta());
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+            (await new ConfigurationTenantStore(configuration, _log).GetAsync(id)).IsFound.ShouldBeTrue();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Tenants__" + id, null);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task A_missing_or_empty_setting_is_an_unknown_tenant(string? value)
+    {
+        var store = StoreWith(("Tenants:acme", value));
+
+        (await store.GetAsync("acme")).Status.ShouldBe(TenantLookupStatus.NotFound);
+        (await store.GetAsync("other")).Status.ShouldBe(TenantLookupStatus.NotFound);
+    }
+
+    [Fact]
+    public async Task A_broken_setting_is_invalid_and_logged_naming_the_field_without_values()
+    {
+        var store = StoreWith(("Tenants:acme", Meta(accessToken: "")));
+
+        var lookup = await store.GetAsync("acme");
+
+        lookup.Status.ShouldBe(TenantLookupStatus.Invalid);
+        lookup.Error!.Field.ShouldBe("credentials.accessToken");
+        _log.Entries.ShouldHaveSingleItem().Message.ShouldContain("credentials.accessToken");
+        await store.GetAsync("acme");
+        _log.Entries.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_document_written_as_a_configuration_section_is_explained()
+    {
+        var store = StoreWith(("Tenants:acme:provider", "meta"), ("Tenants:acme:apiKeySha256", ApiKeySha256));
+
+        var lookup = await store.GetAsync("acme");
+
+        lookup.Status.ShouldBe(TenantLookupStatus.Invalid);
+        lookup.Error!.Message.ShouldContain("one JSON string value");
+    }
+
+    [Fact]
+    public async Task A_changed_setting_takes_effect_without_a_restart()
+    {
+        var configuration = Configuration(("Tenants:acme", Meta(accessToken: "old")));
+        var store = new ConfigurationTenantStore(configuration, _log);
+        await store.GetAsync("acme");
+
+        configuration["Tenants:acme"] = Meta(accessToken: "new");
+
+        (await store.GetAsync("acme")).Tenant!.Credentials.ShouldBe(new WhatsAppMedia.Core.Providers.Meta.MetaCredentials("new", "v23.0"));
+    }
+
+    [Fact]
+    public async Task Invalid_ids_are_refused_before_configuration_is_read()
+    {
+        var store = StoreWith(("Tenants:acme", Meta()));
+
+        await Should.ThrowAsync<ArgumentException>(async () => await store.GetAsync("ACME"));
+        await Should.ThrowAsync<ArgumentException>(async () => await store.GetAsync("acme:x"));
+        Should.Throw<ArgumentException>(() => store.Invalidate("../acme"));
+    }
+
+    private ConfigurationTenantStore StoreWith(params (string Key, string? Value)[] values) => new(Configuration(values), _log);
+
+    private static IConfigurationRoot Configuration(params (string Key, string? Value)[] values) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(value => new KeyValuePair<string, string?>(value.Key, value.Value)))
+            .Build();
+}
