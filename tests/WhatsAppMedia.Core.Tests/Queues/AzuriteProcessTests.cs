@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using WhatsAppMedia.Core.Queues;
-using WhatsAppMedia.Testing.Azurite;
+using WhatsAppMedia.DevHost.Azurite;
 
 namespace WhatsAppMedia.Core.Tests.Queues;
 

@@ -1,5 +1,5 @@
 using WhatsAppMedia.Core.Queues;
-using WhatsAppMedia.Testing.Azurite;
+using WhatsAppMedia.DevHost.Azurite;
 
 namespace WhatsAppMedia.Core.Tests.Support;
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
 using WhatsAppMedia.Core.Queues;
-using WhatsAppMedia.Testing.Azurite;
+using WhatsAppMedia.DevHost.Azurite;
 
 namespace WhatsAppMedia.Core.Tests.Support;
 
