@@ -31,7 +31,7 @@ public sealed class QueueStorageConnection
         ManagedIdentityClientId = managedIdentityClientId;
     }
 
-    /// <summary>The queue service endpoint, without a trailing slash (path-style for the emulator).</summary>
+    /// <summary>The queue service endpoint without query or trailing slash (path-style, ending in the account, for the emulator).</summary>
     public Uri QueueServiceUri { get; }
 
     public QueueStorageAuthentication Authentication { get; }

@@ -62,6 +62,7 @@ public sealed class StorageQueue
         TimeSpan? timeToLive = null,
         CancellationToken cancellationToken = default)
     {
+        const string Operation = "PutMessage";
         ArgumentNullException.ThrowIfNull(text);
         var delaySeconds = Seconds(visibilityDelay, TimeSpan.Zero, MaxVisibilityTimeout, nameof(visibilityDelay));
         var ttlSeconds = TimeToLiveSeconds(timeToLive, delaySeconds);
@@ -75,12 +76,11 @@ public sealed class StorageQueue
         await _account.Pipeline.SendAsync(message, cancellationToken);
         if (message.Response.Status != 201)
         {
-            throw Refusal("PutMessage", message.Response);
+            throw Refusal(Operation, message.Response);
         }
 
-        const string Operation = "PutMessage";
         var sent = QueueStorageXml.ReadMessages(message.Response.ContentStream, Operation).FirstOrDefault()
-            ?? throw new InvalidDataException("The queue service's answer to PutMessage lists no message.");
+            ?? throw new InvalidDataException($"The queue service's answer to {Operation} lists no message.");
         return new SentQueueMessage(
             QueueStorageXml.RequiredText(sent, "MessageId", Operation),
             QueueStorageXml.RequiredText(sent, "PopReceipt", Operation),
@@ -99,6 +99,7 @@ public sealed class StorageQueue
         TimeSpan visibilityTimeout,
         CancellationToken cancellationToken = default)
     {
+        const string Operation = "GetMessages";
         CheckMessageCount(maxMessages);
         var timeoutSeconds = Seconds(visibilityTimeout, TimeSpan.FromSeconds(1), MaxVisibilityTimeout, nameof(visibilityTimeout));
 
@@ -108,10 +109,9 @@ public sealed class StorageQueue
         await _account.Pipeline.SendAsync(message, cancellationToken);
         if (message.Response.Status != 200)
         {
-            throw Refusal("GetMessages", message.Response);
+            throw Refusal(Operation, message.Response);
         }
 
-        const string Operation = "GetMessages";
         var received = new List<ReceivedQueueMessage>(maxMessages);
         foreach (var element in QueueStorageXml.ReadMessages(message.Response.ContentStream, Operation))
         {
@@ -133,6 +133,7 @@ public sealed class StorageQueue
     /// <summary>Looks at up to <paramref name="maxMessages"/> visible messages without receiving them (for tests and operators).</summary>
     public async Task<IReadOnlyList<PeekedQueueMessage>> PeekAsync(int maxMessages, CancellationToken cancellationToken = default)
     {
+        const string Operation = "PeekMessages";
         CheckMessageCount(maxMessages);
         using var message = CreateMessage(RequestMethod.Get, _messagesUri);
         message.Request.Uri.AppendQuery("peekonly", "true");
@@ -140,10 +141,9 @@ public sealed class StorageQueue
         await _account.Pipeline.SendAsync(message, cancellationToken);
         if (message.Response.Status != 200)
         {
-            throw Refusal("PeekMessages", message.Response);
+            throw Refusal(Operation, message.Response);
         }
 
-        const string Operation = "PeekMessages";
         var peeked = new List<PeekedQueueMessage>(maxMessages);
         foreach (var element in QueueStorageXml.ReadMessages(message.Response.ContentStream, Operation))
         {
@@ -190,6 +190,7 @@ public sealed class StorageQueue
         TimeSpan visibilityTimeout,
         CancellationToken cancellationToken = default)
     {
+        const string Operation = "UpdateMessage";
         CheckToken(messageId, nameof(messageId));
         CheckToken(popReceipt, nameof(popReceipt));
         var timeoutSeconds = Seconds(visibilityTimeout, TimeSpan.Zero, MaxVisibilityTimeout, nameof(visibilityTimeout));
@@ -201,14 +202,13 @@ public sealed class StorageQueue
         var response = message.Response;
         if (response.Status != 204)
         {
-            throw Refusal("UpdateMessage", response);
+            throw Refusal(Operation, response);
         }
 
-        const string Operation = "UpdateMessage";
         if (!response.Headers.TryGetValue(StorageHeaders.PopReceipt, out var newPopReceipt)
             || !response.Headers.TryGetValue(StorageHeaders.TimeNextVisible, out var nextVisible))
         {
-            throw new InvalidDataException("The queue service's answer to UpdateMessage has no new pop receipt or next visible time.");
+            throw new InvalidDataException($"The queue service's answer to {Operation} has no new pop receipt or next visible time.");
         }
 
         return new QueueMessageVisibility(newPopReceipt, QueueStorageXml.ParseHttpDate(nextVisible, StorageHeaders.TimeNextVisible, Operation));
@@ -258,11 +258,11 @@ public sealed class StorageQueue
     private static string? ErrorCodeOf(Response response) =>
         response.Headers.TryGetValue(StorageHeaders.ErrorCode, out var code) && !string.IsNullOrWhiteSpace(code) ? code : null;
 
-    private static void CheckMessageCount(int maxMessages, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(maxMessages))] string parameterName = "")
+    private static void CheckMessageCount(int maxMessages)
     {
         if (maxMessages is < 1 or > MaxMessagesPerReceive)
         {
-            throw new ArgumentOutOfRangeException(parameterName, maxMessages, $"Between 1 and {MaxMessagesPerReceive} messages can be asked for at once.");
+            throw new ArgumentOutOfRangeException(nameof(maxMessages), maxMessages, $"Between 1 and {MaxMessagesPerReceive} messages can be asked for at once.");
         }
     }
 
