@@ -22,6 +22,7 @@ internal sealed partial class QueueListener(
     IServiceScopeFactory scopes,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
+    QueueListenerProgress progress,
     ILogger<QueueListener> logger) : BackgroundService
 {
     /// <summary>How long a received message stays hidden while it is processed; longer than any provider call's budget.</summary>
@@ -101,6 +102,10 @@ internal sealed partial class QueueListener(
         catch (Exception exception)
         {
             await FailDeliveryAsync(message, exception);
+        }
+        finally
+        {
+            progress.OnHandled();
         }
     }
 
