@@ -39,6 +39,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _accessToken = "stand-in-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
     private KeyVaultFault? _persistentFault;
+    private KeyVaultFault? _persistentWriteFault;
     private TaskCompletionSource _readGate = OpenGate();
     private int _totalReads;
     private int _challenges;
@@ -148,9 +149,13 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
 
     public void ResumeReads() => Volatile.Read(ref _readGate).TrySetResult();
 
+    /// <summary>Answers every authenticated write with <paramref name="fault"/> until <see cref="ClearFaults"/>; reads still work.</summary>
+    public void FailWrites(KeyVaultFault fault) => _persistentWriteFault = fault;
+
     public void ClearFaults()
     {
         _persistentFault = null;
+        _persistentWriteFault = null;
         _nextFaults.Clear();
     }
 
@@ -223,7 +228,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
             await Volatile.Read(ref _readGate).Task.WaitAsync(heldUntil.Token);
         }
 
-        if (TakeFault() is { } fault)
+        if (((isWrite ? _persistentWriteFault : null) ?? TakeFault()) is { } fault)
         {
             await WriteFaultAsync(context, fault);
             return;
