@@ -339,6 +339,25 @@ public sealed class KeyVaultTenantStoreTests : IClassFixture<KeyVaultFixture>, I
         answers.ShouldAllBe(answer => answer.IsFound);
     }
 
+    [Fact]
+    public async Task With_the_production_client_options_a_throttle_reaches_the_cache_at_once_while_server_errors_are_retried()
+    {
+        var throttled = Store(NewId(), Meta());
+        var failing = Store(NewId(), Meta());
+        var options = new KeyVaultOptions { VaultUri = _vault.VaultUri, MaxRetries = 1 };
+        using var store = new CachingTenantStore(
+            new KeyVaultTenantSource(_vault.CreateSecretClient(KeyVaultClientFactory.CreateClientOptions(options))), options, _time, _log);
+
+        _vault.FailNext(KeyVaultFault.Throttle(TimeSpan.FromSeconds(30)));
+        (await store.GetAsync(throttled)).Status.ShouldBe(TenantLookupStatus.Unavailable);
+        ReadsOf(throttled).ShouldBe(1);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        _vault.FailNext(KeyVaultFault.ServerError);
+        (await store.GetAsync(failing)).IsFound.ShouldBeTrue();
+        ReadsOf(failing).ShouldBe(2);
+    }
+
     private CachingTenantStore CreateStore(KeyVaultOptions options) =>
         new(new KeyVaultTenantSource(_vault.CreateSecretClient()), options, _time, _log);
 

@@ -23,10 +23,13 @@ namespace WhatsAppMedia.Testing.KeyVault;
 /// A local Key Vault for the real <see cref="SecretClient"/>: HTTPS on 127.0.0.1 with a certificate made for it, the
 /// bearer challenge flow (401 with <c>WWW-Authenticate</c>, then the token of <see cref="Credential"/>), get and set
 /// secret with Key Vault's own bodies and errors, a read count per secret, and injectable faults.
-/// Start one per test class (or test); clients from <see cref="CreateSecretClient"/> trust exactly its certificate.
+/// Start one per test class (or test); clients from <see cref="CreateSecretClient(int)"/> trust exactly its certificate.
 /// </summary>
 public sealed partial class KeyVaultStandIn : IAsyncDisposable
 {
+    /// <summary>The resource Key Vault's challenge names; the credential issues tokens for its <c>/.default</c> scope only.</summary>
+    public const string Resource = "https://vault.azure.net";
+
     private const string SecretsPrefix = "/secrets/";
 
     private readonly WebApplication _app;
@@ -73,9 +76,6 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     /// <summary>How many 401 challenges were sent.</summary>
     public int Challenges => Volatile.Read(ref _challenges);
 
-    /// <summary>The resource Key Vault's challenge names; the credential issues tokens for its <c>/.default</c> scope only.</summary>
-    public const string Resource = "https://vault.azure.net";
-
     public static async Task<KeyVaultStandIn> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         timeProvider ??= TimeProvider.System;
@@ -100,7 +100,16 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     /// </summary>
     public SecretClient CreateSecretClient(int maxRetries = 0) => new(VaultUri, Credential, CreateClientOptions(maxRetries));
 
-    /// <summary>The client options behind <see cref="CreateSecretClient"/>, for callers that build their own client.</summary>
+    /// <summary>A real client for this vault with the caller's options (for example the production ones), pointed at the stand-in.</summary>
+    public SecretClient CreateSecretClient(SecretClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Transport = new HttpClientTransport(_httpClient);
+        options.DisableChallengeResourceVerification = true;
+        return new SecretClient(VaultUri, Credential, options);
+    }
+
+    /// <summary>The client options behind <see cref="CreateSecretClient(int)"/>, for callers that build their own client.</summary>
     public SecretClientOptions CreateClientOptions(int maxRetries = 0)
     {
         var options = new SecretClientOptions
