@@ -38,6 +38,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<KeyVaultFault> _nextFaults = new();
+    private readonly List<(int Total, TaskCompletionSource Reached)> _readWatchers = [];
     private readonly HttpClient _httpClient;
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _accessToken = "stand-in-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -135,6 +136,23 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     /// <summary>Authenticated reads of one secret, faulted ones included.</summary>
     public int ReadCount(string name) => _reads.TryGetValue(name, out var count) ? count : 0;
 
+    /// <summary>Completes once <see cref="TotalReads"/> reaches <paramref name="total"/>: lets a test wait for reads to arrive without sleeping.</summary>
+    public Task WhenTotalReadsReachAsync(int total)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_readWatchers)
+        {
+            if (TotalReads >= total)
+            {
+                return Task.CompletedTask;
+            }
+
+            _readWatchers.Add((total, reached));
+        }
+
+        return reached.Task;
+    }
+
     /// <summary>Authenticated writes of one secret, faulted ones included.</summary>
     public int WriteCount(string name) => _writes.TryGetValue(name, out var count) ? count : 0;
 
@@ -219,7 +237,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         if (isRead)
         {
             _reads.AddOrUpdate(name, 1, (_, count) => count + 1);
-            Interlocked.Increment(ref _totalReads);
+            NotifyReadWatchers(Interlocked.Increment(ref _totalReads));
         }
         else if (isWrite)
         {
@@ -250,6 +268,18 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         else
         {
             await WriteSecretAsync(context, name);
+        }
+    }
+
+    private void NotifyReadWatchers(int totalReads)
+    {
+        lock (_readWatchers)
+        {
+            foreach (var watcher in _readWatchers.Where(watcher => watcher.Total <= totalReads).ToList())
+            {
+                watcher.Reached.TrySetResult();
+                _readWatchers.Remove(watcher);
+            }
         }
     }
 
