@@ -25,7 +25,8 @@ public static class KeyVaultClientFactory
     /// <summary>
     /// Client options for the service: <see cref="KeyVaultOptions.MaxRetries"/> exponential retries from
     /// <see cref="RetryDelay"/> up to <see cref="RetryMaxDelay"/> apart, <see cref="KeyVaultOptions.NetworkTimeout"/> per
-    /// attempt. The cache's <see cref="KeyVaultOptions.ReadTimeout"/> bounds the whole read on top of this.
+    /// attempt, and no retry of HTTP 429 (the cache honours Retry-After for all reads instead). The cache's
+    /// <see cref="KeyVaultOptions.ReadTimeout"/> bounds the whole read on top of this.
     /// </summary>
     public static SecretClientOptions CreateClientOptions(KeyVaultOptions options)
     {
@@ -36,6 +37,7 @@ public static class KeyVaultClientFactory
         clientOptions.Retry.Delay = RetryDelay;
         clientOptions.Retry.MaxDelay = RetryMaxDelay;
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        clientOptions.RetryPolicy = new KeyVaultRetryPolicy(options.MaxRetries, DelayStrategy.CreateExponentialDelayStrategy(RetryDelay, RetryMaxDelay));
         return clientOptions;
     }
 }

@@ -330,13 +330,32 @@ public sealed class KeyVaultTenantStoreTests : IClassFixture<KeyVaultFixture>, I
         _vault.PauseReads();
 
         var lookups = ids.Select(id => store.GetAsync(id).AsTask()).ToArray();
-        await WaitForReadsAsync(2);
+        await _vault.WhenTotalReadsReachAsync(_readsBeforeTest + 2).WaitAsync(TimeSpan.FromSeconds(30)); // a safety net, not a timing assertion
         var readsWhileHeld = ReadsInThisTest;
         _vault.ResumeReads();
         var answers = await Task.WhenAll(lookups);
 
         readsWhileHeld.ShouldBe(2);
         answers.ShouldAllBe(answer => answer.IsFound);
+    }
+
+    [Fact]
+    public async Task With_the_production_client_options_a_throttle_reaches_the_cache_at_once_while_server_errors_are_retried()
+    {
+        var throttled = Store(NewId(), Meta());
+        var failing = Store(NewId(), Meta());
+        var options = new KeyVaultOptions { VaultUri = _vault.VaultUri, MaxRetries = 1 };
+        using var store = new CachingTenantStore(
+            new KeyVaultTenantSource(_vault.CreateSecretClient(KeyVaultClientFactory.CreateClientOptions(options))), options, _time, _log);
+
+        _vault.FailNext(KeyVaultFault.Throttle(TimeSpan.FromSeconds(30)));
+        (await store.GetAsync(throttled)).Status.ShouldBe(TenantLookupStatus.Unavailable);
+        ReadsOf(throttled).ShouldBe(1);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        _vault.FailNext(KeyVaultFault.ServerError);
+        (await store.GetAsync(failing)).IsFound.ShouldBeTrue();
+        ReadsOf(failing).ShouldBe(2);
     }
 
     private CachingTenantStore CreateStore(KeyVaultOptions options) =>
@@ -352,16 +371,6 @@ public sealed class KeyVaultTenantStoreTests : IClassFixture<KeyVaultFixture>, I
     private int ReadsInThisTest => _vault.TotalReads - _readsBeforeTest;
 
     private int ReadsOf(string id) => _vault.ReadCount(TenantIds.SecretName(id));
-
-    /// <summary>Yields until the stand-in has counted <paramref name="count"/> reads; bounded, and no sleeping.</summary>
-    private async Task WaitForReadsAsync(int count)
-    {
-        for (var spins = 0; ReadsInThisTest < count; spins++)
-        {
-            spins.ShouldBeLessThan(1_000_000, "the reads never reached the vault");
-            await Task.Yield();
-        }
-    }
 
     private static string NewId() => "t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 }

@@ -23,10 +23,13 @@ namespace WhatsAppMedia.Testing.KeyVault;
 /// A local Key Vault for the real <see cref="SecretClient"/>: HTTPS on 127.0.0.1 with a certificate made for it, the
 /// bearer challenge flow (401 with <c>WWW-Authenticate</c>, then the token of <see cref="Credential"/>), get and set
 /// secret with Key Vault's own bodies and errors, a read count per secret, and injectable faults.
-/// Start one per test class (or test); clients from <see cref="CreateSecretClient"/> trust exactly its certificate.
+/// Start one per test class (or test); clients from <see cref="CreateSecretClient(int)"/> trust exactly its certificate.
 /// </summary>
 public sealed partial class KeyVaultStandIn : IAsyncDisposable
 {
+    /// <summary>The resource Key Vault's challenge names; the credential issues tokens for its <c>/.default</c> scope only.</summary>
+    public const string Resource = "https://vault.azure.net";
+
     private const string SecretsPrefix = "/secrets/";
 
     private readonly WebApplication _app;
@@ -35,10 +38,12 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<KeyVaultFault> _nextFaults = new();
+    private readonly List<(int Total, TaskCompletionSource Reached)> _readWatchers = [];
     private readonly HttpClient _httpClient;
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _accessToken = "stand-in-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
     private KeyVaultFault? _persistentFault;
+    private KeyVaultFault? _persistentWriteFault;
     private TaskCompletionSource _readGate = OpenGate();
     private int _totalReads;
     private int _challenges;
@@ -72,9 +77,6 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     /// <summary>How many 401 challenges were sent.</summary>
     public int Challenges => Volatile.Read(ref _challenges);
 
-    /// <summary>The resource Key Vault's challenge names; the credential issues tokens for its <c>/.default</c> scope only.</summary>
-    public const string Resource = "https://vault.azure.net";
-
     public static async Task<KeyVaultStandIn> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         timeProvider ??= TimeProvider.System;
@@ -99,7 +101,16 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     /// </summary>
     public SecretClient CreateSecretClient(int maxRetries = 0) => new(VaultUri, Credential, CreateClientOptions(maxRetries));
 
-    /// <summary>The client options behind <see cref="CreateSecretClient"/>, for callers that build their own client.</summary>
+    /// <summary>A real client for this vault with the caller's options (for example the production ones), pointed at the stand-in.</summary>
+    public SecretClient CreateSecretClient(SecretClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Transport = new HttpClientTransport(_httpClient);
+        options.DisableChallengeResourceVerification = true;
+        return new SecretClient(VaultUri, Credential, options);
+    }
+
+    /// <summary>The client options behind <see cref="CreateSecretClient(int)"/>, for callers that build their own client.</summary>
     public SecretClientOptions CreateClientOptions(int maxRetries = 0)
     {
         var options = new SecretClientOptions
@@ -125,6 +136,23 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     /// <summary>Authenticated reads of one secret, faulted ones included.</summary>
     public int ReadCount(string name) => _reads.TryGetValue(name, out var count) ? count : 0;
 
+    /// <summary>Completes once <see cref="TotalReads"/> reaches <paramref name="total"/>: lets a test wait for reads to arrive without sleeping.</summary>
+    public Task WhenTotalReadsReachAsync(int total)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_readWatchers)
+        {
+            if (TotalReads >= total)
+            {
+                return Task.CompletedTask;
+            }
+
+            _readWatchers.Add((total, reached));
+        }
+
+        return reached.Task;
+    }
+
     /// <summary>Authenticated writes of one secret, faulted ones included.</summary>
     public int WriteCount(string name) => _writes.TryGetValue(name, out var count) ? count : 0;
 
@@ -148,9 +176,13 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
 
     public void ResumeReads() => Volatile.Read(ref _readGate).TrySetResult();
 
+    /// <summary>Answers every authenticated write with <paramref name="fault"/> until <see cref="ClearFaults"/>; reads still work.</summary>
+    public void FailWrites(KeyVaultFault fault) => _persistentWriteFault = fault;
+
     public void ClearFaults()
     {
         _persistentFault = null;
+        _persistentWriteFault = null;
         _nextFaults.Clear();
     }
 
@@ -205,7 +237,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         if (isRead)
         {
             _reads.AddOrUpdate(name, 1, (_, count) => count + 1);
-            Interlocked.Increment(ref _totalReads);
+            NotifyReadWatchers(Interlocked.Increment(ref _totalReads));
         }
         else if (isWrite)
         {
@@ -223,7 +255,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
             await Volatile.Read(ref _readGate).Task.WaitAsync(heldUntil.Token);
         }
 
-        if (TakeFault() is { } fault)
+        if (((isWrite ? _persistentWriteFault : null) ?? TakeFault()) is { } fault)
         {
             await WriteFaultAsync(context, fault);
             return;
@@ -236,6 +268,18 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         else
         {
             await WriteSecretAsync(context, name);
+        }
+    }
+
+    private void NotifyReadWatchers(int totalReads)
+    {
+        lock (_readWatchers)
+        {
+            foreach (var watcher in _readWatchers.Where(watcher => watcher.Total <= totalReads).ToList())
+            {
+                watcher.Reached.TrySetResult();
+                _readWatchers.Remove(watcher);
+            }
         }
     }
 

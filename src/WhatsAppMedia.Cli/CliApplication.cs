@@ -1,0 +1,58 @@
+using System.CommandLine;
+
+namespace WhatsAppMedia.Cli;
+
+/// <summary>
+/// The operator tool: <c>whatsapp-media tenant add | rotate-key | show</c>. Results go to standard output as
+/// <c>name: value</c> lines, everything else to standard error, and the exit code is one of <see cref="ExitCodes"/>.
+/// </summary>
+public static class CliApplication
+{
+    public static RootCommand CreateRootCommand(CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var tenant = new Command("tenant", "Manage tenants and their API keys. " + ExitCodes.HelpText)
+        {
+            TenantAddCommand.Create(environment),
+            TenantRotateKeyCommand.Create(environment),
+            TenantShowCommand.Create(environment),
+        };
+        return new RootCommand("Operator tool for the WhatsApp media deletion service. " + ExitCodes.HelpText) { tenant };
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        var parseResult = CreateRootCommand(environment).Parse(args);
+
+        // System.CommandLine reports parse errors with exit code 1; scripts are promised 2 for usage errors.
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not { ClearsParseErrors: true })
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await environment.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await environment.Error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parseResult.InvokeAsync(
+                new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (CliException failure)
+        {
+            await environment.Error.WriteLineAsync($"error: {failure.Message}");
+            return failure.ExitCode;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await environment.Error.WriteLineAsync($"error: unexpected {exception.GetType().Name}: {exception.Message}");
+            return ExitCodes.UnexpectedFailure;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Azure.Security.KeyVault.Secrets;
+using WhatsAppMedia.Core.Tenants;
+
+namespace WhatsAppMedia.Cli;
+
+/// <summary>What the CLI touches outside itself, so tests can give it a stand-in vault and capture its output.</summary>
+/// <param name="Output">Standard output: results, one <c>name: value</c> per line.</param>
+/// <param name="Error">Standard error: errors, warnings and hints.</param>
+/// <param name="CreateSecretClient">Builds the Key Vault client for <c>--vault</c>.</param>
+/// <param name="GetEnvironmentVariable">Reads <c>Tenants__{id}</c> when no vault is given.</param>
+public sealed record CliEnvironment(
+    TextWriter Output,
+    TextWriter Error,
+    Func<Uri, SecretClient> CreateSecretClient,
+    Func<string, string?> GetEnvironmentVariable)
+{
+    /// <summary>The real process: console streams, the environment, and Key Vault with <c>DefaultAzureCredential</c> (for example <c>az login</c>).</summary>
+    public static CliEnvironment FromProcess() => new(
+        Console.Out,
+        Console.Error,
+        vaultUri => KeyVaultClientFactory.Create(new KeyVaultOptions { VaultUri = vaultUri }),
+        Environment.GetEnvironmentVariable);
+}

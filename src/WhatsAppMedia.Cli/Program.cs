@@ -1,0 +1,3 @@
+using WhatsAppMedia.Cli;
+
+return await CliApplication.RunAsync(args, CliEnvironment.FromProcess());
