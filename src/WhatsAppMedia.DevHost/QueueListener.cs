@@ -12,8 +12,9 @@ namespace WhatsAppMedia.DevHost;
 /// Processes the work queue as the Functions queue trigger does, per the root <c>host.json</c>: fetches up to
 /// <c>batchSize</c> messages, fetches more when in-flight messages drop to <c>newBatchThreshold</c>, backs off up to
 /// <c>maxPollingInterval</c> when idle, makes a failed message visible again after <c>visibilityTimeout</c>, and moves it
-/// to <c>{queue}-poison</c> after <c>maxDequeueCount</c> deliveries. On shutdown it takes no new messages, lets the
-/// in-flight ones finish, and makes any that cannot finish visible again at once.
+/// to <c>{queue}-poison</c> after <c>maxDequeueCount</c> deliveries. On shutdown it takes no new messages and lets the
+/// in-flight ones finish until the host's shutdown deadline; past it, it cancels them and makes them visible again at
+/// once, and only then reports itself stopped, so no message is left hidden until its lease runs out.
 /// </summary>
 internal sealed partial class QueueListener(
     QueueStorageAccount account,
@@ -21,7 +22,6 @@ internal sealed partial class QueueListener(
     IOptions<MediaDeletionOptions> options,
     IServiceScopeFactory scopes,
     TimeProvider timeProvider,
-    IHostApplicationLifetime lifetime,
     QueueListenerProgress progress,
     ILogger<QueueListener> logger) : BackgroundService
 {
@@ -33,14 +33,30 @@ internal sealed partial class QueueListener(
     private readonly StorageQueue _work = account.GetQueue(options.Value.Queue);
     private readonly StorageQueue _poison = account.GetQueue(options.Value.PoisonQueue);
 
+    /// <summary>Cancelled at the shutdown deadline: in-flight messages then stop and are handed back.</summary>
+    private readonly CancellationTokenSource _abandon = new();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The base class would stop waiting at the deadline and leave in-flight work running while the host disposes
+        // the services it needs; instead the deadline abandons that work, and stopping waits for the hand-back.
+        await using (cancellationToken.Register(_abandon.Cancel))
+        {
+            await base.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await _work.CreateIfNotExistsAsync(stoppingToken);
         await _poison.CreateIfNotExistsAsync(stoppingToken);
 
-        // In-flight messages get the application's stopping token only once the listener has stopped taking new work:
-        // they then either finish or are handed back to the queue.
-        using var drain = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopped);
         var inFlight = new HashSet<Task>();
         var idle = MinimumPollingInterval;
         try
@@ -65,7 +81,7 @@ internal sealed partial class QueueListener(
                 idle = MinimumPollingInterval;
                 foreach (var message in messages)
                 {
-                    inFlight.Add(Task.Run(() => HandleAsync(message, drain.Token), CancellationToken.None));
+                    inFlight.Add(Task.Run(() => HandleAsync(message, _abandon.Token), CancellationToken.None));
                 }
             }
         }
@@ -82,6 +98,24 @@ internal sealed partial class QueueListener(
     {
         try
         {
+            await ProcessThenSettleAsync(message, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // The queue itself failed while the message was being settled or handed back: it stays hidden until its
+            // lease ends and is then delivered again, so nothing is lost; the listener must go on either way.
+            LogSettleFailed(exception, message.MessageId);
+        }
+        finally
+        {
+            progress.OnHandled();
+        }
+    }
+
+    private async Task ProcessThenSettleAsync(ReceivedQueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
             await using var scope = scopes.CreateAsyncScope();
             var processor = scope.ServiceProvider.GetRequiredService<DeletionMessageProcessor>();
             if (message.Text is null)
@@ -94,18 +128,17 @@ internal sealed partial class QueueListener(
             }
 
             await _work.DeleteAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            progress.OnSettled();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Abandoned at shutdown, whatever the cancellation surfaced as: not a failure of the message.
+            LogHandedBack(message.MessageId, exception.GetType().Name);
             await ReleaseAsync(message, TimeSpan.Zero);
         }
         catch (Exception exception)
         {
             await FailDeliveryAsync(message, exception);
-        }
-        finally
-        {
-            progress.OnHandled();
         }
     }
 
@@ -116,6 +149,7 @@ internal sealed partial class QueueListener(
             LogPoisoned(exception, message.MessageId, message.DequeueCount);
             await _poison.SendAsync(message.Text ?? message.RawText, cancellationToken: CancellationToken.None);
             await _work.DeleteAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            progress.OnSettled();
             return;
         }
 
@@ -139,11 +173,17 @@ internal sealed partial class QueueListener(
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue listener stopping; waiting for {Count} in-flight message(s).")]
     private partial void LogDraining(int count);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} abandoned at the shutdown deadline ({Reason}); visible again now.")]
+    private partial void LogHandedBack(string messageId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed on delivery {DequeueCount}; visible again in {VisibleIn}: {Reason}")]
     private partial void LogDeliveryFailed(string messageId, long dequeueCount, TimeSpan visibleIn, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} failed on delivery {DequeueCount}, the last allowed; moved to the poison queue.")]
     private partial void LogPoisoned(Exception exception, string messageId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not settle message {MessageId}; it is delivered again when its lease ends.")]
+    private partial void LogSettleFailed(Exception exception, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand message {MessageId} back to the queue.")]
     private partial void LogReleaseFailed(Exception exception, string messageId);

@@ -1,43 +1,30 @@
 namespace WhatsAppMedia.DevHost;
 
 /// <summary>
-/// Counts the deliveries the queue listener has finished handling (completed, failed, poisoned or handed back), so
-/// operators and tests can wait for a drain by signal instead of by clock.
+/// What the queue listener has got through since start, so operators and tests can wait for it by signal instead of
+/// by clock.
 /// </summary>
 public sealed class QueueListenerProgress
 {
-    private readonly Lock _gate = new();
-    private readonly List<(long Target, TaskCompletionSource Reached)> _waiters = [];
-    private long _handled;
+    private readonly ProgressCounter _handled = new();
+    private readonly ProgressCounter _settled = new();
 
-    public long Handled => Interlocked.Read(ref _handled);
+    /// <summary>Deliveries finished with, whatever their end: completed, failed for a retry, poisoned or handed back.</summary>
+    public long Handled => _handled.Count;
 
-    internal void OnHandled()
-    {
-        var handled = Interlocked.Increment(ref _handled);
-        lock (_gate)
-        {
-            foreach (var waiter in _waiters.Where(waiter => waiter.Target <= handled).ToList())
-            {
-                waiter.Reached.TrySetResult();
-                _waiters.Remove(waiter);
-            }
-        }
-    }
+    /// <summary>
+    /// Messages gone from the work queue for good: deleted, not found, deferred as a new message, written to
+    /// <c>{queue}-failed</c> or moved to <c>{queue}-poison</c>.
+    /// </summary>
+    public long Settled => _settled.Count;
 
     /// <summary>Completes once at least <paramref name="count"/> deliveries have been handled since start.</summary>
-    public Task WaitForHandledAsync(long count, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            if (Handled >= count)
-            {
-                return Task.CompletedTask;
-            }
+    public Task WaitForHandledAsync(long count, CancellationToken cancellationToken = default) => _handled.WaitForAsync(count, cancellationToken);
 
-            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, reached));
-            return reached.Task.WaitAsync(cancellationToken);
-        }
-    }
+    /// <summary>Completes once at least <paramref name="count"/> messages have settled since start.</summary>
+    public Task WaitForSettledAsync(long count, CancellationToken cancellationToken = default) => _settled.WaitForAsync(count, cancellationToken);
+
+    internal void OnHandled() => _handled.Increment();
+
+    internal void OnSettled() => _settled.Increment();
 }

@@ -12,4 +12,6 @@ public sealed record SandboxFault(SandboxFaultKind Kind, TimeSpan? Delay = null,
     public static SandboxFault Throttle(TimeSpan? retryAfter = null) => new(SandboxFaultKind.Throttle, RetryAfter: retryAfter);
 
     public static SandboxFault RefuseCredentials() => new(SandboxFaultKind.RefuseCredentials);
+
+    public static SandboxFault Reject() => new(SandboxFaultKind.Reject);
 }

@@ -16,4 +16,7 @@ public enum SandboxFaultKind
 
     /// <summary>Answer with the provider's "credentials refused" error, whatever credentials were sent.</summary>
     RefuseCredentials,
+
+    /// <summary>Refuse the request itself for good, in the provider's own shape of a validation error.</summary>
+    Reject,
 }

@@ -35,6 +35,10 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
                 StatusCodes.Status403Forbidden,
                 "AccessDeniedException",
                 "User is not authorized to perform: social-messaging:DeleteWhatsAppMessageMedia"),
+            SandboxFaultKind.Reject => new AwsError(
+                StatusCodes.Status400BadRequest,
+                "ValidationException",
+                "1 validation error detected: Value at 'mediaId' failed to satisfy constraint"),
             _ => throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself."),
         };
         return error.WriteAsync(context);

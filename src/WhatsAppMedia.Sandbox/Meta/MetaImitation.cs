@@ -47,6 +47,8 @@ internal sealed partial class MetaImitation(SandboxProviderState state) : IProvi
             case SandboxFaultKind.RefuseCredentials:
                 return WriteTokenRefusedAsync(context, new GraphError(
                     190, "Error validating access token: Session has expired.", "OAuthException", Subcode: 463));
+            case SandboxFaultKind.Reject:
+                return WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(100, "(#100) Invalid parameter", "OAuthException"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself.");
         }

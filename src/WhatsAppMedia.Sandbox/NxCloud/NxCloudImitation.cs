@@ -73,6 +73,9 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
             case SandboxFaultKind.RefuseCredentials:
                 await WriteErrorAsync(context, NxCloudResultCodes.InsufficientPermissions, "Insufficient permissions");
                 break;
+            case SandboxFaultKind.Reject:
+                await WriteErrorAsync(context, NxCloudResultCodes.ParameterError, "Parameter error");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself.");
         }

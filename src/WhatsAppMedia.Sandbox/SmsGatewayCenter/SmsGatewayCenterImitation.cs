@@ -51,6 +51,8 @@ internal sealed class SmsGatewayCenterImitation(SandboxProviderState state) : IP
                 return WriteGatewayPageAsync(context, fault.Status ?? StatusCodes.Status503ServiceUnavailable);
             case SandboxFaultKind.RefuseCredentials:
                 return WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "401", CredentialsRefusedReason);
+            case SandboxFaultKind.Reject:
+                return WriteErrorAsync(context, StatusCodes.Status400BadRequest, "400", "Invalid request parameters");
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself.");
         }

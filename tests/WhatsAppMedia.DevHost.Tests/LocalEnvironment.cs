@@ -1,0 +1,39 @@
+using WhatsAppMedia.DevHost.Azurite;
+using WhatsAppMedia.Sandbox;
+
+namespace WhatsAppMedia.DevHost.Tests;
+
+/// <summary>
+/// What a local host runs against: a real Azurite and the strict provider sandbox, one of each per test class, because
+/// sandbox faults apply to every request a provider sees and classes run in parallel.
+/// </summary>
+public class LocalEnvironment : IAsyncLifetime
+{
+    private AzuriteProcess? _azurite;
+
+    public ProviderSandbox Sandbox { get; private set; } = null!;
+
+    public string StorageConnectionString => _azurite!.ConnectionString;
+
+    /// <summary>Starts a local host on a free port; <paramref name="overrides"/> are extra <c>--key=value</c> arguments.</summary>
+    public Task<LocalHost> StartHostAsync(string queue, params IEnumerable<string> overrides) => LocalHost.StartAsync(this, queue, overrides);
+
+    public virtual async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync();
+        Sandbox = await ProviderSandbox.StartAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

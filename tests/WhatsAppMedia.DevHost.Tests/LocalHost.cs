@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppMedia.Core.Queues;
+
+namespace WhatsAppMedia.DevHost.Tests;
+
+/// <summary>
+/// One run of the local host as a user runs it — real Kestrel port, the demo tenants of local.settings.sample.json —
+/// against a <see cref="LocalEnvironment"/>, with the queue settings tightened so retries and poisoning happen in
+/// milliseconds. Stopping and starting another on the same queue is a restart.
+/// </summary>
+public sealed class LocalHost : IAsyncDisposable
+{
+    public const int MaxDequeueCount = 3;
+    public const string DemoApiKey = "demo-api-key";
+
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private LocalHost(WebApplication app, string queue)
+    {
+        _app = app;
+        Queue = queue;
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public HttpClient Http { get; }
+
+    public string Queue { get; }
+
+    public QueueListenerProgress Progress => _app.Services.GetRequiredService<QueueListenerProgress>();
+
+    public StorageQueue QueueNamed(string name) => _app.Services.GetRequiredService<QueueStorageAccount>().GetQueue(name);
+
+    internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides)
+    {
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--AzureWebJobsStorage={environment.StorageConnectionString}",
+            "--Sandbox:Enabled=false",
+            $"--MediaDeletion:Queue={queue}",
+            "--Providers:Retry:MaxAttempts=1",
+            "--AzureFunctionsJobHost:extensions:queues:visibilityTimeout=00:00:00",
+            $"--AzureFunctionsJobHost:extensions:queues:maxDequeueCount={MaxDequeueCount}",
+            "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        args.AddRange(environment.Sandbox.ConfigurationValues.Select(setting => $"--{setting.Key}={setting.Value}"));
+        args.AddRange(overrides);
+
+        var app = DevHostApplication.Create([.. args]);
+        await app.StartAsync();
+        return new LocalHost(app, queue);
+    }
+
+    /// <summary>Stops as the host stops on Ctrl+C; a cancelled <paramref name="deadline"/> means the shutdown deadline has passed.</summary>
+    public async Task StopAsync(CancellationToken deadline = default)
+    {
+        _stopped = true;
+        await _app.StopAsync(deadline);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_stopped)
+        {
+            await _app.StopAsync();
+        }
+
+        await _app.DisposeAsync();
+    }
+}
