@@ -91,6 +91,7 @@ internal sealed partial class QueueListener(
         }
 
         LogDraining(inFlight.Count(task => !task.IsCompleted));
+        progress.OnDraining();
         await Task.WhenAll(inFlight);
     }
 

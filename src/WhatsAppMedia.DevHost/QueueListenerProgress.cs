@@ -8,6 +8,7 @@ public sealed class QueueListenerProgress
 {
     private readonly ProgressCounter _handled = new();
     private readonly ProgressCounter _settled = new();
+    private readonly TaskCompletionSource _draining = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Deliveries finished with, whatever their end: completed, failed for a retry, poisoned or handed back.</summary>
     public long Handled => _handled.Count;
@@ -18,6 +19,9 @@ public sealed class QueueListenerProgress
     /// </summary>
     public long Settled => _settled.Count;
 
+    /// <summary>Completes when the listener, shutting down, has taken its last message and waits for those in flight.</summary>
+    public Task Draining => _draining.Task;
+
     /// <summary>Completes once at least <paramref name="count"/> deliveries have been handled since start.</summary>
     public Task WaitForHandledAsync(long count, CancellationToken cancellationToken = default) => _handled.WaitForAsync(count, cancellationToken);
 
@@ -27,4 +31,6 @@ public sealed class QueueListenerProgress
     internal void OnHandled() => _handled.Increment();
 
     internal void OnSettled() => _settled.Increment();
+
+    internal void OnDraining() => _draining.TrySetResult();
 }

@@ -127,6 +127,19 @@ public sealed class ProviderSandbox : IAsyncDisposable
                 await Task.Delay(fault.Delay ?? TimeSpan.Zero, timeProvider, context.RequestAborted);
                 await next();
                 break;
+            case SandboxFaultKind.Hold:
+                try
+                {
+                    await (fault.Release ?? Task.CompletedTask).WaitAsync(context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up while held; there is no one left to answer.
+                    break;
+                }
+
+                await next();
+                break;
             case SandboxFaultKind.Hang:
                 try
                 {

@@ -11,6 +11,9 @@ namespace WhatsAppMedia.Sandbox;
 /// </summary>
 internal static class SandboxControlApi
 {
+    /// <summary>The faults a remote caller can ask for: all but <see cref="SandboxFaultKind.Hold"/>, which needs an in-process release.</summary>
+    private static readonly SandboxFaultKind[] RemoteFaultKinds = [.. Enum.GetValues<SandboxFaultKind>().Where(kind => kind != SandboxFaultKind.Hold)];
+
     public static void Map(RouteGroupBuilder routes, Dictionary<ProviderKind, SandboxProviderState> states, Dictionary<ProviderKind, IProviderImitation> imitations)
     {
         routes.MapGet("/{provider}/media", (string provider) =>
@@ -31,15 +34,16 @@ internal static class SandboxControlApi
 
         routes.MapPost("/{provider}/faults", (string provider, FaultRequest request) => WithProvider(provider, kind =>
         {
-            if (!Enum.TryParse<SandboxFaultKind>(request.Kind, ignoreCase: true, out var faultKind) || request.Times is < 1 or > 10_000)
+            var faultKind = RemoteFaultKinds.Cast<SandboxFaultKind?>().FirstOrDefault(candidate => string.Equals(candidate.ToString(), request.Kind, StringComparison.OrdinalIgnoreCase));
+            if (faultKind is null || request.Times is < 1 or > 10_000)
             {
                 return Results.Problem(
                     statusCode: StatusCodes.Status400BadRequest,
-                    detail: $"kind must be one of {string.Join(", ", Enum.GetNames<SandboxFaultKind>())}; times 1-10000.");
+                    detail: $"kind must be one of {string.Join(", ", RemoteFaultKinds)}; times 1-10000.");
             }
 
             var fault = new SandboxFault(
-                faultKind,
+                faultKind.Value,
                 request.DelayMilliseconds is { } delay ? TimeSpan.FromMilliseconds(delay) : null,
                 request.Status,
                 request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);

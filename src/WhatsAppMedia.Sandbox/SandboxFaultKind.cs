@@ -17,6 +17,12 @@ public enum SandboxFaultKind
     /// <summary>Answer with the provider's "credentials refused" error, whatever credentials were sent.</summary>
     RefuseCredentials,
 
+    /// <summary>
+    /// Hold the request until <see cref="SandboxFault.Release"/> completes, then answer normally. Only code that shares
+    /// the process can release it, so the control API does not offer it.
+    /// </summary>
+    Hold,
+
     /// <summary>Refuse the request itself for good, in the provider's own shape of a validation error.</summary>
     Reject,
 }

@@ -13,6 +13,8 @@ public sealed class SandboxProviderState(ProviderKind kind)
     private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxFault> _faults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly Lock _waitersGate = new();
+    private readonly List<(int Count, TaskCompletionSource Reached)> _requestWaiters = [];
 
     /// <summary>Stands for "any phone may delete this media".</summary>
     private const string AnyOwner = "";
@@ -59,7 +61,37 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     internal bool TryTakeFault(out SandboxFault fault) => _faults.TryDequeue(out fault!);
 
-    internal void Record(RecordedRequest request) => _requests.Enqueue(request);
+    internal void Record(RecordedRequest request)
+    {
+        _requests.Enqueue(request);
+        lock (_waitersGate)
+        {
+            foreach (var waiter in _requestWaiters.Where(waiter => waiter.Count <= _requests.Count).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _requestWaiters.Remove(waiter);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once this provider has received at least <paramref name="count"/> requests (as <see cref="Requests"/>
+    /// counts them), answered or not yet — so a test can wait for requests to be in flight without a clock.
+    /// </summary>
+    public Task WaitForRequestsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        lock (_waitersGate)
+        {
+            if (_requests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requestWaiters.Add((count, reached));
+            return reached.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     public void ClearRequests() => _requests.Clear();
 }

@@ -22,13 +22,15 @@ public sealed class LocalHost : IAsyncDisposable
         _app = app;
         Queue = queue;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Progress = app.Services.GetRequiredService<QueueListenerProgress>();
     }
 
     public HttpClient Http { get; }
 
     public string Queue { get; }
 
-    public QueueListenerProgress Progress => _app.Services.GetRequiredService<QueueListenerProgress>();
+    /// <summary>The listener's progress; still readable after the host has stopped.</summary>
+    public QueueListenerProgress Progress { get; }
 
     public StorageQueue QueueNamed(string name) => _app.Services.GetRequiredService<QueueStorageAccount>().GetQueue(name);
 

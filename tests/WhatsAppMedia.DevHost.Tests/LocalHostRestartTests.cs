@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Queues;
+using WhatsAppMedia.Sandbox;
+
+namespace WhatsAppMedia.DevHost.Tests;
+
+/// <summary>
+/// The local host stopped while it works through a backlog, then started again on the same queue: every message
+/// must end deleted, not found, in <c>-failed</c> or in <c>-poison</c> (contract §3: no message is ever dropped).
+/// </summary>
+public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture<LocalEnvironment>
+{
+    /// <summary>The host.json batch size: how many messages one host holds at a time.</summary>
+    private const int BatchSize = 16;
+
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
+
+    private SandboxProviderState Meta => environment.Sandbox.Meta;
+
+    [Fact]
+    public async Task Stopped_past_its_deadline_mid_drain_it_hands_in_flight_messages_back_and_a_restart_accounts_for_every_message()
+    {
+        var backlog = Backlog.Create(environment);
+        Meta.InjectFault(SandboxFault.Hang(), times: BatchSize);
+        var metaRequestsBefore = Meta.Requests.Count;
+
+        var first = await environment.StartHostAsync(backlog.Queue);
+        await backlog.QueueAsync(first);
+        await Meta.WaitForRequestsAsync(metaRequestsBefore + BatchSize).WaitAsync(Guard);
+        await first.StopAsync(new CancellationToken(canceled: true));
+
+        var left = backlog.Total - first.Progress.Settled;
+        left.ShouldBeGreaterThanOrEqualTo(BatchSize, "the hanging deletions were abandoned, not finished");
+        var visible = await first.QueueNamed(backlog.Queue).PeekAsync(StorageQueue.MaxMessagesPerReceive);
+        visible.Count.ShouldBe((int)left, "abandoned messages are visible again at once, not after their lease");
+        await first.DisposeAsync();
+
+        Meta.ClearFaults();
+        await using var second = await environment.StartHostAsync(backlog.Queue);
+        await second.Progress.WaitForSettledAsync(left).WaitAsync(Guard);
+
+        await backlog.ShouldAllBeAccountedForAsync(second);
+    }
+
+    [Fact]
+    public async Task Stopped_within_its_deadline_mid_drain_it_lets_in_flight_messages_finish_and_a_restart_does_the_rest()
+    {
+        var backlog = Backlog.Create(environment);
+        var release = new TaskCompletionSource();
+        Meta.InjectFault(SandboxFault.Hold(release.Task), times: BatchSize);
+        var metaRequestsBefore = Meta.Requests.Count;
+
+        var first = await environment.StartHostAsync(backlog.Queue);
+        await backlog.QueueAsync(first);
+        await Meta.WaitForRequestsAsync(metaRequestsBefore + BatchSize).WaitAsync(Guard);
+        var stopping = first.StopAsync();
+        await first.Progress.Draining.WaitAsync(Guard);
+        release.SetResult();
+        await stopping.WaitAsync(Guard);
+        await first.DisposeAsync();
+
+        first.Progress.Handled.ShouldBe(first.Progress.Settled, "every message the first host took, it finished");
+        first.Progress.Settled.ShouldBeGreaterThanOrEqualTo(BatchSize);
+        var left = backlog.Total - first.Progress.Settled;
+        left.ShouldBeGreaterThan(0, "the first host stopped taking messages while the held ones were in flight");
+
+        Meta.ClearFaults();
+        await using var second = await environment.StartHostAsync(backlog.Queue);
+        await second.Progress.WaitForSettledAsync(left).WaitAsync(Guard);
+
+        await backlog.ShouldAllBeAccountedForAsync(second);
+    }
+
+    /// <summary>
+    /// A backlog with one of every ending — small enough that one peek sees all of it —: media to delete and ids the provider does not know (queued through the
+    /// bulk endpoint), malformed and unknown-tenant messages, and messages whose provider always fails.
+    /// </summary>
+    private sealed class Backlog
+    {
+        private readonly LocalEnvironment _environment;
+        private readonly List<string> _deletable;
+        private readonly List<string> _unknownMedia;
+        private readonly List<string> _failing;
+        private readonly List<string> _malformed = Enumerable.Range(0, 3).Select(i => $"{{\"tenantId\":\"demo-meta\",\"broken\":{i}").ToList();
+        private readonly List<string> _unknownTenants = Enumerable.Range(0, 3).Select(i => $"nobody-{i}").ToList();
+
+        private Backlog(LocalEnvironment environment)
+        {
+            _environment = environment;
+            _deletable = Enumerable.Range(0, 20).Select(_ => environment.Sandbox.CreateMedia(ProviderKind.Meta)).ToList();
+            _unknownMedia = Enumerable.Range(0, 4).Select(_ => environment.Sandbox.CreateMedia(ProviderKind.Meta)).ToList();
+            _unknownMedia.ForEach(id => environment.Sandbox.Meta.RemoveMedia(id));
+            _failing = Enumerable.Range(0, 2).Select(_ => environment.Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter)).ToList();
+        }
+
+        public string Queue { get; } = "restart" + Guid.NewGuid().ToString("N")[..12];
+
+        public long Total => _deletable.Count + _unknownMedia.Count + _malformed.Count + _unknownTenants.Count + _failing.Count;
+
+        /// <summary>Prepares the media in the sandbox and makes every SMSGatewayCenter request fail until checked.</summary>
+        public static Backlog Create(LocalEnvironment environment)
+        {
+            var backlog = new Backlog(environment);
+            environment.Sandbox.SmsGatewayCenter.InjectFault(SandboxFault.ServerError(503), times: 1000);
+            return backlog;
+        }
+
+        public async Task QueueAsync(LocalHost host)
+        {
+            var work = host.QueueNamed(Queue);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/demo-meta/media/deletions")
+            {
+                Content = JsonContent.Create(new { items = _deletable.Concat(_unknownMedia).Select(id => new { mediaId = id }) }),
+            };
+            request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+            using var response = await host.Http.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+            foreach (var text in _malformed)
+            {
+                await work.SendAsync(text);
+            }
+
+            foreach (var tenant in _unknownTenants)
+            {
+                await work.SendAsync(new DeletionMessage(tenant, "1013859600285441").ToJson());
+            }
+
+            foreach (var id in _failing)
+            {
+                await work.SendAsync(new DeletionMessage("demo-sgc", id).ToJson());
+            }
+        }
+
+        public async Task ShouldAllBeAccountedForAsync(LocalHost host)
+        {
+            _environment.Sandbox.SmsGatewayCenter.ClearFaults();
+            var sandbox = _environment.Sandbox;
+            _deletable.ShouldAllBe(id => !sandbox.Meta.HasMedia(id), "deleted");
+            _unknownMedia.ShouldAllBe(id => sandbox.Meta.Requests.Any(request => request.Path.EndsWith("/" + id, StringComparison.Ordinal)), "asked, and found missing");
+
+            var failed = (await host.QueueNamed(Queue + "-failed").PeekAsync(32)).Select(message => FailedDeletion.FromJson(message.Text!)!).ToList();
+            failed.Where(entry => entry.Code == "malformed_message").Select(entry => entry.Message).Distinct().Order().ShouldBe(_malformed.Order());
+            failed.Where(entry => entry.Code == "unknown_tenant").Select(entry => Parse(entry.Message).TenantId).Distinct().Order().ShouldBe(_unknownTenants.Order());
+            failed.ShouldAllBe(entry => entry.Code == "malformed_message" || entry.Code == "unknown_tenant");
+
+            var poisoned = (await host.QueueNamed(Queue + "-poison").PeekAsync(32)).Select(message => Parse(message.Text!).MediaId).ToList();
+            poisoned.Distinct().Order().ShouldBe(_failing.Order());
+            _failing.ShouldAllBe(id => sandbox.SmsGatewayCenter.HasMedia(id));
+
+            (await host.QueueNamed(Queue).GetApproximateMessageCountAsync()).ShouldBe(0);
+        }
+
+        private static DeletionMessage Parse(string text) =>
+            DeletionMessage.TryParse(text, out var message, out var problem) ? message : throw new InvalidOperationException(problem);
+    }
+}
