@@ -30,6 +30,9 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
     /// <summary>How often refused lookups are summed up in the log, rather than one line each.</summary>
     private static readonly TimeSpan RefusalReportInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>One answer for every refused lookup of an uncached id, so nothing in it tells refused ids apart.</summary>
+    private static readonly TenantLookup Busy = TenantLookup.Unavailable("The tenant store is busy; try again shortly.");
+
     private readonly ITenantDocumentSource _source;
     private readonly KeyVaultOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -91,6 +94,15 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
         }
     }
 
+    public TenantLookup? UncachedLookupRefusal()
+    {
+        lock (_lock)
+        {
+            // ReadThrough's test for a cold id, with HasToken for TryTake: the two cannot disagree at any instant.
+            return _timeProvider.GetUtcNow() < _throttledUntil || !_coldReadBudget.HasToken() ? Busy : null;
+        }
+    }
+
     public void Dispose() => _coldReadSlots.Dispose();
 
     private Task<TenantLookup> ReadThrough(string tenantId)
@@ -119,7 +131,7 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
                 if (now < _throttledUntil || !_coldReadBudget.TryTake())
                 {
                     NoteRefusal(now);
-                    return Task.FromResult(TenantLookup.Unavailable("The tenant store is busy; try again shortly."));
+                    return Task.FromResult(Busy);
                 }
             }
             else if (now < entry!.RetryNotBefore || now < _throttledUntil)

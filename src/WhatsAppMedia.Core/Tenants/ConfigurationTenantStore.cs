@@ -45,6 +45,9 @@ internal sealed partial class ConfigurationTenantStore(IConfiguration configurat
         _parsed.TryRemove(tenantId, out _);
     }
 
+    /// <summary>Configuration is read for every id alike, so no lookup is ever refused.</summary>
+    public TenantLookup? UncachedLookupRefusal() => null;
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} has an unusable document in configuration: field '{Field}'. {Problem}")]
     private static partial void LogInvalidDocument(ILogger logger, string tenantId, string field, string problem);
 

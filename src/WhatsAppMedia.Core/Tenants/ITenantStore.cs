@@ -17,4 +17,11 @@ public interface ITenantStore
     /// </summary>
     /// <exception cref="ArgumentException">The id fails <see cref="TenantIds.IsValid"/>.</exception>
     void Invalidate(string tenantId);
+
+    /// <summary>
+    /// What a lookup of an id with nothing cached would answer right now without asking the source, when the store is
+    /// refusing such lookups (its read budget is spent or the source is throttling); null when it would look them up.
+    /// Takes nothing from the budget.
+    /// </summary>
+    TenantLookup? UncachedLookupRefusal();
 }

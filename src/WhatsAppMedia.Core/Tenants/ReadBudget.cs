@@ -23,15 +23,22 @@ internal sealed class ReadBudget
 
     public bool TryTake()
     {
-        var now = _timeProvider.GetTimestamp();
-        _tokens = Math.Min(_burst, _tokens + (_timeProvider.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond));
-        _refilledAt = now;
-        if (_tokens < 1)
+        if (!HasToken())
         {
             return false;
         }
 
         _tokens -= 1;
         return true;
+    }
+
+    /// <summary>Whether <see cref="TryTake"/> would succeed now, without taking anything.</summary>
+    public bool HasToken()
+    {
+        // Refilling in several steps gives the same level as refilling once, so checking does not change what TryTake sees.
+        var now = _timeProvider.GetTimestamp();
+        _tokens = Math.Min(_burst, _tokens + (_timeProvider.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond));
+        _refilledAt = now;
+        return _tokens >= 1;
     }
 }

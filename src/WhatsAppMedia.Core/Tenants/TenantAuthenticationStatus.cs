@@ -19,6 +19,10 @@ public enum TenantAuthenticationStatus
     /// </summary>
     Misconfigured,
 
-    /// <summary>The tenant store could not answer and nothing was cached (503 <c>credentials_unavailable</c>).</summary>
+    /// <summary>
+    /// The tenant store could not answer and nothing was cached (503 <c>credentials_unavailable</c>). Also any failure
+    /// that would be <see cref="Unauthorized"/> while the store refuses lookups of uncached ids, so that a cached tenant
+    /// fails like an uncached one.
+    /// </summary>
     Unavailable,
 }

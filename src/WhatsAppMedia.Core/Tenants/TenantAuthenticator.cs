@@ -7,8 +7,10 @@ namespace WhatsAppMedia.Core.Tenants;
 /// Checks a caller's <c>X-Api-Key</c> against the tenant's <c>apiKeySha256</c> (contract §2). A missing key, a wrong
 /// key and an unknown tenant give the same <see cref="TenantAuthenticationStatus.Unauthorized"/> after the same work:
 /// every path hashes the presented key and compares it in constant time, against a decoy hash when there is no tenant.
-/// What still differs is how long the store takes (a cached tenant answers faster than an id the vault must be asked
-/// about); that reveals at most that someone used the tenant recently, never anything about its key.
+/// While the store refuses lookups of uncached ids, every failure answers as such an id does (503), so the status does
+/// not tell cached ids from the rest either. What still differs is how long the store takes (a cached tenant answers
+/// faster than an id the vault must be asked about); that reveals at most that someone used the tenant recently, never
+/// anything about its key.
 /// </summary>
 public sealed class TenantAuthenticator(ITenantStore store)
 {
@@ -39,7 +41,13 @@ public sealed class TenantAuthenticator(ITenantStore store)
         var matches = CryptographicOperations.FixedTimeEquals(presented, expected) & usable & lookup.ApiKeySha256 is not null;
         if (!matches)
         {
-            return TenantAuthentication.Unauthorized;
+            // While the store refuses lookups of uncached ids (a flood has spent its read budget, or the vault is
+            // throttling), those ids get 503 credentials_unavailable. A 401 here would then single out the ids that are
+            // cached, which are the active tenants, so a failure fails the way an uncached id does. Only failures are
+            // affected: a caller with the right key never gets here and is served from the cache as usual.
+            return store.UncachedLookupRefusal() is { } refusal
+                ? TenantAuthentication.Unavailable(refusal.Detail)
+                : TenantAuthentication.Unauthorized;
         }
 
         return lookup.Status switch

@@ -21,6 +21,19 @@ public class ConfigurationTenantStoreTests
     }
 
     [Fact]
+    public async Task Configuration_never_refuses_lookups_so_authentication_failures_stay_unauthorized()
+    {
+        var store = StoreWith(("Tenants:acme", Meta()));
+        for (var i = 0; i < 1000; i++)
+        {
+            await store.GetAsync("unknown" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        store.UncachedLookupRefusal().ShouldBeNull();
+        (await new TenantAuthenticator(store).AuthenticateAsync("acme", "wrong-key")).ShouldBeSameAs(TenantAuthentication.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_environment_variable_Tenants__id_is_the_same_setting()
     {
         // A process-wide variable, so the id is unique to this test.
