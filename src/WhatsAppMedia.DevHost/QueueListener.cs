@@ -54,11 +54,9 @@ internal sealed partial class QueueListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _work.CreateIfNotExistsAsync(stoppingToken);
-        await _poison.CreateIfNotExistsAsync(stoppingToken);
-
         var inFlight = new HashSet<Task>();
         var idle = MinimumPollingInterval;
+        var queuesReady = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -70,7 +68,31 @@ internal sealed partial class QueueListener(
                     continue;
                 }
 
-                var messages = await _work.ReceiveAsync(settings.BatchSize, ProcessingLease, stoppingToken);
+                IReadOnlyList<ReceivedQueueMessage> messages;
+                try
+                {
+                    if (!queuesReady)
+                    {
+                        await _work.CreateIfNotExistsAsync(stoppingToken);
+                        await _poison.CreateIfNotExistsAsync(stoppingToken);
+                        queuesReady = true;
+                    }
+
+                    // Not cancelled by stopping: messages the service has already handed out must reach the handlers,
+                    // which finish them or give them back, instead of staying hidden for the whole lease.
+                    messages = await _work.ReceiveAsync(settings.BatchSize, ProcessingLease, _abandon.Token);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Storage unreachable or refusing: the host stays up and tries again at the slowest polling pace,
+                    // creating the queues again in case they went (an in-memory Azurite that restarted).
+                    queuesReady = false;
+                    LogReceiveFailed(exception, settings.MaxPollingInterval);
+                    progress.OnReceiveFailed();
+                    await Task.Delay(settings.MaxPollingInterval > MinimumPollingInterval ? settings.MaxPollingInterval : MinimumPollingInterval, timeProvider, stoppingToken);
+                    continue;
+                }
+
                 if (messages.Count == 0)
                 {
                     await Task.Delay(idle, timeProvider, stoppingToken);
@@ -85,7 +107,7 @@ internal sealed partial class QueueListener(
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || _abandon.IsCancellationRequested)
         {
             // Shutting down: fall through and drain.
         }
@@ -170,6 +192,9 @@ internal sealed partial class QueueListener(
             LogReleaseFailed(exception, message.MessageId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not receive from the work queue; trying again in {RetryIn}.")]
+    private partial void LogReceiveFailed(Exception exception, TimeSpan retryIn);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue listener stopping; waiting for {Count} in-flight message(s).")]
     private partial void LogDraining(int count);

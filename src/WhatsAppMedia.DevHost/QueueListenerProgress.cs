@@ -8,6 +8,7 @@ public sealed class QueueListenerProgress
 {
     private readonly ProgressCounter _handled = new();
     private readonly ProgressCounter _settled = new();
+    private readonly ProgressCounter _receiveFailures = new();
     private readonly TaskCompletionSource _draining = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Deliveries finished with, whatever their end: completed, failed for a retry, poisoned or handed back.</summary>
@@ -18,6 +19,12 @@ public sealed class QueueListenerProgress
     /// <c>{queue}-failed</c> or moved to <c>{queue}-poison</c>.
     /// </summary>
     public long Settled => _settled.Count;
+
+    /// <summary>Times the listener could not receive from the work queue (storage unreachable or refusing) and kept going.</summary>
+    public long ReceiveFailures => _receiveFailures.Count;
+
+    /// <summary>Completes once receiving has failed at least <paramref name="count"/> times since start.</summary>
+    public Task WaitForReceiveFailuresAsync(long count, CancellationToken cancellationToken = default) => _receiveFailures.WaitForAsync(count, cancellationToken);
 
     /// <summary>Completes when the listener, shutting down, has taken its last message and waits for those in flight.</summary>
     public Task Draining => _draining.Task;
@@ -31,6 +38,8 @@ public sealed class QueueListenerProgress
     internal void OnHandled() => _handled.Increment();
 
     internal void OnSettled() => _settled.Increment();
+
+    internal void OnReceiveFailed() => _receiveFailures.Increment();
 
     internal void OnDraining() => _draining.TrySetResult();
 }

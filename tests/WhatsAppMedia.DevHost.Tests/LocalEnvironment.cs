@@ -18,6 +18,18 @@ public class LocalEnvironment : IAsyncLifetime
     /// <summary>Starts a local host on a free port; <paramref name="overrides"/> are extra <c>--key=value</c> arguments.</summary>
     public Task<LocalHost> StartHostAsync(string queue, params IEnumerable<string> overrides) => LocalHost.StartAsync(this, queue, overrides);
 
+    /// <summary>Stops Azurite, as an outage of the storage account would.</summary>
+    public async Task StopStorageAsync()
+    {
+        await _azurite!.DisposeAsync();
+    }
+
+    /// <summary>Starts Azurite again on the same port (in memory, so empty), as the storage account coming back.</summary>
+    public async Task StartStorageAgainAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { QueuePort = _azurite!.QueuePort });
+    }
+
     public virtual async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync();

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.DevHost.Tests;
+
+/// <summary>The storage account goes away under a running local host and comes back.</summary>
+public class LocalHostStorageOutageTests(LocalEnvironment environment) : IClassFixture<LocalEnvironment>
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task While_storage_is_down_a_batch_is_refused_as_queue_unavailable_and_the_listener_carries_on_once_it_is_back()
+    {
+        await using var host = await environment.StartHostAsync("outage" + Guid.NewGuid().ToString("N")[..12]);
+        var mediaId = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+
+        await environment.StopStorageAsync();
+        using var refused = await PostBatchAsync(host, mediaId);
+        await host.Progress.WaitForReceiveFailuresAsync(1).WaitAsync(Guard);
+        await environment.StartStorageAgainAsync();
+        using var accepted = await PostBatchAsync(host, mediaId);
+        await host.Progress.WaitForSettledAsync(1).WaitAsync(Guard);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("queue_unavailable");
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("sending the batch again is safe");
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        environment.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
+    }
+
+    private static Task<HttpResponseMessage> PostBatchAsync(LocalHost host, string mediaId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/demo-meta/media/deletions")
+        {
+            Content = JsonContent.Create(new { items = new[] { new { mediaId } } }),
+        };
+        request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+        return host.Http.SendAsync(request);
+    }
+}
