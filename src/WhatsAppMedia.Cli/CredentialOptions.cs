@@ -5,60 +5,22 @@ using WhatsAppMedia.Core.Providers.Meta;
 using WhatsAppMedia.Core.Providers.NxCloud;
 using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 using WhatsAppMedia.Core.Tenants;
-using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
 
 namespace WhatsAppMedia.Cli;
 
 /// <summary>
-/// The per-provider credential options of <c>tenant add</c> (contract §1 table), and the tenant they describe.
-/// An option that does not belong to the chosen provider is an error, not silently dropped.
+/// The per-provider credential options of <c>tenant add</c> (<see cref="CredentialFields"/>), and the tenant they
+/// describe. An option that does not belong to the chosen provider is an error, not silently dropped.
 /// </summary>
 internal sealed class CredentialOptions
 {
-    private readonly Dictionary<string, Option<string>> _byField;
-    private readonly Dictionary<ProviderKind, Option<string>[]> _byProvider;
-    private readonly Dictionary<ProviderKind, Option<string>[]> _requiredByProvider;
-
-    public CredentialOptions()
-    {
-        _byField = new Dictionary<string, Option<string>>(StringComparer.Ordinal)
-        {
-            [Fields.Phone] = Create("--phone", "Default phone identity: meta phone_number_id (optional), aws originationPhoneNumberId (required), nxcloud business_phone (required)."),
-            [Fields.InCredentials(Fields.AccessToken)] = Create("--access-token", "meta: access token (secret)."),
-            [Fields.InCredentials(Fields.GraphVersion)] = Create("--graph-version", "meta: Graph API version such as v23.0 (optional; default from Providers__Meta__GraphVersion)."),
-            [Fields.InCredentials(Fields.AccessKeyId)] = Create("--access-key-id", "aws: IAM access key id."),
-            [Fields.InCredentials(Fields.SecretAccessKey)] = Create("--secret-access-key", "aws: IAM secret access key (secret)."),
-            [Fields.InCredentials(Fields.SessionToken)] = Create("--session-token", "aws: session token of temporary credentials (optional, secret)."),
-            [Fields.InCredentials(Fields.Region)] = Create("--region", "aws: region such as us-east-1."),
-            [Fields.InCredentials(Fields.AccessKey)] = Create("--access-key", "nxcloud: access key."),
-            [Fields.InCredentials(Fields.AccessSecret)] = Create("--access-secret", "nxcloud: access secret (secret)."),
-            [Fields.InCredentials(Fields.ApiKey)] = Create("--api-key", "smsgatewaycenter: API key (secret); or --user-id with --password."),
-            [Fields.InCredentials(Fields.UserId)] = Create("--user-id", "smsgatewaycenter: user id, with --password."),
-            [Fields.InCredentials(Fields.Password)] = Create("--password", "smsgatewaycenter: password (secret), with --user-id."),
-        };
-
-        _byProvider = new Dictionary<ProviderKind, Option<string>[]>
-        {
-            [ProviderKind.Meta] = [Phone, Of(Fields.AccessToken), Of(Fields.GraphVersion)],
-            [ProviderKind.Aws] = [Phone, Of(Fields.AccessKeyId), Of(Fields.SecretAccessKey), Of(Fields.SessionToken), Of(Fields.Region)],
-            [ProviderKind.NxCloud] = [Phone, Of(Fields.AccessKey), Of(Fields.AccessSecret)],
-            [ProviderKind.SmsGatewayCenter] = [Of(Fields.ApiKey), Of(Fields.UserId), Of(Fields.Password)],
-        };
-
-        _requiredByProvider = new Dictionary<ProviderKind, Option<string>[]>
-        {
-            [ProviderKind.Meta] = [Of(Fields.AccessToken)],
-            [ProviderKind.Aws] = [Phone, Of(Fields.AccessKeyId), Of(Fields.SecretAccessKey), Of(Fields.Region)],
-            [ProviderKind.NxCloud] = [Phone, Of(Fields.AccessKey), Of(Fields.AccessSecret)],
-            [ProviderKind.SmsGatewayCenter] = [],
-        };
-    }
-
-    private Option<string> Phone => _byField[Fields.Phone];
+    private readonly Dictionary<CredentialField, Option<string>> _options = CredentialFields.All.ToDictionary(
+        field => field,
+        field => new Option<string>(field.OptionName) { Description = field.IsSecret ? field.Description + " (secret)" : field.Description });
 
     public void AddTo(Command command)
     {
-        foreach (var option in _byField.Values)
+        foreach (var option in _options.Values)
         {
             command.Options.Add(option);
         }
@@ -68,45 +30,43 @@ internal sealed class CredentialOptions
     /// <exception cref="CliException">An option is missing, foreign to the provider or invalid (<see cref="ExitCodes.Usage"/>).</exception>
     public Tenant BuildTenant(ParseResult parseResult, string tenantId, ProviderKind provider, string apiKeySha256)
     {
-        var foreign = _byField.Values.Where(option => parseResult.GetResult(option) is not null && !_byProvider[provider].Contains(option)).ToList();
+        bool IsGiven(CredentialField field) => parseResult.GetResult(_options[field]) is not null;
+
+        var foreign = CredentialFields.All.Where(field => IsGiven(field) && !CredentialFields.Of(provider).Contains(field)).ToList();
         if (foreign.Count > 0)
         {
-            throw Usage($"{string.Join(", ", foreign.Select(option => option.Name))} does not apply to provider '{provider.ToName()}'.");
+            throw Usage($"{string.Join(", ", foreign.Select(field => field.OptionName))} does not apply to provider '{provider.ToName()}'.");
         }
 
-        var missing = _requiredByProvider[provider].Where(option => parseResult.GetResult(option) is null).ToList();
+        var missing = CredentialFields.RequiredBy(provider).Where(field => !IsGiven(field)).ToList();
         if (missing.Count > 0)
         {
-            throw Usage($"Provider '{provider.ToName()}' needs {string.Join(", ", missing.Select(option => option.Name))}.");
+            throw Usage($"Provider '{provider.ToName()}' needs {string.Join(", ", missing.Select(field => field.OptionName))}.");
         }
 
-        string? Value(string field) => parseResult.GetValue(_byField[field]);
-        string? Credential(string field) => Value(Fields.InCredentials(field));
+        string? Value(CredentialField field) => parseResult.GetValue(_options[field]);
 
         ProviderCredentials credentials = provider switch
         {
-            ProviderKind.Meta => new MetaCredentials(Credential(Fields.AccessToken)!, Credential(Fields.GraphVersion)),
-            ProviderKind.Aws => new AwsCredentials(Credential(Fields.AccessKeyId)!, Credential(Fields.SecretAccessKey)!, Credential(Fields.SessionToken), Credential(Fields.Region)!),
-            ProviderKind.NxCloud => new NxCloudCredentials(Credential(Fields.AccessKey)!, Credential(Fields.AccessSecret)!),
-            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterCredentials(Credential(Fields.ApiKey), Credential(Fields.UserId), Credential(Fields.Password)),
+            ProviderKind.Meta => new MetaCredentials(Value(CredentialFields.AccessToken)!, Value(CredentialFields.GraphVersion)),
+            ProviderKind.Aws => new AwsCredentials(
+                Value(CredentialFields.AccessKeyId)!, Value(CredentialFields.SecretAccessKey)!, Value(CredentialFields.SessionToken), Value(CredentialFields.Region)!),
+            ProviderKind.NxCloud => new NxCloudCredentials(Value(CredentialFields.AccessKey)!, Value(CredentialFields.AccessSecret)!),
+            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterCredentials(Value(CredentialFields.ApiKey), Value(CredentialFields.UserId), Value(CredentialFields.Password)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
         };
-        var tenant = new Tenant(tenantId, apiKeySha256, Value(Fields.Phone), credentials);
+        var tenant = new Tenant(tenantId, apiKeySha256, Value(CredentialFields.Phone), credentials);
 
         // The same parser as the service: the CLI never writes a document the service would refuse.
         var check = TenantDocument.Parse(tenantId, TenantDocument.Serialize(tenant));
         if (!check.IsValid)
         {
-            var option = _byField.TryGetValue(check.Error.Field, out var culprit) ? culprit.Name : "the options";
-            throw Usage($"Invalid {option}: {check.Error.Message}");
+            var culprit = CredentialFields.All.FirstOrDefault(field => field.Path == check.Error.Field);
+            throw Usage($"Invalid {culprit?.OptionName ?? "the options"}: {check.Error.Message}");
         }
 
         return tenant;
     }
 
-    private static Option<string> Create(string name, string description) => new(name) { Description = description };
-
     private static CliException Usage(string message) => new(ExitCodes.Usage, message);
-
-    private Option<string> Of(string credentialField) => _byField[Fields.InCredentials(credentialField)];
 }
