@@ -17,18 +17,7 @@ public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersO
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(credentials);
-        if (Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
-        if (credentials is not MetaCredentials meta)
-        {
-            throw new ArgumentException($"Meta needs {nameof(MetaCredentials)}; these are for {credentials.Kind.ToName()}.", nameof(credentials));
-        }
-
+        var meta = ProviderArguments.Check<MetaCredentials>(this, target, credentials);
         if (!SecretText.IsHeaderSafe(meta.AccessToken))
         {
             throw new ArgumentException("The Meta access token is empty or holds characters that cannot travel in an HTTP header.", nameof(credentials));

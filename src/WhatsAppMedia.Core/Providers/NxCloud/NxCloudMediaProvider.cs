@@ -48,18 +48,7 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(credentials);
-        if (Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
-        if (credentials is not NxCloudCredentials nxCloud)
-        {
-            throw new ArgumentException($"NxCloud needs {nameof(NxCloudCredentials)}; these credentials are for {credentials.Kind.ToName()}.", nameof(credentials));
-        }
-
+        var nxCloud = ProviderArguments.Check<NxCloudCredentials>(this, target, credentials);
         if (!IsHeaderSafe(nxCloud.AccessKey) || string.IsNullOrEmpty(nxCloud.AccessSecret))
         {
             throw new ArgumentException("NxCloud credentials need an access key of printable ASCII and a non-empty access secret.", nameof(credentials));
