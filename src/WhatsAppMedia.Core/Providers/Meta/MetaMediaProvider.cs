@@ -25,8 +25,8 @@ public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersO
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(GraphVersionFor(meta), target));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", meta.AccessToken);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         var answer = MetaAnswerClassifier.Classify((int)response.StatusCode, body, RetryAfter.From(response, timeProvider));
         return answer with { ProviderMessage = SecretText.Redact(answer.ProviderMessage, meta.AccessToken) };
     }

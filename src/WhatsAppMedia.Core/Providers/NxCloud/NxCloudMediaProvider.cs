@@ -67,8 +67,8 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
         request.Headers.Add(NxCloudProtocol.ActionHeader, NxCloudProtocol.DeleteMediaAction);
         request.Headers.Add(NxCloudProtocol.SignHeader, sign);
 
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var answer = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         return NxCloudAnswerReader.Classify((int)response.StatusCode, answer, RetryAfter.From(response, timeProvider));
     }
 

@@ -25,8 +25,8 @@ public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOption
             request.Headers.Add("apiKey", account.ApiKey);
         }
 
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         var answer = SmsGatewayCenterAnswerClassifier.Classify((int)response.StatusCode, body, RetryAfter.From(response, timeProvider));
         var password = account.Password;
         var message = SecretText.Redact(answer.ProviderMessage, account.ApiKey, password, password is null ? null : Uri.EscapeDataString(password));
