@@ -10,13 +10,22 @@ namespace WhatsAppMedia.Cli;
 
 /// <summary>
 /// The per-provider credential options of <c>tenant add</c> (<see cref="CredentialFields"/>), and the tenant they
-/// describe. An option that does not belong to the chosen provider is an error, not silently dropped.
+/// describe. A secret is taken from its option, else from <c>--secrets-from-stdin</c>, else from its environment
+/// variable; the option is discouraged (shell history, process list) and warned about. A value that does not belong
+/// to the chosen provider is an error, not silently dropped, except an environment variable, which is only read for
+/// the chosen provider's fields.
 /// </summary>
 internal sealed class CredentialOptions
 {
-    private readonly Dictionary<CredentialField, Option<string>> _options = CredentialFields.All.ToDictionary(
-        field => field,
-        field => new Option<string>(field.OptionName) { Description = field.IsSecret ? field.Description + " (secret)" : field.Description });
+    private const string StandardInput = "standard input";
+
+    private readonly Dictionary<CredentialField, Option<string>> _options = CredentialFields.All.ToDictionary(field => field, CreateOption);
+
+    private readonly Option<bool> _secretsFromStdin = new(StandardInputSecrets.OptionName)
+    {
+        Description = "Read the secrets from standard input as one JSON object keyed by their tenant document names, for example "
+            + "{\"accessToken\":\"…\"} or {\"secretAccessKey\":\"…\",\"sessionToken\":\"…\"}. Keeps them out of shell history and the process list.",
+    };
 
     public void AddTo(Command command)
     {
@@ -24,49 +33,105 @@ internal sealed class CredentialOptions
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(_secretsFromStdin);
     }
 
     /// <summary>Builds the tenant the options describe and checks it exactly as the service will read it.</summary>
-    /// <exception cref="CliException">An option is missing, foreign to the provider or invalid (<see cref="ExitCodes.Usage"/>).</exception>
-    public Tenant BuildTenant(ParseResult parseResult, string tenantId, ProviderKind provider, string apiKeySha256)
+    /// <exception cref="CliException">A value is missing, given twice, foreign to the provider or invalid (<see cref="ExitCodes.Usage"/>).</exception>
+    public async Task<Tenant> BuildTenantAsync(
+        ParseResult parseResult, CliEnvironment environment, string tenantId, ProviderKind provider, string apiKeySha256, CancellationToken cancellationToken)
     {
-        bool IsGiven(CredentialField field) => parseResult.GetResult(_options[field]) is not null;
+        var fromStdin = parseResult.GetValue(_secretsFromStdin)
+            ? await StandardInputSecrets.ReadAsync(environment.Input, cancellationToken)
+            : [];
+        var values = new Dictionary<CredentialField, (string Value, string Source)>();
+        foreach (var field in CredentialFields.All)
+        {
+            var onCommandLine = parseResult.GetResult(_options[field]) is not null;
+            if (onCommandLine && fromStdin.ContainsKey(field))
+            {
+                throw Usage($"{field.OptionName} is given both as an option and on {StandardInput}; give it once.");
+            }
 
-        var foreign = CredentialFields.All.Where(field => IsGiven(field) && !CredentialFields.Of(provider).Contains(field)).ToList();
+            if (onCommandLine)
+            {
+                values[field] = (parseResult.GetValue(_options[field]) ?? string.Empty, field.OptionName);
+            }
+            else if (fromStdin.TryGetValue(field, out var secret))
+            {
+                values[field] = (secret, StandardInput);
+            }
+        }
+
+        var foreign = values.Where(pair => !CredentialFields.Of(provider).Contains(pair.Key)).ToList();
         if (foreign.Count > 0)
         {
-            throw Usage($"{string.Join(", ", foreign.Select(field => field.OptionName))} does not apply to provider '{provider.ToName()}'.");
+            throw Usage($"{string.Join(", ", foreign.Select(pair => Naming(pair.Key, pair.Value.Source)))} does not apply to provider '{provider.ToName()}'.");
         }
 
-        var missing = CredentialFields.RequiredBy(provider).Where(field => !IsGiven(field)).ToList();
+        foreach (var field in CredentialFields.Of(provider).Where(field => !values.ContainsKey(field) && field.EnvironmentVariable is not null))
+        {
+            if (environment.GetEnvironmentVariable(field.EnvironmentVariable!) is { Length: > 0 } secret)
+            {
+                values[field] = (secret, field.EnvironmentVariable!);
+            }
+        }
+
+        var missing = CredentialFields.RequiredBy(provider).Where(field => !values.ContainsKey(field)).ToList();
         if (missing.Count > 0)
         {
-            throw Usage($"Provider '{provider.ToName()}' needs {string.Join(", ", missing.Select(field => field.OptionName))}.");
+            throw Usage($"Provider '{provider.ToName()}' needs {string.Join(", ", missing.Select(Alternatives))}.");
         }
 
-        string? Value(CredentialField field) => parseResult.GetValue(_options[field]);
-
-        ProviderCredentials credentials = provider switch
+        foreach (var (field, (_, source)) in values.Where(pair => pair.Key.IsSecret && pair.Value.Source == pair.Key.OptionName))
         {
-            ProviderKind.Meta => new MetaCredentials(Value(CredentialFields.AccessToken)!, Value(CredentialFields.GraphVersion)),
-            ProviderKind.Aws => new AwsCredentials(
-                Value(CredentialFields.AccessKeyId)!, Value(CredentialFields.SecretAccessKey)!, Value(CredentialFields.SessionToken), Value(CredentialFields.Region)!),
-            ProviderKind.NxCloud => new NxCloudCredentials(Value(CredentialFields.AccessKey)!, Value(CredentialFields.AccessSecret)!),
-            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterCredentials(Value(CredentialFields.ApiKey), Value(CredentialFields.UserId), Value(CredentialFields.Password)),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
-        };
-        var tenant = new Tenant(tenantId, apiKeySha256, Value(CredentialFields.Phone), credentials);
+            await environment.Error.WriteLineAsync(
+                $"warning: {source} on the command line can leak through shell history and the process list; prefer {field.EnvironmentVariable} or {StandardInputSecrets.OptionName}.");
+        }
+
+        var tenant = Build(tenantId, provider, apiKeySha256, field => values.TryGetValue(field, out var given) ? given.Value : null);
 
         // The same parser as the service: the CLI never writes a document the service would refuse.
         var check = TenantDocument.Parse(tenantId, TenantDocument.Serialize(tenant));
         if (!check.IsValid)
         {
-            var culprit = CredentialFields.All.FirstOrDefault(field => field.Path == check.Error.Field);
-            throw Usage($"Invalid {culprit?.OptionName ?? "the options"}: {check.Error.Message}");
+            var culprit = values.Keys.FirstOrDefault(field => field.Path == check.Error.Field) ?? CredentialFields.All.FirstOrDefault(field => field.Path == check.Error.Field);
+            var name = culprit is null ? "the options" : values.TryGetValue(culprit, out var given) ? Naming(culprit, given.Source) : culprit.OptionName;
+            throw Usage($"Invalid {name}: {check.Error.Message}");
         }
 
         return tenant;
     }
+
+    private static Tenant Build(string tenantId, ProviderKind provider, string apiKeySha256, Func<CredentialField, string?> value)
+    {
+        ProviderCredentials credentials = provider switch
+        {
+            ProviderKind.Meta => new MetaCredentials(value(CredentialFields.AccessToken)!, value(CredentialFields.GraphVersion)),
+            ProviderKind.Aws => new AwsCredentials(
+                value(CredentialFields.AccessKeyId)!, value(CredentialFields.SecretAccessKey)!, value(CredentialFields.SessionToken), value(CredentialFields.Region)!),
+            ProviderKind.NxCloud => new NxCloudCredentials(value(CredentialFields.AccessKey)!, value(CredentialFields.AccessSecret)!),
+            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterCredentials(value(CredentialFields.ApiKey), value(CredentialFields.UserId), value(CredentialFields.Password)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
+        };
+        return new Tenant(tenantId, apiKeySha256, value(CredentialFields.Phone), credentials);
+    }
+
+    private static Option<string> CreateOption(CredentialField field) => new(field.OptionName)
+    {
+        Description = field.IsSecret
+            ? $"{field.Description} Secret: prefer the {field.EnvironmentVariable} environment variable or {StandardInputSecrets.OptionName} "
+                + $"(\"{field.Name}\"); the option is discouraged, as it leaks into shell history and the process list."
+            : field.Description,
+    };
+
+    /// <summary>How a value is named in errors: the option, or where it came from instead (never the value).</summary>
+    private static string Naming(CredentialField field, string source) =>
+        source == field.OptionName ? field.OptionName : $"{field.OptionName} (from {(source == StandardInput ? $"'{field.Name}' on {StandardInput}" : source)})";
+
+    private static string Alternatives(CredentialField field) =>
+        field.IsSecret ? $"{field.OptionName} (or {field.EnvironmentVariable}, or '{field.Name}' on {StandardInputSecrets.OptionName})" : field.OptionName;
 
     private static CliException Usage(string message) => new(ExitCodes.Usage, message);
 }
