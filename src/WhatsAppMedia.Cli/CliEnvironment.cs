@@ -7,17 +7,20 @@ namespace WhatsAppMedia.Cli;
 /// <param name="Output">Standard output: results, one <c>name: value</c> per line.</param>
 /// <param name="Error">Standard error: errors, warnings and hints.</param>
 /// <param name="CreateSecretClient">Builds the Key Vault client for <c>--vault</c>.</param>
-/// <param name="GetEnvironmentVariable">Reads <c>Tenants__{id}</c> when no vault is given.</param>
+/// <param name="GetEnvironmentVariable">Reads <c>Tenants__{id}</c> when no vault is given, and secrets such as <c>WHATSAPP_MEDIA_ACCESS_TOKEN</c>.</param>
+/// <param name="Input">Standard input: secrets for <c>--secrets-from-stdin</c>.</param>
 public sealed record CliEnvironment(
     TextWriter Output,
     TextWriter Error,
     Func<Uri, SecretClient> CreateSecretClient,
-    Func<string, string?> GetEnvironmentVariable)
+    Func<string, string?> GetEnvironmentVariable,
+    TextReader Input)
 {
     /// <summary>The real process: console streams, the environment, and Key Vault with <c>DefaultAzureCredential</c> (for example <c>az login</c>).</summary>
     public static CliEnvironment FromProcess() => new(
         Console.Out,
         Console.Error,
         vaultUri => KeyVaultClientFactory.Create(new KeyVaultOptions { VaultUri = vaultUri }),
-        Environment.GetEnvironmentVariable);
+        Environment.GetEnvironmentVariable,
+        Console.In);
 }

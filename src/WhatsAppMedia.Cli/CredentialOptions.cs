@@ -5,108 +5,133 @@ using WhatsAppMedia.Core.Providers.Meta;
 using WhatsAppMedia.Core.Providers.NxCloud;
 using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 using WhatsAppMedia.Core.Tenants;
-using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
 
 namespace WhatsAppMedia.Cli;
 
 /// <summary>
-/// The per-provider credential options of <c>tenant add</c> (contract §1 table), and the tenant they describe.
-/// An option that does not belong to the chosen provider is an error, not silently dropped.
+/// The per-provider credential options of <c>tenant add</c> (<see cref="CredentialFields"/>), and the tenant they
+/// describe. A secret is taken from its option, else from <c>--secrets-from-stdin</c>, else from its environment
+/// variable; the option is discouraged (shell history, process list) and warned about. A value that does not belong
+/// to the chosen provider is an error, not silently dropped, except an environment variable, which is only read for
+/// the chosen provider's fields.
 /// </summary>
 internal sealed class CredentialOptions
 {
-    private readonly Dictionary<string, Option<string>> _byField;
-    private readonly Dictionary<ProviderKind, Option<string>[]> _byProvider;
-    private readonly Dictionary<ProviderKind, Option<string>[]> _requiredByProvider;
+    private const string StandardInput = "standard input";
 
-    public CredentialOptions()
+    private readonly Dictionary<CredentialField, Option<string>> _options = CredentialFields.All.ToDictionary(field => field, CreateOption);
+
+    private readonly Option<bool> _secretsFromStdin = new(StandardInputSecrets.OptionName)
     {
-        _byField = new Dictionary<string, Option<string>>(StringComparer.Ordinal)
-        {
-            [Fields.Phone] = Create("--phone", "Default phone identity: meta phone_number_id (optional), aws originationPhoneNumberId (required), nxcloud business_phone (required)."),
-            [Fields.InCredentials(Fields.AccessToken)] = Create("--access-token", "meta: access token (secret)."),
-            [Fields.InCredentials(Fields.GraphVersion)] = Create("--graph-version", "meta: Graph API version such as v23.0 (optional; default from Providers__Meta__GraphVersion)."),
-            [Fields.InCredentials(Fields.AccessKeyId)] = Create("--access-key-id", "aws: IAM access key id."),
-            [Fields.InCredentials(Fields.SecretAccessKey)] = Create("--secret-access-key", "aws: IAM secret access key (secret)."),
-            [Fields.InCredentials(Fields.SessionToken)] = Create("--session-token", "aws: session token of temporary credentials (optional, secret)."),
-            [Fields.InCredentials(Fields.Region)] = Create("--region", "aws: region such as us-east-1."),
-            [Fields.InCredentials(Fields.AccessKey)] = Create("--access-key", "nxcloud: access key."),
-            [Fields.InCredentials(Fields.AccessSecret)] = Create("--access-secret", "nxcloud: access secret (secret)."),
-            [Fields.InCredentials(Fields.ApiKey)] = Create("--api-key", "smsgatewaycenter: API key (secret); or --user-id with --password."),
-            [Fields.InCredentials(Fields.UserId)] = Create("--user-id", "smsgatewaycenter: user id, with --password."),
-            [Fields.InCredentials(Fields.Password)] = Create("--password", "smsgatewaycenter: password (secret), with --user-id."),
-        };
-
-        _byProvider = new Dictionary<ProviderKind, Option<string>[]>
-        {
-            [ProviderKind.Meta] = [Phone, Of(Fields.AccessToken), Of(Fields.GraphVersion)],
-            [ProviderKind.Aws] = [Phone, Of(Fields.AccessKeyId), Of(Fields.SecretAccessKey), Of(Fields.SessionToken), Of(Fields.Region)],
-            [ProviderKind.NxCloud] = [Phone, Of(Fields.AccessKey), Of(Fields.AccessSecret)],
-            [ProviderKind.SmsGatewayCenter] = [Of(Fields.ApiKey), Of(Fields.UserId), Of(Fields.Password)],
-        };
-
-        _requiredByProvider = new Dictionary<ProviderKind, Option<string>[]>
-        {
-            [ProviderKind.Meta] = [Of(Fields.AccessToken)],
-            [ProviderKind.Aws] = [Phone, Of(Fields.AccessKeyId), Of(Fields.SecretAccessKey), Of(Fields.Region)],
-            [ProviderKind.NxCloud] = [Phone, Of(Fields.AccessKey), Of(Fields.AccessSecret)],
-            [ProviderKind.SmsGatewayCenter] = [],
-        };
-    }
-
-    private Option<string> Phone => _byField[Fields.Phone];
+        Description = "Read the secrets from standard input as one JSON object keyed by their tenant document names, for example "
+            + "{\"accessToken\":\"…\"} or {\"secretAccessKey\":\"…\",\"sessionToken\":\"…\"}. Keeps them out of shell history and the process list.",
+    };
 
     public void AddTo(Command command)
     {
-        foreach (var option in _byField.Values)
+        foreach (var option in _options.Values)
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(_secretsFromStdin);
     }
 
     /// <summary>Builds the tenant the options describe and checks it exactly as the service will read it.</summary>
-    /// <exception cref="CliException">An option is missing, foreign to the provider or invalid (<see cref="ExitCodes.Usage"/>).</exception>
-    public Tenant BuildTenant(ParseResult parseResult, string tenantId, ProviderKind provider, string apiKeySha256)
+    /// <exception cref="CliException">A value is missing, given twice, foreign to the provider or invalid (<see cref="ExitCodes.Usage"/>).</exception>
+    public async Task<Tenant> BuildTenantAsync(
+        ParseResult parseResult, CliEnvironment environment, string tenantId, ProviderKind provider, string apiKeySha256, CancellationToken cancellationToken)
     {
-        var foreign = _byField.Values.Where(option => parseResult.GetResult(option) is not null && !_byProvider[provider].Contains(option)).ToList();
+        var fromStdin = parseResult.GetValue(_secretsFromStdin)
+            ? await StandardInputSecrets.ReadAsync(environment.Input, cancellationToken)
+            : [];
+        var values = new Dictionary<CredentialField, (string Value, string Source)>();
+        foreach (var field in CredentialFields.All)
+        {
+            var onCommandLine = parseResult.GetResult(_options[field]) is not null;
+            if (onCommandLine && fromStdin.ContainsKey(field))
+            {
+                throw Usage($"{field.OptionName} is given both as an option and on {StandardInput}; give it once.");
+            }
+
+            if (onCommandLine)
+            {
+                values[field] = (parseResult.GetValue(_options[field]) ?? string.Empty, field.OptionName);
+            }
+            else if (fromStdin.TryGetValue(field, out var secret))
+            {
+                values[field] = (secret, StandardInput);
+            }
+        }
+
+        var foreign = values.Where(pair => !CredentialFields.Of(provider).Contains(pair.Key)).ToList();
         if (foreign.Count > 0)
         {
-            throw Usage($"{string.Join(", ", foreign.Select(option => option.Name))} does not apply to provider '{provider.ToName()}'.");
+            throw Usage($"{string.Join(", ", foreign.Select(pair => Naming(pair.Key, pair.Value.Source)))} does not apply to provider '{provider.ToName()}'.");
         }
 
-        var missing = _requiredByProvider[provider].Where(option => parseResult.GetResult(option) is null).ToList();
+        foreach (var field in CredentialFields.Of(provider).Where(field => !values.ContainsKey(field) && field.EnvironmentVariable is not null))
+        {
+            if (environment.GetEnvironmentVariable(field.EnvironmentVariable!) is { Length: > 0 } secret)
+            {
+                values[field] = (secret, field.EnvironmentVariable!);
+            }
+        }
+
+        var missing = CredentialFields.RequiredBy(provider).Where(field => !values.ContainsKey(field)).ToList();
         if (missing.Count > 0)
         {
-            throw Usage($"Provider '{provider.ToName()}' needs {string.Join(", ", missing.Select(option => option.Name))}.");
+            throw Usage($"Provider '{provider.ToName()}' needs {string.Join(", ", missing.Select(Alternatives))}.");
         }
 
-        string? Value(string field) => parseResult.GetValue(_byField[field]);
-        string? Credential(string field) => Value(Fields.InCredentials(field));
-
-        ProviderCredentials credentials = provider switch
+        foreach (var (field, (_, source)) in values.Where(pair => pair.Key.IsSecret && pair.Value.Source == pair.Key.OptionName))
         {
-            ProviderKind.Meta => new MetaCredentials(Credential(Fields.AccessToken)!, Credential(Fields.GraphVersion)),
-            ProviderKind.Aws => new AwsCredentials(Credential(Fields.AccessKeyId)!, Credential(Fields.SecretAccessKey)!, Credential(Fields.SessionToken), Credential(Fields.Region)!),
-            ProviderKind.NxCloud => new NxCloudCredentials(Credential(Fields.AccessKey)!, Credential(Fields.AccessSecret)!),
-            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterCredentials(Credential(Fields.ApiKey), Credential(Fields.UserId), Credential(Fields.Password)),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
-        };
-        var tenant = new Tenant(tenantId, apiKeySha256, Value(Fields.Phone), credentials);
+            await environment.Error.WriteLineAsync(
+                $"warning: {source} on the command line can leak through shell history and the process list; prefer {field.EnvironmentVariable} or {StandardInputSecrets.OptionName}.");
+        }
+
+        var tenant = Build(tenantId, provider, apiKeySha256, field => values.TryGetValue(field, out var given) ? given.Value : null);
 
         // The same parser as the service: the CLI never writes a document the service would refuse.
         var check = TenantDocument.Parse(tenantId, TenantDocument.Serialize(tenant));
         if (!check.IsValid)
         {
-            var option = _byField.TryGetValue(check.Error.Field, out var culprit) ? culprit.Name : "the options";
-            throw Usage($"Invalid {option}: {check.Error.Message}");
+            var culprit = values.Keys.FirstOrDefault(field => field.Path == check.Error.Field) ?? CredentialFields.All.FirstOrDefault(field => field.Path == check.Error.Field);
+            var name = culprit is null ? "the options" : values.TryGetValue(culprit, out var given) ? Naming(culprit, given.Source) : culprit.OptionName;
+            throw Usage($"Invalid {name}: {check.Error.Message}");
         }
 
         return tenant;
     }
 
-    private static Option<string> Create(string name, string description) => new(name) { Description = description };
+    private static Tenant Build(string tenantId, ProviderKind provider, string apiKeySha256, Func<CredentialField, string?> value)
+    {
+        ProviderCredentials credentials = provider switch
+        {
+            ProviderKind.Meta => new MetaCredentials(value(CredentialFields.AccessToken)!, value(CredentialFields.GraphVersion)),
+            ProviderKind.Aws => new AwsCredentials(
+                value(CredentialFields.AccessKeyId)!, value(CredentialFields.SecretAccessKey)!, value(CredentialFields.SessionToken), value(CredentialFields.Region)!),
+            ProviderKind.NxCloud => new NxCloudCredentials(value(CredentialFields.AccessKey)!, value(CredentialFields.AccessSecret)!),
+            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterCredentials(value(CredentialFields.ApiKey), value(CredentialFields.UserId), value(CredentialFields.Password)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
+        };
+        return new Tenant(tenantId, apiKeySha256, value(CredentialFields.Phone), credentials);
+    }
+
+    private static Option<string> CreateOption(CredentialField field) => new(field.OptionName)
+    {
+        Description = field.IsSecret
+            ? $"{field.Description} Secret: prefer the {field.EnvironmentVariable} environment variable or {StandardInputSecrets.OptionName} "
+                + $"(\"{field.Name}\"); the option is discouraged, as it leaks into shell history and the process list."
+            : field.Description,
+    };
+
+    /// <summary>How a value is named in errors: the option, or where it came from instead (never the value).</summary>
+    private static string Naming(CredentialField field, string source) =>
+        source == field.OptionName ? field.OptionName : $"{field.OptionName} (from {(source == StandardInput ? $"'{field.Name}' on {StandardInput}" : source)})";
+
+    private static string Alternatives(CredentialField field) =>
+        field.IsSecret ? $"{field.OptionName} (or {field.EnvironmentVariable}, or '{field.Name}' on {StandardInputSecrets.OptionName})" : field.OptionName;
 
     private static CliException Usage(string message) => new(ExitCodes.Usage, message);
-
-    private Option<string> Of(string credentialField) => _byField[Fields.InCredentials(credentialField)];
 }

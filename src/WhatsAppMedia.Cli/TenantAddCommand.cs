@@ -22,7 +22,8 @@ internal static class TenantAddCommand
 
         var command = new Command(
             "add",
-            "Add a tenant: generates its API key (printed once), then writes the tenant document to Key Vault (--vault) or prints the Tenants__{id} setting. " + ExitCodes.HelpText);
+            "Add a tenant: generates its API key (printed once), then writes the tenant document to Key Vault (--vault) or prints the Tenants__{id} setting. "
+            + "Secrets belong in their WHATSAPP_MEDIA_* environment variables or on standard input (--secrets-from-stdin), not on the command line. " + ExitCodes.HelpText);
         command.Options.Add(id);
         command.Options.Add(provider);
         credentials.AddTo(command);
@@ -39,7 +40,7 @@ internal static class TenantAddCommand
             }
 
             var apiKey = ApiKeys.Generate();
-            var tenant = credentials.BuildTenant(parseResult, tenantId, kind.Value, ApiKeyHash.Compute(apiKey));
+            var tenant = await credentials.BuildTenantAsync(parseResult, environment, tenantId, kind.Value, ApiKeyHash.Compute(apiKey), cancellationToken);
             var vaultUri = parseResult.GetValue(vault);
             var location = CommonOptions.Locate(vaultUri, environment);
 

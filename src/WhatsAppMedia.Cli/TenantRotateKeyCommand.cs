@@ -11,24 +11,13 @@ namespace WhatsAppMedia.Cli;
 /// </summary>
 internal static class TenantRotateKeyCommand
 {
-    public static Command Create(CliEnvironment environment)
-    {
-        var id = CommonOptions.TenantId();
-        var vault = CommonOptions.Vault();
-        var command = new Command(
-            "rotate-key",
-            "Give a tenant a new API key (printed once). Reads the document from Key Vault (--vault) or the Tenants__{id} environment variable, and writes or prints it back. " + ExitCodes.HelpText);
-        command.Options.Add(id);
-        command.Options.Add(vault);
-
-        command.SetAction(async (parseResult, cancellationToken) =>
+    public static Command Create(CliEnvironment environment) => StoredTenantCommand.Create(
+        "rotate-key",
+        "Give a tenant a new API key (printed once). Reads the document from Key Vault (--vault) or the Tenants__{id} environment variable, and writes or prints it back.",
+        environment,
+        async (tenantId, stored, location, cancellationToken) =>
         {
-            var tenantId = parseResult.GetValue(id)!;
-            var location = CommonOptions.Locate(parseResult.GetValue(vault), environment);
-            var stored = await location.ReadAsync(tenantId, cancellationToken)
-                ?? throw new CliException(ExitCodes.TenantNotFound, $"Tenant '{tenantId}' does not exist.");
             var document = ParseObject(stored);
-
             var apiKey = ApiKeys.Generate();
             document[TenantDocumentFields.ApiKeySha256] = ApiKeyHash.Compute(apiKey);
             var updated = document.ToJsonString();
@@ -44,8 +33,6 @@ internal static class TenantRotateKeyCommand
             await environment.Error.WriteLineAsync("Store the API key now: it is not shown again. The old key stops working when the service re-reads the tenant.");
             return ExitCodes.Ok;
         });
-        return command;
-    }
 
     private static JsonObject ParseObject(string stored)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +22,7 @@ public sealed class TenantCommandTests : IClassFixture<CliFixture>
         _vault.ClearFaults();
     }
 
-    private string VaultUri => _vault.VaultUri.ToString();
+    private string VaultUri => _cli.VaultUri;
 
     [Fact]
     public async Task Add_writes_a_document_to_the_vault_that_the_service_store_reads_back_and_the_printed_key_authenticates()
@@ -305,13 +304,7 @@ public sealed class TenantCommandTests : IClassFixture<CliFixture>
 
     private Task<CliRun> RunAsync(params string[] args) => _cli.RunAsync(null, args);
 
-    private ServiceProvider ServicesReadingTheVault()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new KeyValuePair<string, string?>("KeyVault:VaultUri", VaultUri)])
-            .Build();
-        return new ServiceCollection().AddTenants(configuration, _ => _vault.CreateSecretClient()).BuildServiceProvider();
-    }
+    private ServiceProvider ServicesReadingTheVault() => _cli.ServicesReadingTheVault();
 
-    private static string NewId() => "cli-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private static string NewId() => CliFixture.NewTenantId();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml.Linq;
 using Azure;
 using Azure.Core;
 
@@ -99,65 +100,40 @@ public sealed class StorageQueue
         TimeSpan visibilityTimeout,
         CancellationToken cancellationToken = default)
     {
-        const string Operation = "GetMessages";
         CheckMessageCount(maxMessages);
         var timeoutSeconds = Seconds(visibilityTimeout, TimeSpan.FromSeconds(1), MaxVisibilityTimeout, nameof(visibilityTimeout));
-
-        using var message = CreateMessage(RequestMethod.Get, _messagesUri);
-        message.Request.Uri.AppendQuery("numofmessages", Invariant(maxMessages));
-        message.Request.Uri.AppendQuery("visibilitytimeout", Invariant(timeoutSeconds));
-        await _account.Pipeline.SendAsync(message, cancellationToken);
-        if (message.Response.Status != 200)
-        {
-            throw Refusal(Operation, message.Response);
-        }
-
-        var received = new List<ReceivedQueueMessage>(maxMessages);
-        foreach (var element in QueueStorageXml.ReadMessages(message.Response.ContentStream, Operation))
-        {
-            var rawText = QueueStorageXml.RequiredText(element, "MessageText", Operation);
-            received.Add(new ReceivedQueueMessage(
-                QueueStorageXml.RequiredText(element, "MessageId", Operation),
-                QueueStorageXml.RequiredText(element, "PopReceipt", Operation),
-                QueueStorageXml.RequiredCount(element, "DequeueCount", Operation),
-                QueueStorageXml.RequiredDate(element, "InsertionTime", Operation),
-                QueueStorageXml.RequiredDate(element, "ExpirationTime", Operation),
-                QueueStorageXml.RequiredDate(element, "TimeNextVisible", Operation),
+        return await ListMessagesAsync(
+            "GetMessages",
+            maxMessages,
+            [("numofmessages", Invariant(maxMessages)), ("visibilitytimeout", Invariant(timeoutSeconds))],
+            (element, rawText, operation) => new ReceivedQueueMessage(
+                QueueStorageXml.RequiredText(element, "MessageId", operation),
+                QueueStorageXml.RequiredText(element, "PopReceipt", operation),
+                QueueStorageXml.RequiredCount(element, "DequeueCount", operation),
+                QueueStorageXml.RequiredDate(element, "InsertionTime", operation),
+                QueueStorageXml.RequiredDate(element, "ExpirationTime", operation),
+                QueueStorageXml.RequiredDate(element, "TimeNextVisible", operation),
                 QueueMessageTextCodec.Decode(rawText, Encoding),
-                rawText));
-        }
-
-        return received;
+                rawText),
+            cancellationToken);
     }
 
     /// <summary>Looks at up to <paramref name="maxMessages"/> visible messages without receiving them (for tests and operators).</summary>
     public async Task<IReadOnlyList<PeekedQueueMessage>> PeekAsync(int maxMessages, CancellationToken cancellationToken = default)
     {
-        const string Operation = "PeekMessages";
         CheckMessageCount(maxMessages);
-        using var message = CreateMessage(RequestMethod.Get, _messagesUri);
-        message.Request.Uri.AppendQuery("peekonly", "true");
-        message.Request.Uri.AppendQuery("numofmessages", Invariant(maxMessages));
-        await _account.Pipeline.SendAsync(message, cancellationToken);
-        if (message.Response.Status != 200)
-        {
-            throw Refusal(Operation, message.Response);
-        }
-
-        var peeked = new List<PeekedQueueMessage>(maxMessages);
-        foreach (var element in QueueStorageXml.ReadMessages(message.Response.ContentStream, Operation))
-        {
-            var rawText = QueueStorageXml.RequiredText(element, "MessageText", Operation);
-            peeked.Add(new PeekedQueueMessage(
-                QueueStorageXml.RequiredText(element, "MessageId", Operation),
-                QueueStorageXml.RequiredCount(element, "DequeueCount", Operation),
-                QueueStorageXml.RequiredDate(element, "InsertionTime", Operation),
-                QueueStorageXml.RequiredDate(element, "ExpirationTime", Operation),
+        return await ListMessagesAsync(
+            "PeekMessages",
+            maxMessages,
+            [("peekonly", "true"), ("numofmessages", Invariant(maxMessages))],
+            (element, rawText, operation) => new PeekedQueueMessage(
+                QueueStorageXml.RequiredText(element, "MessageId", operation),
+                QueueStorageXml.RequiredCount(element, "DequeueCount", operation),
+                QueueStorageXml.RequiredDate(element, "InsertionTime", operation),
+                QueueStorageXml.RequiredDate(element, "ExpirationTime", operation),
                 QueueMessageTextCodec.Decode(rawText, Encoding),
-                rawText));
-        }
-
-        return peeked;
+                rawText),
+            cancellationToken);
     }
 
     /// <summary>Deletes a received message.</summary>
@@ -233,6 +209,38 @@ public sealed class StorageQueue
     }
 
     public override string ToString() => $"{Name} at {_account.Connection.QueueServiceUri}";
+
+    /// <summary>
+    /// Get Messages and Peek Messages share everything but their query and what is read from each message:
+    /// <paramref name="read"/> gets the message element, its raw <c>MessageText</c> and the operation name for errors.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ListMessagesAsync<T>(
+        string operation,
+        int maxMessages,
+        IEnumerable<(string Name, string Value)> query,
+        Func<XElement, string, string, T> read,
+        CancellationToken cancellationToken)
+    {
+        using var message = CreateMessage(RequestMethod.Get, _messagesUri);
+        foreach (var (name, value) in query)
+        {
+            message.Request.Uri.AppendQuery(name, value);
+        }
+
+        await _account.Pipeline.SendAsync(message, cancellationToken);
+        if (message.Response.Status != 200)
+        {
+            throw Refusal(operation, message.Response);
+        }
+
+        var messages = new List<T>(maxMessages);
+        foreach (var element in QueueStorageXml.ReadMessages(message.Response.ContentStream, operation))
+        {
+            messages.Add(read(element, QueueStorageXml.RequiredText(element, "MessageText", operation), operation));
+        }
+
+        return messages;
+    }
 
     private HttpMessage CreateMessage(RequestMethod method, Uri resource, string? messageId = null)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -9,7 +8,7 @@ namespace WhatsAppMedia.Sandbox.Aws;
 /// Errors raised before the service (authentication, throttling) carry the type's coral namespace after a <c>:</c>,
 /// as AWS's front end does; the service's own errors carry the bare type.
 /// </summary>
-internal sealed record AwsError(int Status, string Type, string Message, bool FromFrontEnd = false, TimeSpan? RetryAfter = null)
+internal sealed record AwsError(int Status, string Type, string Message, bool FromFrontEnd = false)
 {
     private const string CoralNamespace = "http://internal.amazon.com/coral/com.amazon.coral.service/";
 
@@ -36,11 +35,6 @@ internal sealed record AwsError(int Status, string Type, string Message, bool Fr
         response.ContentType = "application/json";
         response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         response.Headers["x-amzn-ErrorType"] = FromFrontEnd ? $"{Type}:{CoralNamespace}" : Type;
-        if (RetryAfter is { } delay)
-        {
-            response.Headers.RetryAfter = Math.Ceiling(delay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        }
-
         await response.WriteAsync(new JsonObject { ["message"] = Message }.ToJsonString(), context.RequestAborted);
     }
 }

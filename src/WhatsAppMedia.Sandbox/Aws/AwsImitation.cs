@@ -16,6 +16,19 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
 {
     private const int MaxIdLength = 100;
 
+    private static readonly FaultAnswers Faults = new(
+        Throttle: new AwsError(StatusCodes.Status429TooManyRequests, "ThrottlingException", "Rate exceeded", FromFrontEnd: true).WriteAsync,
+        ServerError: (context, status) => ServerError(status).WriteAsync(context),
+        RefuseCredentials: new AwsError(
+            StatusCodes.Status403Forbidden,
+            "AccessDeniedException",
+            "User is not authorized to perform: social-messaging:DeleteWhatsAppMessageMedia").WriteAsync,
+        Reject: new AwsError(
+            StatusCodes.Status400BadRequest,
+            "ValidationException",
+            "1 validation error detected: Value at 'mediaId' failed to satisfy constraint").WriteAsync,
+        DefaultServerErrorStatus: StatusCodes.Status500InternalServerError);
+
     private readonly AwsSignatureVerifier _verifier = new(state, timeProvider);
 
     public ProviderKind Kind => ProviderKind.Aws;
@@ -24,25 +37,7 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
 
     public void Map(IEndpointRouteBuilder routes) => routes.MapDelete("/v1/whatsapp/media", new RequestDelegate(DeleteMediaAsync));
 
-    public Task WriteFaultAsync(HttpContext context, SandboxFault fault)
-    {
-        ArgumentNullException.ThrowIfNull(fault);
-        var error = fault.Kind switch
-        {
-            SandboxFaultKind.Throttle => new AwsError(StatusCodes.Status429TooManyRequests, "ThrottlingException", "Rate exceeded", FromFrontEnd: true, RetryAfter: fault.RetryAfter),
-            SandboxFaultKind.ServerError => ServerError(fault.Status ?? StatusCodes.Status500InternalServerError),
-            SandboxFaultKind.RefuseCredentials => new AwsError(
-                StatusCodes.Status403Forbidden,
-                "AccessDeniedException",
-                "User is not authorized to perform: social-messaging:DeleteWhatsAppMessageMedia"),
-            SandboxFaultKind.Reject => new AwsError(
-                StatusCodes.Status400BadRequest,
-                "ValidationException",
-                "1 validation error detected: Value at 'mediaId' failed to satisfy constraint"),
-            _ => throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself."),
-        };
-        return error.WriteAsync(context);
-    }
+    public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => Faults.WriteAsync(context, fault);
 
     /// <summary>The media ids AWS hands out look like 32 lowercase hex characters.</summary>
     public string NewMediaId() => RandomNumberGenerator.GetHexString(32, lowercase: true);

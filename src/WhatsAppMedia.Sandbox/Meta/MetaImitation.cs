@@ -26,33 +26,17 @@ internal sealed partial class MetaImitation(SandboxProviderState state) : IProvi
 
     public void Map(IEndpointRouteBuilder routes) => routes.MapDelete("/{version}/{mediaId}", DeleteMediaAsync);
 
-    public Task WriteFaultAsync(HttpContext context, SandboxFault fault)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(fault);
-        switch (fault.Kind)
-        {
-            // Meta sends throttling errors as HTTP 400; the client must classify on the code, not the status.
-            case SandboxFaultKind.Throttle:
-                if (fault.RetryAfter is { } retryAfter)
-                {
-                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
+    private static readonly FaultAnswers Faults = new(
+        // Meta sends throttling errors as HTTP 400; the client must classify on the code, not the status.
+        Throttle: context => WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(
+            80007, "(#80007) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.", "OAuthException")),
+        ServerError: (context, status) => WriteErrorAsync(context, status, new GraphError(
+            2, "An unexpected error has occurred. Please retry your request later.", "OAuthException", IsTransient: true)),
+        RefuseCredentials: context => WriteTokenRefusedAsync(context, new GraphError(
+            190, "Error validating access token: Session has expired.", "OAuthException", Subcode: 463)),
+        Reject: context => WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(100, "(#100) Invalid parameter", "OAuthException")));
 
-                return WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(
-                    80007, "(#80007) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.", "OAuthException"));
-            case SandboxFaultKind.ServerError:
-                return WriteErrorAsync(context, fault.Status ?? StatusCodes.Status503ServiceUnavailable, new GraphError(
-                    2, "An unexpected error has occurred. Please retry your request later.", "OAuthException", IsTransient: true));
-            case SandboxFaultKind.RefuseCredentials:
-                return WriteTokenRefusedAsync(context, new GraphError(
-                    190, "Error validating access token: Session has expired.", "OAuthException", Subcode: 463));
-            case SandboxFaultKind.Reject:
-                return WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(100, "(#100) Invalid parameter", "OAuthException"));
-            default:
-                throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself.");
-        }
-    }
+    public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => Faults.WriteAsync(context, fault);
 
     /// <summary>A 16-digit id, the length of the ids Meta hands out today.</summary>
     public string NewMediaId() =>

@@ -46,6 +46,12 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
         NxCloudProtocol.MessagingProductKey,
     ];
 
+    private static readonly FaultAnswers Faults = new(
+        Throttle: context => WriteErrorAsync(context, NxCloudResultCodes.RequestFailed, "Too many requests", StatusCodes.Status429TooManyRequests),
+        ServerError: (context, status) => WriteErrorAsync(context, NxCloudResultCodes.RequestFailed, "Request failed", status),
+        RefuseCredentials: context => WriteErrorAsync(context, NxCloudResultCodes.InsufficientPermissions, "Insufficient permissions"),
+        Reject: context => WriteErrorAsync(context, NxCloudResultCodes.ParameterError, "Parameter error"));
+
     public ProviderKind Kind => ProviderKind.NxCloud;
 
     public string Prefix => ProviderNames.NxCloud;
@@ -53,33 +59,7 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/" + NxCloudProtocol.DeleteMediaPath, DeleteMediaAsync);
 
-    public async Task WriteFaultAsync(HttpContext context, SandboxFault fault)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(fault);
-        switch (fault.Kind)
-        {
-            case SandboxFaultKind.Throttle:
-                if (fault.RetryAfter is { } retryAfter)
-                {
-                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                await WriteErrorAsync(context, NxCloudResultCodes.RequestFailed, "Too many requests", StatusCodes.Status429TooManyRequests);
-                break;
-            case SandboxFaultKind.ServerError:
-                await WriteErrorAsync(context, NxCloudResultCodes.RequestFailed, "Request failed", fault.Status ?? StatusCodes.Status503ServiceUnavailable);
-                break;
-            case SandboxFaultKind.RefuseCredentials:
-                await WriteErrorAsync(context, NxCloudResultCodes.InsufficientPermissions, "Insufficient permissions");
-                break;
-            case SandboxFaultKind.Reject:
-                await WriteErrorAsync(context, NxCloudResultCodes.ParameterError, "Parameter error");
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself.");
-        }
-    }
+    public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => Faults.WriteAsync(context, fault);
 
     public string NewMediaId() => Guid.NewGuid().ToString("D");
 

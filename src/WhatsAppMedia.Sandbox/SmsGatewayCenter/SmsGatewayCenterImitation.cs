@@ -34,29 +34,13 @@ internal sealed class SmsGatewayCenterImitation(SandboxProviderState state) : IP
 
     public void Map(IEndpointRouteBuilder routes) => routes.MapDelete("/WAApi/media", DeleteMediaAsync);
 
-    public Task WriteFaultAsync(HttpContext context, SandboxFault fault)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(fault);
-        switch (fault.Kind)
-        {
-            case SandboxFaultKind.Throttle:
-                if (fault.RetryAfter is { } retryAfter)
-                {
-                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
+    private static readonly FaultAnswers Faults = new(
+        Throttle: context => WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "429", "Too many requests, slow down"),
+        ServerError: WriteGatewayPageAsync,
+        RefuseCredentials: context => WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "401", CredentialsRefusedReason),
+        Reject: context => WriteErrorAsync(context, StatusCodes.Status400BadRequest, "400", "Invalid request parameters"));
 
-                return WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "429", "Too many requests, slow down");
-            case SandboxFaultKind.ServerError:
-                return WriteGatewayPageAsync(context, fault.Status ?? StatusCodes.Status503ServiceUnavailable);
-            case SandboxFaultKind.RefuseCredentials:
-                return WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "401", CredentialsRefusedReason);
-            case SandboxFaultKind.Reject:
-                return WriteErrorAsync(context, StatusCodes.Status400BadRequest, "400", "Invalid request parameters");
-            default:
-                throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "The server applies latency and hang faults itself.");
-        }
-    }
+    public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => Faults.WriteAsync(context, fault);
 
     /// <summary>A 19-digit id, like the provider's sample.</summary>
     public string NewMediaId() => string.Create(

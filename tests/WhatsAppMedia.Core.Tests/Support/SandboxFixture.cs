@@ -15,13 +15,20 @@ public sealed class SandboxFixture : IAsyncLifetime
     public ProviderSandbox Sandbox => _sandbox ?? throw new InvalidOperationException("The sandbox has not started.");
 
     /// <summary>Provider options pointing every provider at the sandbox.</summary>
-    public IOptions<ProvidersOptions> Options => Microsoft.Extensions.Options.Options.Create(new ProvidersOptions
+    public IOptions<ProvidersOptions> Options => OptionsFor(Sandbox);
+
+    /// <summary>Provider options pointing every provider at <paramref name="sandbox"/>.</summary>
+    public static IOptions<ProvidersOptions> OptionsFor(ProviderSandbox sandbox)
     {
-        Meta = { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.Meta) },
-        Aws = { Endpoint = Sandbox.BaseUrlFor(ProviderKind.Aws) },
-        NxCloud = { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.NxCloud) },
-        SmsGatewayCenter = { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.SmsGatewayCenter) },
-    });
+        ArgumentNullException.ThrowIfNull(sandbox);
+        return Microsoft.Extensions.Options.Options.Create(new ProvidersOptions
+        {
+            Meta = { BaseUrl = sandbox.BaseUrlFor(ProviderKind.Meta) },
+            Aws = { Endpoint = sandbox.BaseUrlFor(ProviderKind.Aws) },
+            NxCloud = { BaseUrl = sandbox.BaseUrlFor(ProviderKind.NxCloud) },
+            SmsGatewayCenter = { BaseUrl = sandbox.BaseUrlFor(ProviderKind.SmsGatewayCenter) },
+        });
+    }
 
     public async Task InitializeAsync() => _sandbox = await ProviderSandbox.StartAsync();
 

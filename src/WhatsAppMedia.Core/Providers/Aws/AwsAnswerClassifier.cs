@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 
 namespace WhatsAppMedia.Core.Providers.Aws;
@@ -13,15 +12,12 @@ internal static class AwsAnswerClassifier
 {
     public const string ErrorTypeHeader = "x-amzn-ErrorType";
 
-    /// <summary>Enough for any JSON error AWS sends; a larger body is an error page we only quote the start of.</summary>
-    private const int MaxBodyBytes = 64 * 1024;
-
     public static async Task<ProviderAnswer> ClassifyAsync(HttpResponseMessage response, TimeProvider timeProvider, SigV4Credentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(credentials);
         var status = (int)response.StatusCode;
-        var body = await ReadBoundedAsync(response.Content, cancellationToken);
+        var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         using var json = TryParseObject(body);
 
         if (response.IsSuccessStatusCode)
@@ -123,19 +119,5 @@ internal static class AwsAnswerClassifier
         {
             return null;
         }
-    }
-
-    private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxBodyBytes];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        return Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

@@ -39,18 +39,7 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(credentials);
-        if (Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
-        if (credentials is not AwsCredentials aws)
-        {
-            throw new ArgumentException("The AWS provider needs AWS credentials.", nameof(credentials));
-        }
-
+        var aws = ProviderArguments.Check<AwsCredentials>(this, target, credentials);
         var signing = CheckedCredentials(aws);
         var uri = RequestUri(aws.Region, target);
         using var request = SignedRequest(uri, signing, aws.Region);

@@ -17,18 +17,7 @@ public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersO
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(credentials);
-        if (Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
-        if (credentials is not MetaCredentials meta)
-        {
-            throw new ArgumentException($"Meta needs {nameof(MetaCredentials)}; these are for {credentials.Kind.ToName()}.", nameof(credentials));
-        }
-
+        var meta = ProviderArguments.Check<MetaCredentials>(this, target, credentials);
         if (!SecretText.IsHeaderSafe(meta.AccessToken))
         {
             throw new ArgumentException("The Meta access token is empty or holds characters that cannot travel in an HTTP header.", nameof(credentials));
@@ -36,8 +25,8 @@ public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersO
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(GraphVersionFor(meta), target));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", meta.AccessToken);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         var answer = MetaAnswerClassifier.Classify((int)response.StatusCode, body, RetryAfter.From(response, timeProvider));
         return answer with { ProviderMessage = SecretText.Redact(answer.ProviderMessage, meta.AccessToken) };
     }

@@ -48,18 +48,7 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(credentials);
-        if (Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
-        if (credentials is not NxCloudCredentials nxCloud)
-        {
-            throw new ArgumentException($"NxCloud needs {nameof(NxCloudCredentials)}; these credentials are for {credentials.Kind.ToName()}.", nameof(credentials));
-        }
-
+        var nxCloud = ProviderArguments.Check<NxCloudCredentials>(this, target, credentials);
         if (!IsHeaderSafe(nxCloud.AccessKey) || string.IsNullOrEmpty(nxCloud.AccessSecret))
         {
             throw new ArgumentException("NxCloud credentials need an access key of printable ASCII and a non-empty access secret.", nameof(credentials));
@@ -78,8 +67,8 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
         request.Headers.Add(NxCloudProtocol.ActionHeader, NxCloudProtocol.DeleteMediaAction);
         request.Headers.Add(NxCloudProtocol.SignHeader, sign);
 
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var answer = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         return NxCloudAnswerReader.Classify((int)response.StatusCode, answer, RetryAfter.From(response, timeProvider));
     }
 

@@ -18,45 +18,32 @@ public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOption
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(credentials);
-        if (Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
-        var account = CheckCredentials(credentials);
+        var account = CheckCredentials(ProviderArguments.Check<SmsGatewayCenterCredentials>(this, target, credentials));
         using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(account, target));
         if (account.UsesApiKey)
         {
             request.Headers.Add("apiKey", account.ApiKey);
         }
 
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         var answer = SmsGatewayCenterAnswerClassifier.Classify((int)response.StatusCode, body, RetryAfter.From(response, timeProvider));
         var password = account.Password;
         var message = SecretText.Redact(answer.ProviderMessage, account.ApiKey, password, password is null ? null : Uri.EscapeDataString(password));
         return answer with { ProviderMessage = message };
     }
 
-    private static SmsGatewayCenterCredentials CheckCredentials(ProviderCredentials credentials)
+    private static SmsGatewayCenterCredentials CheckCredentials(SmsGatewayCenterCredentials credentials)
     {
-        if (credentials is not SmsGatewayCenterCredentials account)
+        if (credentials.UsesApiKey)
         {
-            throw new ArgumentException(
-                $"SMSGatewayCenter needs {nameof(SmsGatewayCenterCredentials)}; these are for {credentials.Kind.ToName()}.", nameof(credentials));
-        }
-
-        if (account.UsesApiKey)
-        {
-            return SecretText.IsHeaderSafe(account.ApiKey)
-                ? account
+            return SecretText.IsHeaderSafe(credentials.ApiKey)
+                ? credentials
                 : throw new ArgumentException("The SMSGatewayCenter API key holds characters that cannot travel in an HTTP header.", nameof(credentials));
         }
 
-        return !string.IsNullOrWhiteSpace(account.UserId) && !string.IsNullOrEmpty(account.Password)
-            ? account
+        return !string.IsNullOrWhiteSpace(credentials.UserId) && !string.IsNullOrEmpty(credentials.Password)
+            ? credentials
             : throw new ArgumentException("SMSGatewayCenter credentials need an apiKey, or a userId with a password.", nameof(credentials));
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
+using WhatsAppMedia.Core.Tests.Support;
 
 namespace WhatsAppMedia.Core.Tests.Providers.Aws;
 
@@ -15,7 +16,7 @@ public class AwsAnswerClassifierTests
 {
     private const string Coral = ":http://internal.amazon.com/coral/com.amazon.coral.service/";
     private static readonly SigV4Credentials Credentials = new("AKIAEXAMPLE", "secret/Access/Key/EXAMPLE", "session/Token/EXAMPLE==");
-    private static readonly FakeTimeProvider Clock = new(AwsSandboxFixture.Now);
+    private static readonly FakeTimeProvider Clock = new(FakeClockSandboxFixture.Now);
 
     public static TheoryData<int, string?, string, DeletionOutcome, string?> Answers => new()
     {
@@ -132,7 +133,7 @@ public class AwsAnswerClassifierTests
     public async Task Reads_retry_after_as_a_date_by_our_clock()
     {
         using var response = Response(429, """{"message":"Rate exceeded"}""", "ThrottlingException");
-        response.Headers.RetryAfter = new(AwsSandboxFixture.Now + TimeSpan.FromSeconds(20));
+        response.Headers.RetryAfter = new(FakeClockSandboxFixture.Now + TimeSpan.FromSeconds(20));
 
         var answer = await AwsAnswerClassifier.ClassifyAsync(response, Clock, Credentials, CancellationToken.None);
 

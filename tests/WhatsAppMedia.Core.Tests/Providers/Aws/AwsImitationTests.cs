@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
+using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
 namespace WhatsAppMedia.Core.Tests.Providers.Aws;
@@ -168,7 +169,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
         SigV4Signer.TryParseAmzDate(sentAmzDate, out var sentAt).ShouldBeTrue();
 
         // The scope date always comes from the signing time; the date-mismatch row signs one day and sends another.
-        var signedAt = refusal?.StartsWith("Date in Credential", StringComparison.Ordinal) == true ? AwsSandboxFixture.Now : sentAt;
+        var signedAt = refusal?.StartsWith("Date in Credential", StringComparison.Ordinal) == true ? FakeClockSandboxFixture.Now : sentAt;
         using var response = await SendAsync(Query(mediaId, Phone), service: service, region: region, time: signedAt, tamper: request =>
         {
             request.Headers.Remove("X-Amz-Date");
@@ -296,7 +297,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
             credentials,
             region,
             service,
-            time ?? AwsSandboxFixture.Now);
+            time ?? FakeClockSandboxFixture.Now);
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
         request.Headers.TryAddWithoutValidation("X-Amz-Date", signature.AmzDate);

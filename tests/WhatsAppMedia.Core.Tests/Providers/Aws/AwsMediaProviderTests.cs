@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
+using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
 namespace WhatsAppMedia.Core.Tests.Providers.Aws;
@@ -70,7 +71,7 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     [Fact]
     public async Task Signs_every_attempt_at_its_own_time()
     {
-        var clock = new FakeTimeProvider(AwsSandboxFixture.Now - TimeSpan.FromMinutes(2));
+        var clock = new FakeTimeProvider(FakeClockSandboxFixture.Now - TimeSpan.FromMinutes(2));
         var provider = fixture.Provider(clock);
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         fixture.State.InjectFault(SandboxFault.ServerError(503));
@@ -208,7 +209,7 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     public async Task A_clock_more_than_five_minutes_off_is_refused(int offsetSeconds, string message)
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
-        var skewed = new FakeTimeProvider(AwsSandboxFixture.Now + TimeSpan.FromSeconds(offsetSeconds));
+        var skewed = new FakeTimeProvider(FakeClockSandboxFixture.Now + TimeSpan.FromSeconds(offsetSeconds));
 
         var answer = await fixture.Provider(skewed).SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
@@ -224,7 +225,7 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     public async Task A_clock_within_five_minutes_is_accepted(int offsetSeconds)
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
-        var skewed = new FakeTimeProvider(AwsSandboxFixture.Now + TimeSpan.FromSeconds(offsetSeconds));
+        var skewed = new FakeTimeProvider(FakeClockSandboxFixture.Now + TimeSpan.FromSeconds(offsetSeconds));
 
         var answer = await fixture.Provider(skewed).SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
@@ -243,7 +244,7 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
             credentials,
             "us-east-1",
             AwsMediaProvider.SigningName,
-            AwsSandboxFixture.Now);
+            FakeClockSandboxFixture.Now);
         using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
         request.Headers.TryAddWithoutValidation("X-Amz-Date", signature.AmzDate);
         request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
 using WhatsAppMedia.Core.Providers.Meta;
+using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
 namespace WhatsAppMedia.Core.Tests.Providers.Aws;
@@ -232,7 +233,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
     }
 
     private static AwsMediaProvider Provider(RecordingHandler handler) =>
-        new(new HttpClient(handler), Options.Create(new ProvidersOptions()), new FakeTimeProvider(AwsSandboxFixture.Now));
+        new(new HttpClient(handler), Options.Create(new ProvidersOptions()), new FakeTimeProvider(FakeClockSandboxFixture.Now));
 
     /// <summary>The message is the same whatever was refused, so it cannot carry the refused value.</summary>
     private static void AssertSaysNothingOf(IdentifierError error, ArgumentException thrown, IdentifierError errorForHarmlessValue)

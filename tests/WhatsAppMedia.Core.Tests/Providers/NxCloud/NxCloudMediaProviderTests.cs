@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.NxCloud;
+using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
 namespace WhatsAppMedia.Core.Tests.Providers.NxCloud;
@@ -272,7 +273,7 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
     {
         var closedPort = FreeLoopbackPort();
         var options = Options.Create(new ProvidersOptions { NxCloud = { BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/nxcloud") } });
-        var provider = new NxCloudMediaProvider(fixture.HttpClient, options, new FakeTimeProvider(NxCloudSandboxFixture.SandboxNow));
+        var provider = new NxCloudMediaProvider(fixture.HttpClient, options, new FakeTimeProvider(FakeClockSandboxFixture.Now));
 
         await Should.ThrowAsync<HttpRequestException>(() =>
             provider.SendDeleteAsync(new MediaDeletionTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials));
@@ -282,7 +283,7 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
     public async Task A_base_url_that_would_carry_credentials_over_plain_http_is_refused_before_sending()
     {
         var options = Options.Create(new ProvidersOptions { NxCloud = { BaseUrl = new Uri("http://api2.nxcloud.example") } });
-        var provider = new NxCloudMediaProvider(fixture.HttpClient, options, new FakeTimeProvider(NxCloudSandboxFixture.SandboxNow));
+        var provider = new NxCloudMediaProvider(fixture.HttpClient, options, new FakeTimeProvider(FakeClockSandboxFixture.Now));
 
         await Should.ThrowAsync<InvalidOperationException>(() =>
             provider.SendDeleteAsync(new MediaDeletionTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials));

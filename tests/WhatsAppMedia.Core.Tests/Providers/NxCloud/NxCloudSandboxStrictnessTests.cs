@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.NxCloud;
+using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
 namespace WhatsAppMedia.Core.Tests.Providers.NxCloud;
@@ -17,7 +18,7 @@ public sealed class NxCloudSandboxStrictnessTests(NxCloudSandboxFixture fixture)
 {
     private const string Phone = SandboxAccounts.NxCloud.BusinessPhone;
 
-    private static string SandboxTs => NxCloudSandboxFixture.SandboxNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+    private static string SandboxTs => FakeClockSandboxFixture.Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Any_key_order_and_spacing_is_accepted_when_the_sign_covers_those_exact_bytes()
@@ -97,7 +98,7 @@ public sealed class NxCloudSandboxStrictnessTests(NxCloudSandboxFixture fixture)
     {
         var mediaId = fixture.CreateMedia(Phone);
         var ts = long.TryParse(tsOrOffset, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset)
-            ? (NxCloudSandboxFixture.SandboxNow.ToUnixTimeMilliseconds() + offset).ToString(CultureInfo.InvariantCulture)
+            ? (FakeClockSandboxFixture.Now.ToUnixTimeMilliseconds() + offset).ToString(CultureInfo.InvariantCulture)
             : tsOrOffset;
 
         var (_, code, _) = await SendAsync(Build(ValidBody(mediaId), ts: ts));
