@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -20,6 +21,8 @@ internal static class BulkDeletionScenario
     /// <summary>Only there so a stuck queue ends the run with an error instead of hanging it.</summary>
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(15);
 
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
+
     public static async Task<BulkDeletionResult> RunAsync(LoadHost host, int items, TimeSpan providerLatency)
     {
         var ids = Enumerable.Range(0, items).Select(_ => host.Sandbox.CreateMedia(ProviderKind.Meta)).ToList();
@@ -40,7 +43,7 @@ internal static class BulkDeletionScenario
             }
 
             var postPhase = Stopwatch.GetElapsedTime(started);
-            await host.Progress.WaitForHandledAsync(handledBefore + items).WaitAsync(Guard);
+            await WaitReportingProgressAsync(host, handledBefore + items);
             var total = Stopwatch.GetElapsedTime(started);
 
             return new BulkDeletionResult(providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia));
@@ -49,6 +52,20 @@ internal static class BulkDeletionScenario
         {
             host.Sandbox.Meta.ClearFaults();
         }
+    }
+
+    /// <summary>Waits for the listener, saying every few seconds how far it got, so a stall shows while it happens.</summary>
+    private static async Task WaitReportingProgressAsync(LoadHost host, long target)
+    {
+        var done = host.Progress.WaitForHandledAsync(target).WaitAsync(Guard);
+        while (await Task.WhenAny(done, Task.Delay(ReportEvery)) != done)
+        {
+            var (work, failed, poison) = await host.QueueLengthsAsync();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  handled {host.Progress.Handled:N0} of {target:N0}; queued {work:N0}, failed {failed:N0}, poison {poison:N0}"));
+        }
+
+        await done;
     }
 
     private static async Task PostAsync(HttpClient http, string[] mediaIds)

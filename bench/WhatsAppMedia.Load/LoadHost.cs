@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppMedia.Core.Queues;
 using WhatsAppMedia.DevHost;
 using WhatsAppMedia.DevHost.Azurite;
 using WhatsAppMedia.Sandbox;
@@ -19,8 +20,11 @@ internal sealed class LoadHost : IAsyncDisposable
     private readonly AzuriteProcess _azurite;
     private readonly WebApplication _app;
 
-    private LoadHost(AzuriteProcess azurite, ProviderSandbox sandbox, WebApplication app)
+    private readonly string _queue;
+
+    private LoadHost(AzuriteProcess azurite, ProviderSandbox sandbox, WebApplication app, string queue)
     {
+        _queue = queue;
         _azurite = azurite;
         _app = app;
         Sandbox = sandbox;
@@ -33,6 +37,16 @@ internal sealed class LoadHost : IAsyncDisposable
 
     public QueueListenerProgress Progress => _app.Services.GetRequiredService<QueueListenerProgress>();
 
+    /// <summary>Messages waiting in the work queue, its <c>-failed</c> and its <c>-poison</c> queue, for progress reports.</summary>
+    public async Task<(int Work, int Failed, int Poison)> QueueLengthsAsync()
+    {
+        var account = _app.Services.GetRequiredService<QueueStorageAccount>();
+        return (
+            await account.GetQueue(_queue).GetApproximateMessageCountAsync(),
+            await CountIfExistsAsync(account.GetQueue(_queue + "-failed")),
+            await CountIfExistsAsync(account.GetQueue(_queue + "-poison")));
+    }
+
     /// <param name="overrides">Extra <c>--key=value</c> settings for the host; they win over the harness's own.</param>
     public static async Task<LoadHost> StartAsync(IEnumerable<string> overrides)
     {
@@ -41,12 +55,13 @@ internal sealed class LoadHost : IAsyncDisposable
         try
         {
             sandbox = await ProviderSandbox.StartAsync();
+            var queue = $"load{Guid.NewGuid():N}";
             var args = new List<string>
             {
                 "--urls=http://127.0.0.1:0",
                 $"--AzureWebJobsStorage={azurite.ConnectionString}",
                 "--Sandbox:Enabled=false",
-                $"--MediaDeletion:Queue=load{Guid.NewGuid():N}",
+                $"--MediaDeletion:Queue={queue}",
                 "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200",
                 "--Logging:LogLevel:Default=Warning",
             };
@@ -55,7 +70,7 @@ internal sealed class LoadHost : IAsyncDisposable
 
             var app = DevHostApplication.Create([.. args]);
             await app.StartAsync();
-            return new LoadHost(azurite, sandbox, app);
+            return new LoadHost(azurite, sandbox, app, queue);
         }
         catch
         {
@@ -66,6 +81,19 @@ internal sealed class LoadHost : IAsyncDisposable
 
             await azurite.DisposeAsync();
             throw;
+        }
+    }
+
+    private static async Task<int> CountIfExistsAsync(StorageQueue queue)
+    {
+        try
+        {
+            return await queue.GetApproximateMessageCountAsync();
+        }
+        catch (QueueStorageException)
+        {
+            // Not created yet: nothing has failed.
+            return 0;
         }
     }
 
