@@ -11,4 +11,7 @@ internal sealed class FixedTenantStore(TenantLookup answer) : ITenantStore
     {
         // Nothing is cached here.
     }
+
+    /// <summary>Never refuses: the benchmark measures the check itself, not a flood.</summary>
+    public TenantLookup? UncachedLookupRefusal() => null;
 }
