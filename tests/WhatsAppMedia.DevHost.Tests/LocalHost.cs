@@ -34,6 +34,10 @@ public sealed class LocalHost : IAsyncDisposable
 
     public StorageQueue QueueNamed(string name) => _app.Services.GetRequiredService<QueueStorageAccount>().GetQueue(name);
 
+    /// <summary>The queue as a producer that ignores host.json's encoding sees it: text goes in as it is, not base64.</summary>
+    public StorageQueue RawQueueNamed(string name) =>
+        new QueueStorageAccount(_app.Services.GetRequiredService<QueueStorageAccount>().Connection, QueueMessageEncoding.None, TimeProvider.System).GetQueue(name);
+
     internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides)
     {
         var args = new List<string>

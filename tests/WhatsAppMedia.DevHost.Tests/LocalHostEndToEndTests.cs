@@ -105,6 +105,21 @@ public class LocalHostEndToEndTests(LocalHostFixture host, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_message_not_in_the_queues_encoding_lands_in_the_failed_queue_as_it_was_stored()
+    {
+        var settledBefore = host.Progress.Settled;
+        const string Text = "{\"tenantId\":\"demo-meta\",\"mediaId\":\"not-base64!\"}";
+
+        await host.RawQueueNamed(host.Queue).SendAsync(Text);
+        await host.Progress.WaitForSettledAsync(settledBefore + 1).WaitAsync(Guard);
+
+        var failed = (await host.QueueNamed(host.Queue + "-failed").PeekAsync(32)).Select(message => FailedDeletion.FromJson(message.Text!)!).ToList();
+        var entry = failed.Where(candidate => candidate.Message == Text).ShouldHaveSingleItem();
+        entry.Code.ShouldBe("malformed_message");
+        entry.Detail.ShouldContain("base64");
+    }
+
+    [Fact]
     public async Task A_message_that_always_fails_transiently_is_poisoned_after_exactly_max_dequeue_count_deliveries()
     {
         var mediaId = host.Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);

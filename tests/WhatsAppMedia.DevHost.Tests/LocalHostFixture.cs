@@ -18,6 +18,8 @@ public class LocalHostFixture : LocalEnvironment
 
     public StorageQueue QueueNamed(string name) => Host.QueueNamed(name);
 
+    public StorageQueue RawQueueNamed(string name) => Host.RawQueueNamed(name);
+
     /// <summary>Extra <c>--key=value</c> arguments for the host, on top of <see cref="LocalHost"/>'s own.</summary>
     protected virtual IEnumerable<string> HostOverrides => [];
 
