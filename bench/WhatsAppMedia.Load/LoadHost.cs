@@ -56,16 +56,8 @@ internal sealed class LoadHost : IAsyncDisposable
         {
             sandbox = await ProviderSandbox.StartAsync();
             var queue = $"load{Guid.NewGuid():N}";
-            var args = new List<string>
-            {
-                "--urls=http://127.0.0.1:0",
-                $"--AzureWebJobsStorage={azurite.ConnectionString}",
-                "--Sandbox:Enabled=false",
-                $"--MediaDeletion:Queue={queue}",
-                "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200",
-                "--Logging:LogLevel:Default=Warning",
-            };
-            args.AddRange(sandbox.ConfigurationValues.Select(setting => $"--{setting.Key}={setting.Value}"));
+            var args = DevHostArguments.ForSandbox(azurite.ConnectionString, sandbox, queue);
+            args.Add("--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200");
             args.AddRange(overrides);
 
             var app = DevHostApplication.Create([.. args]);

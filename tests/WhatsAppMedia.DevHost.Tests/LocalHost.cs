@@ -40,19 +40,14 @@ public sealed class LocalHost : IAsyncDisposable
 
     internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides)
     {
-        var args = new List<string>
-        {
-            "--urls=http://127.0.0.1:0",
-            $"--AzureWebJobsStorage={environment.StorageConnectionString}",
-            "--Sandbox:Enabled=false",
-            $"--MediaDeletion:Queue={queue}",
+        var args = DevHostArguments.ForSandbox(environment.StorageConnectionString, environment.Sandbox, queue);
+        args.AddRange(
+        [
             "--Providers:Retry:MaxAttempts=1",
             "--AzureFunctionsJobHost:extensions:queues:visibilityTimeout=00:00:00",
             $"--AzureFunctionsJobHost:extensions:queues:maxDequeueCount={MaxDequeueCount}",
             "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200",
-            "--Logging:LogLevel:Default=Warning",
-        };
-        args.AddRange(environment.Sandbox.ConfigurationValues.Select(setting => $"--{setting.Key}={setting.Value}"));
+        ]);
         args.AddRange(overrides);
 
         var app = DevHostApplication.Create([.. args]);
