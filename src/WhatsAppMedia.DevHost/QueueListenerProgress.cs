@@ -1,3 +1,5 @@
+using WhatsAppMedia.Core.Hosting;
+
 namespace WhatsAppMedia.DevHost;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Sandbox;
@@ -13,8 +14,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
     private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxFault> _faults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly Lock _waitersGate = new();
-    private readonly List<(int Count, TaskCompletionSource Reached)> _requestWaiters = [];
+    private readonly ProgressCounter _requestsSeen = new();
 
     /// <summary>Stands for "any phone may delete this media".</summary>
     private const string AnyOwner = "";
@@ -64,34 +64,18 @@ public sealed class SandboxProviderState(ProviderKind kind)
     internal void Record(RecordedRequest request)
     {
         _requests.Enqueue(request);
-        lock (_waitersGate)
-        {
-            foreach (var waiter in _requestWaiters.Where(waiter => waiter.Count <= _requests.Count).ToList())
-            {
-                waiter.Reached.TrySetResult();
-                _requestWaiters.Remove(waiter);
-            }
-        }
+        _requestsSeen.Increment();
     }
+
+    /// <summary>How many requests this provider has received since it started; <see cref="ClearRequests"/> does not reset it.</summary>
+    public long RequestsSeen => _requestsSeen.Count;
 
     /// <summary>
-    /// Completes once this provider has received at least <paramref name="count"/> requests (as <see cref="Requests"/>
-    /// counts them), answered or not yet — so a test can wait for requests to be in flight without a clock.
+    /// Completes once this provider has received at least <paramref name="count"/> requests as <see cref="RequestsSeen"/>
+    /// counts them, answered or not yet, so a test can wait for requests to be in flight without a clock.
     /// </summary>
-    public Task WaitForRequestsAsync(int count, CancellationToken cancellationToken = default)
-    {
-        lock (_waitersGate)
-        {
-            if (_requests.Count >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _requestWaiters.Add((count, reached));
-            return reached.Task.WaitAsync(cancellationToken);
-        }
-    }
+    public Task WaitForRequestsAsync(long count, CancellationToken cancellationToken = default) =>
+        _requestsSeen.WaitForAsync(count, cancellationToken);
 
     public void ClearRequests() => _requests.Clear();
 }

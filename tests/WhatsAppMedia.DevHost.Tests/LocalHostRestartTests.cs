@@ -25,7 +25,7 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
     {
         var backlog = Backlog.Create(environment);
         Meta.InjectFault(SandboxFault.Hang(), times: BatchSize);
-        var metaRequestsBefore = Meta.Requests.Count;
+        var metaRequestsBefore = Meta.RequestsSeen;
 
         var first = await environment.StartHostAsync(backlog.Queue);
         await backlog.QueueAsync(first);
@@ -51,7 +51,7 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
         var backlog = Backlog.Create(environment);
         var release = new TaskCompletionSource();
         Meta.InjectFault(SandboxFault.Hold(release.Task), times: BatchSize);
-        var metaRequestsBefore = Meta.Requests.Count;
+        var metaRequestsBefore = Meta.RequestsSeen;
 
         var first = await environment.StartHostAsync(backlog.Queue);
         await backlog.QueueAsync(first);

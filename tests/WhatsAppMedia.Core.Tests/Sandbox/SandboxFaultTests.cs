@@ -29,7 +29,7 @@ public sealed class SandboxFaultTests(SandboxFixture fixture) : IClassFixture<Sa
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Meta);
         var release = new TaskCompletionSource();
         Meta.InjectFault(SandboxFault.Hold(release.Task));
-        var requestsBefore = Meta.Requests.Count;
+        var requestsBefore = Meta.RequestsSeen;
 
         var deletion = _http.SendAsync(MetaDelete(mediaId));
         await Meta.WaitForRequestsAsync(requestsBefore + 1).WaitAsync(Guard);
@@ -47,7 +47,7 @@ public sealed class SandboxFaultTests(SandboxFixture fixture) : IClassFixture<Sa
     {
         using var response = await _http.SendAsync(MetaDelete("1"));
 
-        Meta.WaitForRequestsAsync(Meta.Requests.Count).IsCompletedSuccessfully.ShouldBeTrue();
+        Meta.WaitForRequestsAsync(Meta.RequestsSeen).IsCompletedSuccessfully.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace WhatsAppMedia.DevHost;
+namespace WhatsAppMedia.Core.Hosting;
 
 /// <summary>A count that only grows, which callers can await reaching a target instead of polling for it.</summary>
 public sealed class ProgressCounter
@@ -9,7 +9,7 @@ public sealed class ProgressCounter
 
     public long Count => Interlocked.Read(ref _count);
 
-    internal void Increment()
+    public void Increment()
     {
         var count = Interlocked.Increment(ref _count);
         lock (_gate)
