@@ -1,11 +1,11 @@
 namespace WhatsAppMedia.Load;
 
-/// <summary>One bulk run: from the first POST to the last queue message handled.</summary>
+/// <summary>One bulk run: from the first POST to the provider's last delete.</summary>
 /// <param name="ProviderLatency">What the sandbox added to each provider call.</param>
 /// <param name="Items">Media ids queued.</param>
 /// <param name="Posts">POST requests it took (the contract allows at most 1,000 items each).</param>
 /// <param name="PostPhase">From the first POST to the last 202.</param>
-/// <param name="Total">From the first POST to the last message handled.</param>
+/// <param name="Total">From the first POST to the sandbox's answer to the last delete.</param>
 /// <param name="Remaining">Media the sandbox still holds afterwards; anything but 0 means the run went wrong.</param>
 internal sealed record BulkDeletionResult(TimeSpan ProviderLatency, int Items, int Posts, TimeSpan PostPhase, TimeSpan Total, int Remaining)
 {

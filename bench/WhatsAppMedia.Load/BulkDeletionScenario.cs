@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,18 +9,12 @@ using WhatsAppMedia.Sandbox;
 namespace WhatsAppMedia.Load;
 
 /// <summary>
-/// Scenario (a), and (c) with provider latency: POST /api/tenants/demo-meta/media/deletions for many fresh media ids,
-/// one request per 1,000 items, sent one after another as a client would; the clock stops when the queue listener
-/// reports the last message handled.
+/// POST /api/tenants/demo-meta/media/deletions for fresh media ids, one request per 1,000 items, sent one after
+/// another as a client would; the clock stops when the sandbox has answered the last delete.
 /// </summary>
 internal static class BulkDeletionScenario
 {
     public const string Tenant = "demo-meta";
-
-    /// <summary>Only there so a stuck queue ends the run with an error instead of hanging it.</summary>
-    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(15);
-
-    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
 
     public static async Task<BulkDeletionResult> RunAsync(LoadHost host, int items, TimeSpan providerLatency)
     {
@@ -33,7 +26,7 @@ internal static class BulkDeletionScenario
 
         try
         {
-            var handledBefore = host.Progress.Handled;
+            var requestsBefore = host.Sandbox.Meta.RequestsSeen;
             var started = Stopwatch.GetTimestamp();
             var posts = 0;
             foreach (var chunk in ids.Chunk(DeletionBatch.MaxItems))
@@ -43,7 +36,7 @@ internal static class BulkDeletionScenario
             }
 
             var postPhase = Stopwatch.GetElapsedTime(started);
-            await WaitReportingProgressAsync(host, handledBefore + items);
+            await host.WaitForDeletedAsync(ids, requestsBefore + items);
             var total = Stopwatch.GetElapsedTime(started);
 
             return new BulkDeletionResult(providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia));
@@ -52,20 +45,6 @@ internal static class BulkDeletionScenario
         {
             host.Sandbox.Meta.ClearFaults();
         }
-    }
-
-    /// <summary>Waits for the listener, saying every few seconds how far it got, so a stall shows while it happens.</summary>
-    private static async Task WaitReportingProgressAsync(LoadHost host, long target)
-    {
-        var done = host.Progress.WaitForHandledAsync(target).WaitAsync(Guard);
-        while (await Task.WhenAny(done, Task.Delay(ReportEvery)) != done)
-        {
-            var (work, failed, poison) = await host.QueueLengthsAsync();
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  handled {host.Progress.Handled:N0} of {target:N0}; queued {work:N0}, failed {failed:N0}, poison {poison:N0}"));
-        }
-
-        await done;
     }
 
     private static async Task PostAsync(HttpClient http, string[] mediaIds)

@@ -1,6 +1,7 @@
 namespace WhatsAppMedia.Load;
 
 /// <summary>One run of immediate deletions at a fixed concurrency, with latency percentiles (nearest rank).</summary>
+/// <param name="Target">The service, or the sandbox directly (the baseline).</param>
 /// <param name="ProviderLatency">What the sandbox added to each provider call.</param>
 /// <param name="Concurrency">Requests kept in flight at once.</param>
 /// <param name="Requests">Requests sent.</param>
@@ -8,6 +9,7 @@ namespace WhatsAppMedia.Load;
 /// <param name="Elapsed">From the first request sent to the last answer read.</param>
 /// <param name="SortedLatenciesMs">Each request's time from send to body read, in milliseconds, ascending.</param>
 internal sealed record ImmediateDeletionResult(
+    ImmediateDeletionTarget Target,
     TimeSpan ProviderLatency,
     int Concurrency,
     int Requests,

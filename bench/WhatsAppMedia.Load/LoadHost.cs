@@ -1,6 +1,7 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using WhatsAppMedia.Core.Queues;
 using WhatsAppMedia.DevHost;
 using WhatsAppMedia.DevHost.Azurite;
 using WhatsAppMedia.Sandbox;
@@ -11,15 +12,26 @@ namespace WhatsAppMedia.Load;
 /// The local host as the end-to-end tests start it (tests/WhatsAppMedia.DevHost.Tests/LocalHostFixture.cs): a real
 /// Kestrel port, a real Azurite, the strict provider sandbox and the demo tenants of local.settings.sample.json.
 /// Queue settings are the root host.json's, except the idle polling back-off, which is kept short so a scenario
-/// that starts after a quiet spell is not charged for the listener's sleep.
+/// that starts after a quiet spell is not charged for the queue trigger's sleep. Progress is read from the sandbox
+/// (requests it received, media it still holds), not from the host's queue engine, so every engine is measured alike.
 /// </summary>
 internal sealed class LoadHost : IAsyncDisposable
 {
     public const string DemoApiKey = "demo-api-key";
 
+    /// <summary>The demo Meta tenant's phone and token (local.settings.sample.json), for requests sent straight to the sandbox.</summary>
+    public const string DemoMetaPhone = "106540352242922";
+
+    public const string DemoMetaAccessToken = "EAASandboxMetaAccessToken0001";
+
+    /// <summary>Only there so a stuck queue ends the run with an error instead of hanging it.</summary>
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
+
     private readonly AzuriteProcess _azurite;
     private readonly WebApplication _app;
-
+    private readonly QueueServiceClient _queues;
     private readonly string _queue;
 
     private LoadHost(AzuriteProcess azurite, ProviderSandbox sandbox, WebApplication app, string queue)
@@ -29,23 +41,55 @@ internal sealed class LoadHost : IAsyncDisposable
         _app = app;
         Sandbox = sandbox;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
+        SandboxHttp = new HttpClient { BaseAddress = sandbox.BaseUri, Timeout = TimeSpan.FromMinutes(2) };
+
+        // host.json says messageEncoding base64; a producer has to write what the trigger reads.
+        _queues = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        WorkQueue = _queues.GetQueueClient(queue);
     }
 
     public ProviderSandbox Sandbox { get; }
 
+    /// <summary>The local host's HTTP API.</summary>
     public HttpClient Http { get; }
 
-    public QueueListenerProgress Progress => _app.Services.GetRequiredService<QueueListenerProgress>();
+    /// <summary>The sandbox itself, for the baseline of requests that skip the service.</summary>
+    public HttpClient SandboxHttp { get; }
+
+    /// <summary>The host's work queue, as a producer outside the host sees it.</summary>
+    public QueueClient WorkQueue { get; }
+
+    /// <summary>
+    /// Waits until the sandbox has received <paramref name="requestTarget"/> Meta requests in all and no longer holds
+    /// any of <paramref name="mediaIds"/> (the last requests have been answered), saying every few seconds how far it got.
+    /// </summary>
+    public async Task WaitForDeletedAsync(IReadOnlyCollection<string> mediaIds, long requestTarget)
+    {
+        var arrived = Sandbox.Meta.WaitForRequestsAsync(requestTarget).WaitAsync(Guard);
+        while (await Task.WhenAny(arrived, Task.Delay(ReportEvery)) != arrived)
+        {
+            var (work, failed, poison) = await QueueLengthsAsync();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  sandbox saw {Sandbox.Meta.RequestsSeen:N0} of {requestTarget:N0} requests; queued {work:N0}, failed {failed:N0}, poison {poison:N0}"));
+        }
+
+        await arrived;
+
+        // The last requests have arrived; they are answered within one provider latency. A bench, not a test: a short
+        // poll is precise enough here and needs nothing from the host.
+        var remaining = mediaIds.Where(Sandbox.Meta.HasMedia).ToList();
+        while (remaining.Count > 0)
+        {
+            await Task.Delay(1);
+            remaining.RemoveAll(id => !Sandbox.Meta.HasMedia(id));
+        }
+    }
 
     /// <summary>Messages waiting in the work queue, its <c>-failed</c> and its <c>-poison</c> queue, for progress reports.</summary>
-    public async Task<(int Work, int Failed, int Poison)> QueueLengthsAsync()
-    {
-        var account = _app.Services.GetRequiredService<QueueStorageAccount>();
-        return (
-            await account.GetQueue(_queue).GetApproximateMessageCountAsync(),
-            await CountIfExistsAsync(account.GetQueue(_queue + "-failed")),
-            await CountIfExistsAsync(account.GetQueue(_queue + "-poison")));
-    }
+    public async Task<(int Work, int Failed, int Poison)> QueueLengthsAsync() => (
+        await CountIfExistsAsync(_queue),
+        await CountIfExistsAsync(_queue + "-failed"),
+        await CountIfExistsAsync(_queue + "-poison"));
 
     /// <param name="overrides">Extra <c>--key=value</c> settings for the host; they win over the harness's own.</param>
     public static async Task<LoadHost> StartAsync(IEnumerable<string> overrides)
@@ -62,7 +106,9 @@ internal sealed class LoadHost : IAsyncDisposable
 
             var app = DevHostApplication.Create([.. args]);
             await app.StartAsync();
-            return new LoadHost(azurite, sandbox, app, queue);
+            var host = new LoadHost(azurite, sandbox, app, queue);
+            await host.WorkQueue.CreateIfNotExistsAsync();
+            return host;
         }
         catch
         {
@@ -76,13 +122,13 @@ internal sealed class LoadHost : IAsyncDisposable
         }
     }
 
-    private static async Task<int> CountIfExistsAsync(StorageQueue queue)
+    private async Task<int> CountIfExistsAsync(string queue)
     {
         try
         {
-            return await queue.GetApproximateMessageCountAsync();
+            return (await _queues.GetQueueClient(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
         }
-        catch (QueueStorageException)
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             // Not created yet: nothing has failed.
             return 0;
@@ -92,6 +138,7 @@ internal sealed class LoadHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        SandboxHttp.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Sandbox.DisposeAsync();

@@ -6,10 +6,24 @@ namespace WhatsAppMedia.Load;
 /// <summary>The harness's results as markdown tables, ready to paste into bench/RESULTS.md.</summary>
 internal static class ResultTables
 {
+    public static string Drain(IEnumerable<DrainResult> results)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| provider latency | messages | in-flight limit | first → last delete (s) | messages/s | limit (messages/s) | ratio | left undeleted |")
+            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {Latency(result.ProviderLatency)} | {result.Messages:N0} | {result.InFlightLimit} | {result.Elapsed.TotalSeconds:0.00} | {result.MessagesPerSecond:N0} | {result.LimitPerSecond:N0} | {result.Ratio:0.00} | {result.Remaining} |");
+        }
+
+        return table.ToString();
+    }
+
     public static string Bulk(IEnumerable<BulkDeletionResult> results)
     {
         var table = new StringBuilder()
-            .AppendLine("| provider latency | items | POSTs | POST phase (s) | first POST → last handled (s) | messages/s | left undeleted |")
+            .AppendLine("| provider latency | items | POSTs | POST alone (s) | first POST → last delete (s) | messages/s | left undeleted |")
             .AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
@@ -20,15 +34,21 @@ internal static class ResultTables
         return table.ToString();
     }
 
-    public static string Immediate(IEnumerable<ImmediateDeletionResult> results)
+    /// <summary>Each service run beside its baseline run (same latency and concurrency, straight to the sandbox).</summary>
+    public static string Immediate(IReadOnlyList<ImmediateDeletionResult> results)
     {
         var table = new StringBuilder()
-            .AppendLine("| provider latency | concurrency | requests | non-200 | p50 (ms) | p95 (ms) | p99 (ms) | requests/s |")
-            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var result in results)
+            .AppendLine("| provider latency | concurrency | requests | non-200 | service p50 / p99 (ms) | sandbox alone p50 / p99 (ms) | overhead p50 / p99 (ms) | service req/s | sandbox alone req/s | throughput ratio |")
+            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var service in results.Where(result => result.Target == ImmediateDeletionTarget.Service))
         {
+            var baseline = results.Single(result => result.Target == ImmediateDeletionTarget.Sandbox
+                && result.ProviderLatency == service.ProviderLatency && result.Concurrency == service.Concurrency);
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Latency(result.ProviderLatency)} | {result.Concurrency} | {result.Requests:N0} | {result.Failures} | {result.Percentile(50):0.0} | {result.Percentile(95):0.0} | {result.Percentile(99):0.0} | {result.RequestsPerSecond:N0} |");
+                $"| {Latency(service.ProviderLatency)} | {service.Concurrency} | {service.Requests:N0} | {service.Failures + baseline.Failures} "
+                + $"| {service.Percentile(50):0.0} / {service.Percentile(99):0.0} | {baseline.Percentile(50):0.0} / {baseline.Percentile(99):0.0} "
+                + $"| {service.Percentile(50) - baseline.Percentile(50):0.0} / {service.Percentile(99) - baseline.Percentile(99):0.0} "
+                + $"| {service.RequestsPerSecond:N0} | {baseline.RequestsPerSecond:N0} | {service.RequestsPerSecond / baseline.RequestsPerSecond:0.00} |");
         }
 
         return table.ToString();
