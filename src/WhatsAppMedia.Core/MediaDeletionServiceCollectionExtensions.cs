@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,11 +45,14 @@ public static class MediaDeletionServiceCollectionExtensions
 
         services.AddTenants(configuration);
 
+        // Microsoft.Extensions.Azure's component factory: credentials and client options read the way the Functions
+        // host's storage extensions read them.
+        services.AddAzureClientsCore();
         services.TryAddSingleton(provider => QueueHostSettings.Read(QueueHostSettings.DefaultHostJsonPath(configuration), configuration));
-        services.TryAddSingleton(provider => QueueStorageAccountFactory.Create(
+        services.TryAddSingleton(provider => QueueServiceClientFactory.Create(
             configuration,
-            provider.GetRequiredService<QueueHostSettings>().MessageEncoding,
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<AzureComponentFactory>(),
+            provider.GetRequiredService<QueueHostSettings>().MessageEncoding));
         services.TryAddSingleton<IDeletionQueue, StorageDeletionQueue>();
 
         services.TryAddTransient<TenantMediaDeleter>();

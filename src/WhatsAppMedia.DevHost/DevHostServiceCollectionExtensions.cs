@@ -4,13 +4,14 @@ namespace WhatsAppMedia.DevHost;
 
 public static class DevHostServiceCollectionExtensions
 {
-    /// <summary>What only the local host has: Azurite and the sandbox on demand, and the queue listener. Started in this order.</summary>
+    /// <summary>What only the local host has: Azurite and the sandbox on demand, and the queue trigger. Started in this order.</summary>
     public static IServiceCollection AddDevHostServices(this IServiceCollection services)
     {
-        services.AddSingleton<QueueListenerProgress>();
+        services.AddSingleton<QueueTriggerProgress>();
+        services.AddSingleton<QueueTriggerShutdown>();
         services.AddHostedService<AzuriteStarter>();
         services.AddHostedService<SandboxStarter>();
-        services.AddHostedService<QueueListener>();
+        services.AddHostedService<QueueTriggerHost>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using WhatsAppMedia.Core.Queues;
 
 namespace WhatsAppMedia.DevHost.Tests;
 
@@ -15,28 +15,30 @@ public sealed class LocalHost : IAsyncDisposable
     public const string DemoApiKey = "demo-api-key";
 
     private readonly WebApplication _app;
+    private readonly string _storageConnectionString;
     private bool _stopped;
 
-    private LocalHost(WebApplication app, string queue)
+    private LocalHost(WebApplication app, string queue, string storageConnectionString)
     {
         _app = app;
+        _storageConnectionString = storageConnectionString;
         Queue = queue;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        Progress = app.Services.GetRequiredService<QueueListenerProgress>();
+        Progress = app.Services.GetRequiredService<QueueTriggerProgress>();
     }
 
     public HttpClient Http { get; }
 
     public string Queue { get; }
 
-    /// <summary>The listener's progress; still readable after the host has stopped.</summary>
-    public QueueListenerProgress Progress { get; }
+    /// <summary>The queue trigger's progress; still readable after the host has stopped.</summary>
+    public QueueTriggerProgress Progress { get; }
 
-    public StorageQueue QueueNamed(string name) => _app.Services.GetRequiredService<QueueStorageAccount>().GetQueue(name);
+    /// <summary>A queue as the host's own client sees it (host.json's encoding, base64).</summary>
+    public TestQueue QueueNamed(string name) => new(_storageConnectionString, name, QueueMessageEncoding.Base64);
 
     /// <summary>The queue as a producer that ignores host.json's encoding sees it: text goes in as it is, not base64.</summary>
-    public StorageQueue RawQueueNamed(string name) =>
-        new QueueStorageAccount(_app.Services.GetRequiredService<QueueStorageAccount>().Connection, QueueMessageEncoding.None, TimeProvider.System).GetQueue(name);
+    public TestQueue RawQueueNamed(string name) => new(_storageConnectionString, name, QueueMessageEncoding.None);
 
     internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides)
     {
@@ -52,7 +54,7 @@ public sealed class LocalHost : IAsyncDisposable
 
         var app = DevHostApplication.Create([.. args]);
         await app.StartAsync();
-        return new LocalHost(app, queue);
+        return new LocalHost(app, queue, environment.StorageConnectionString);
     }
 
     /// <summary>Stops as the host stops on Ctrl+C; a cancelled <paramref name="deadline"/> means the shutdown deadline has passed.</summary>

@@ -1,5 +1,3 @@
-using WhatsAppMedia.Core.Queues;
-
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>A <see cref="LocalEnvironment"/> with one local host running on its own queue for the whole test class.</summary>
@@ -14,11 +12,11 @@ public class LocalHostFixture : LocalEnvironment
 
     public string Queue => Host.Queue;
 
-    public QueueListenerProgress Progress => Host.Progress;
+    public QueueTriggerProgress Progress => Host.Progress;
 
-    public StorageQueue QueueNamed(string name) => Host.QueueNamed(name);
+    public TestQueue QueueNamed(string name) => Host.QueueNamed(name);
 
-    public StorageQueue RawQueueNamed(string name) => Host.RawQueueNamed(name);
+    public TestQueue RawQueueNamed(string name) => Host.RawQueueNamed(name);
 
     /// <summary>Extra <c>--key=value</c> arguments for the host, on top of <see cref="LocalHost"/>'s own.</summary>
     protected virtual IEnumerable<string> HostOverrides => [];

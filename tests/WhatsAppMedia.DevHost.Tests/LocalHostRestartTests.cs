@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
-using WhatsAppMedia.Core.Queues;
 using WhatsAppMedia.Sandbox;
 
 namespace WhatsAppMedia.DevHost.Tests;
@@ -34,7 +33,7 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
 
         var left = backlog.Total - first.Progress.Settled;
         left.ShouldBeGreaterThanOrEqualTo(BatchSize, "the hanging deletions were abandoned, not finished");
-        var visible = await first.QueueNamed(backlog.Queue).PeekAsync(StorageQueue.MaxMessagesPerReceive);
+        var visible = await first.QueueNamed(backlog.Queue).PeekAsync(32);
         visible.Count.ShouldBe((int)left, "abandoned messages are visible again at once, not after their lease");
         await first.DisposeAsync();
 

@@ -11,14 +11,14 @@ public class LocalHostStorageOutageTests(LocalEnvironment environment) : IClassF
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task While_storage_is_down_a_batch_is_refused_as_queue_unavailable_and_the_listener_carries_on_once_it_is_back()
+    public async Task While_storage_is_down_a_batch_is_refused_as_queue_unavailable_and_the_restarted_trigger_carries_on_once_it_is_back()
     {
         await using var host = await environment.StartHostAsync("outage" + Guid.NewGuid().ToString("N")[..12]);
         var mediaId = environment.Sandbox.CreateMedia(ProviderKind.Meta);
 
         await environment.StopStorageAsync();
         using var refused = await PostBatchAsync(host, mediaId);
-        await host.Progress.WaitForReceiveFailuresAsync(1).WaitAsync(Guard);
+        await host.Progress.WaitForEngineRestartsAsync(1).WaitAsync(Guard);
         await environment.StartStorageAgainAsync();
         using var accepted = await PostBatchAsync(host, mediaId);
         await host.Progress.WaitForSettledAsync(1).WaitAsync(Guard);

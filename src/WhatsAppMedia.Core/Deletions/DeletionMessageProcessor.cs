@@ -75,10 +75,6 @@ public sealed partial class DeletionMessageProcessor(
         }
     }
 
-    /// <summary>Sets aside a message whose stored text is not valid for the queue's message encoding.</summary>
-    public Task RejectUndecodableAsync(string rawText, string encoding, CancellationToken cancellationToken = default) =>
-        FailAsync(rawText, ErrorCodes.MalformedMessage, $"The message is not valid for the queue's '{encoding}' message encoding.", cancellationToken);
-
     private async Task DeferAsync(string messageText, DeletionMessage message, DeletionResult result, CancellationToken cancellationToken)
     {
         if (message.Attempt >= _options.MaxThrottleRetries)

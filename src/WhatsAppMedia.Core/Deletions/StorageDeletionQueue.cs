@@ -1,39 +1,47 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
-using WhatsAppMedia.Core.Queues;
 
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>
-/// <see cref="IDeletionQueue"/> on Azure Storage queues: <c>{queue}</c> for work, <c>{queue}-failed</c> for permanent
-/// failures. Both are created on first use, so a fresh storage account (or Azurite) needs no set-up step.
+/// <see cref="IDeletionQueue"/> on Azure Storage queues (Azure.Storage.Queues): <c>{queue}</c> for work,
+/// <c>{queue}-failed</c> for permanent failures. Both are created on first use, so a fresh storage account (or Azurite)
+/// needs no set-up step. Messages never expire: this service never lets a message disappear unprocessed.
 /// </summary>
 public sealed class StorageDeletionQueue : IDeletionQueue
 {
-    private readonly StorageQueue _work;
-    private readonly StorageQueue _failed;
+    /// <summary>Put Message's <c>messagettl=-1</c>: the message lives until it is deleted.</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
+    private readonly QueueClient _work;
+    private readonly QueueClient _failed;
     private Lazy<Task> _created;
 
-    public StorageDeletionQueue(QueueStorageAccount account, IOptions<MediaDeletionOptions> options)
+    public StorageDeletionQueue(QueueServiceClient queues, IOptions<MediaDeletionOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(options);
-        _work = account.GetQueue(options.Value.Queue);
-        _failed = account.GetQueue(options.Value.FailedQueue);
+        _work = queues.GetQueueClient(options.Value.Queue);
+        _failed = queues.GetQueueClient(options.Value.FailedQueue);
         _created = new Lazy<Task>(CreateQueuesAsync);
     }
 
     public async Task EnqueueAsync(DeletionMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfLessThan(visibilityDelay, TimeSpan.Zero);
         await EnsureCreatedAsync();
-        await _work.SendAsync(message.ToJson(), visibilityDelay, cancellationToken: cancellationToken);
+
+        // The service counts whole seconds and the SDK truncates; round up so a deferred message never shows early.
+        var delay = TimeSpan.FromSeconds(Math.Ceiling(visibilityDelay.TotalSeconds));
+        await _work.SendMessageAsync(message.ToJson(), delay, NeverExpires, cancellationToken);
     }
 
     public async Task WriteFailedAsync(FailedDeletion failure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(failure);
         await EnsureCreatedAsync();
-        await _failed.SendAsync(failure.ToJson(), cancellationToken: cancellationToken);
+        await _failed.SendMessageAsync(failure.ToJson(), visibilityTimeout: null, NeverExpires, cancellationToken);
     }
 
     private async Task EnsureCreatedAsync()

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Azure.Storage.Queues;
 using WhatsAppMedia.Core.Queues;
 using WhatsAppMedia.DevHost.Azurite;
 
@@ -12,12 +13,9 @@ public sealed class AzuriteProcessTests
     {
         var azurite = await AzuriteProcess.StartAsync();
         var port = azurite.QueuePort;
-        var queue = new QueueStorageAccount(
-            QueueStorageConnectionStringTests.Read(new() { ["AzureWebJobsStorage"] = azurite.ConnectionString }),
-            QueueMessageEncoding.Base64,
-            TimeProvider.System).GetQueue("alive");
+        var queue = new QueueServiceClient(azurite.ConnectionString).GetQueueClient("alive");
 
-        (await queue.CreateIfNotExistsAsync()).ShouldBeTrue();
+        (await queue.CreateIfNotExistsAsync()).ShouldNotBeNull("created now, not found already there");
         azurite.QueueServiceUri.ShouldBe(new Uri($"http://127.0.0.1:{port}/devstoreaccount1"));
         port.ShouldNotBe(DevelopmentStorage.QueuePort);
 

@@ -1,4 +1,4 @@
-using WhatsAppMedia.Core.Queues;
+using Azure.Storage.Queues;
 using WhatsAppMedia.DevHost.Azurite;
 
 namespace WhatsAppMedia.Core.Tests.Support;
@@ -14,23 +14,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
 
-    /// <summary>A shared-key connection to this Azurite.</summary>
-    public QueueStorageConnection Connection =>
-        QueueStorageConnection.WithSharedKey(Azurite.QueueServiceUri, DevelopmentStorage.AccountName, DevelopmentStorage.AccountKey);
-
-    public QueueStorageAccount Account(QueueMessageEncoding encoding = QueueMessageEncoding.Base64) =>
-        new(Connection, encoding, TimeProvider.System);
+    /// <summary>A client for this Azurite with the given message encoding.</summary>
+    public QueueServiceClient Queues(QueueMessageEncoding encoding = QueueMessageEncoding.Base64) =>
+        new(Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = encoding });
 
     /// <summary>A queue name no other test uses.</summary>
     public static string NewQueueName(string prefix = "test") => $"{prefix}-{Guid.NewGuid():N}";
-
-    /// <summary>A fresh, created queue.</summary>
-    public async Task<StorageQueue> NewQueueAsync(QueueMessageEncoding encoding = QueueMessageEncoding.Base64)
-    {
-        var queue = Account(encoding).GetQueue(NewQueueName());
-        await queue.CreateIfNotExistsAsync();
-        return queue;
-    }
 
     public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
 

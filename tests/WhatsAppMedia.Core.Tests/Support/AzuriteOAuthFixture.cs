@@ -3,7 +3,6 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
-using WhatsAppMedia.Core.Queues;
 using WhatsAppMedia.DevHost.Azurite;
 
 namespace WhatsAppMedia.Core.Tests.Support;
@@ -20,8 +19,8 @@ public sealed class AzuriteOAuthFixture : IAsyncLifetime
 
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
 
-    /// <summary>Client options whose transport trusts this fixture's certificate and nothing else self-signed.</summary>
-    public QueueStorageClientOptions ClientOptions()
+    /// <summary>A transport that trusts this fixture's certificate and nothing else self-signed.</summary>
+    public HttpClientTransport Transport()
     {
         var thumbprint = _thumbprint;
         var handler = new SocketsHttpHandler
@@ -33,7 +32,7 @@ public sealed class AzuriteOAuthFixture : IAsyncLifetime
                     || (certificate is not null && string.Equals(certificate.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase)),
             },
         };
-        return new QueueStorageClientOptions { Transport = new HttpClientTransport(handler), Retry = { MaxRetries = 0 } };
+        return new HttpClientTransport(handler);
     }
 
     public async Task InitializeAsync()

@@ -3,14 +3,14 @@ using WhatsAppMedia.Core.Hosting;
 namespace WhatsAppMedia.DevHost;
 
 /// <summary>
-/// What the queue listener has got through since start, so operators and tests can wait for it by signal instead of
-/// by clock.
+/// What the queue trigger has got through since start, reported by the engine's own completion step
+/// (<see cref="ProgressQueueProcessor"/>), so operators and tests can wait for it by signal instead of by clock.
 /// </summary>
-public sealed class QueueListenerProgress
+public sealed class QueueTriggerProgress
 {
     private readonly ProgressCounter _handled = new();
     private readonly ProgressCounter _settled = new();
-    private readonly ProgressCounter _receiveFailures = new();
+    private readonly ProgressCounter _engineRestarts = new();
     private readonly TaskCompletionSource _draining = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Deliveries finished with, whatever their end: completed, failed for a retry, poisoned or handed back.</summary>
@@ -22,13 +22,16 @@ public sealed class QueueListenerProgress
     /// </summary>
     public long Settled => _settled.Count;
 
-    /// <summary>Times the listener could not receive from the work queue (storage unreachable or refusing) and kept going.</summary>
-    public long ReceiveFailures => _receiveFailures.Count;
+    /// <summary>
+    /// Times the engine failed outside a delivery (storage unreachable or refusing) and was restarted, as the Functions
+    /// host restarts itself on such a failure.
+    /// </summary>
+    public long EngineRestarts => _engineRestarts.Count;
 
-    /// <summary>Completes once receiving has failed at least <paramref name="count"/> times since start.</summary>
-    public Task WaitForReceiveFailuresAsync(long count, CancellationToken cancellationToken = default) => _receiveFailures.WaitForAsync(count, cancellationToken);
+    /// <summary>Completes once the engine has been restarted at least <paramref name="count"/> times since start.</summary>
+    public Task WaitForEngineRestartsAsync(long count, CancellationToken cancellationToken = default) => _engineRestarts.WaitForAsync(count, cancellationToken);
 
-    /// <summary>Completes when the listener, shutting down, has taken its last message and waits for those in flight.</summary>
+    /// <summary>Completes when the trigger, shutting down, has stopped taking messages and waits for those in flight.</summary>
     public Task Draining => _draining.Task;
 
     /// <summary>Completes once at least <paramref name="count"/> deliveries have been handled since start.</summary>
@@ -37,11 +40,18 @@ public sealed class QueueListenerProgress
     /// <summary>Completes once at least <paramref name="count"/> messages have settled since start.</summary>
     public Task WaitForSettledAsync(long count, CancellationToken cancellationToken = default) => _settled.WaitForAsync(count, cancellationToken);
 
-    internal void OnHandled() => _handled.Increment();
+    internal void OnHandled(bool settled)
+    {
+        // Settled first: a waiter on Handled may then read Settled and must see this delivery counted.
+        if (settled)
+        {
+            _settled.Increment();
+        }
 
-    internal void OnSettled() => _settled.Increment();
+        _handled.Increment();
+    }
 
-    internal void OnReceiveFailed() => _receiveFailures.Increment();
+    internal void OnEngineRestarted() => _engineRestarts.Increment();
 
     internal void OnDraining() => _draining.TrySetResult();
 }

@@ -1,0 +1,193 @@
+using Azure;
+using Azure.Storage.Queues;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Queues;
+using Microsoft.Azure.WebJobs.Host.Timers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Hosting;
+
+namespace WhatsAppMedia.DevHost;
+
+/// <summary>
+/// Runs <see cref="MediaDeletionTrigger"/> on the WebJobs Storage Queues extension — the engine the Functions host loads
+/// for <c>queueTrigger</c> — in a WebJobs host of its own, with <c>QueuesOptions</c> bound from the root host.json's
+/// <c>extensions.queues</c> (and <c>AzureFunctionsJobHost__extensions__queues__*</c> overrides).
+/// </summary>
+/// <remarks>
+/// <para>
+/// When the engine fails outside a delivery (storage unreachable: its listener only backs off on 5xx and rethrows
+/// anything else, ending its polling loop), the Functions host restarts itself; this restarts the engine the same way,
+/// after <c>maxPollingInterval</c>.
+/// </para>
+/// <para>
+/// Stopping drains: the engine's drain mode stops taking messages and lets in-flight deliveries finish (without it the
+/// engine cancels them at once). When the host's shutdown deadline passes first, <see cref="QueueTriggerShutdown"/>
+/// cancels them and <see cref="ProgressQueueProcessor"/> makes their messages visible again at once.
+/// </para>
+/// </remarks>
+internal sealed partial class QueueTriggerHost(
+    IConfiguration configuration,
+    QueueHostSettings settings,
+    IOptions<MediaDeletionOptions> options,
+    IServiceProvider services,
+    QueueTriggerProgress progress,
+    QueueTriggerShutdown shutdown,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory,
+    ILogger<QueueTriggerHost> logger) : IHostedService, IDisposable
+{
+    private readonly Lock _gate = new();
+    private IHost? _engine;
+    private Task _restarting = Task.CompletedTask;
+    private bool _stopping;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The service's own client (deferrals, -failed) comes from the same setting: a bad one fails start-up, named.
+        var queues = services.GetRequiredService<QueueServiceClient>();
+        try
+        {
+            // The engine waits for the work queue to exist; creating it lets a producer put messages on a fresh
+            // Azurite at once (the README's az storage message put).
+            await queues.GetQueueClient(options.Value.Queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException)
+        {
+            // Storage is not there yet: the engine fails, restarts and finds it once it is.
+            LogCreateFailed(exception);
+        }
+
+        var engine = BuildEngine();
+        lock (_gate)
+        {
+            _engine = engine;
+        }
+
+        await engine.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Task restarting;
+        lock (_gate)
+        {
+            _stopping = true;
+            restarting = _restarting;
+        }
+
+        await restarting;
+        var engine = _engine;
+        if (engine is null)
+        {
+            return;
+        }
+
+        await using (cancellationToken.Register(shutdown.Abandon))
+        {
+            var draining = engine.Services.GetRequiredService<IDrainModeManager>().EnableDrainModeAsync(CancellationToken.None);
+            LogDraining();
+            progress.OnDraining();
+            await draining;
+            await engine.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public void Dispose()
+    {
+        _engine?.Dispose();
+    }
+
+    /// <summary>Called by the engine's exception handler, on the failing listener's own thread: must not wait for it.</summary>
+    internal void OnEngineFailed(Exception exception)
+    {
+        lock (_gate)
+        {
+            if (_stopping || !_restarting.IsCompleted)
+            {
+                return;
+            }
+
+            LogEngineFailed(exception, settings.MaxPollingInterval());
+            _restarting = Task.Run(RestartAsync);
+        }
+    }
+
+    private async Task RestartAsync()
+    {
+        var failed = _engine!;
+        try
+        {
+            await failed.StopAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogStopFailed(exception);
+        }
+
+        failed.Dispose();
+        await Task.Delay(settings.MaxPollingInterval(), timeProvider);
+
+        var engine = BuildEngine();
+        lock (_gate)
+        {
+            if (_stopping)
+            {
+                engine.Dispose();
+                _engine = null;
+                return;
+            }
+
+            _engine = engine;
+        }
+
+        await engine.StartAsync(CancellationToken.None);
+        progress.OnEngineRestarted();
+    }
+
+    private IHost BuildEngine() => new HostBuilder()
+        .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues())
+        .ConfigureAppConfiguration(engineConfiguration =>
+        {
+            // After ConfigureWebJobs' own sources, so the local host's settings (command line included) win, and with
+            // the effective queue name, which %MediaDeletion:Queue% resolves even when only its default applies.
+            engineConfiguration.AddConfiguration(configuration);
+            engineConfiguration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("MediaDeletion:Queue", options.Value.Queue)]);
+        })
+        .ConfigureServices(engineServices =>
+        {
+            engineServices.AddSingleton(loggerFactory);
+            engineServices.AddSingleton<IHostLifetime, EngineLifetime>();
+            engineServices.Configure<QueuesOptions>(queues => settings.Queues.Bind(queues));
+            engineServices.AddSingleton<IQueueProcessorFactory>(new ProgressQueueProcessorFactory(progress, shutdown));
+            engineServices.AddSingleton<ITypeLocator>(new TriggerTypeLocator());
+            engineServices.AddSingleton<IJobActivator>(new TriggerActivator(services.GetRequiredService<IServiceScopeFactory>(), shutdown));
+            engineServices.AddSingleton<IWebJobsExceptionHandlerFactory>(new RestartingExceptionHandlerFactory(this));
+        })
+        .Build();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue trigger: draining; no new messages are taken, those in flight finish or are handed back at the shutdown deadline.")]
+    private partial void LogDraining();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue trigger: the engine failed; restarting it in {Delay}, as the Functions host restarts.")]
+    private partial void LogEngineFailed(Exception exception, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue trigger: could not create the work queue at start; storage may be unreachable.")]
+    private partial void LogCreateFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue trigger: the failed engine did not stop cleanly.")]
+    private partial void LogStopFailed(Exception exception);
+
+    /// <summary>The engine lives and dies with the local host; it must not react to Ctrl+C on its own.</summary>
+    private sealed class EngineLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
