@@ -118,36 +118,52 @@ internal sealed partial class QueueTriggerHost(
         }
     }
 
+    /// <summary>Stops the failed engine and starts a new one after <c>maxPollingInterval</c>, again until one starts.</summary>
     private async Task RestartAsync()
     {
-        var failed = _engine!;
-        try
+        var failed = _engine;
+        while (true)
         {
-            await failed.StopAsync(CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogStopFailed(exception);
-        }
-
-        failed.Dispose();
-        await Task.Delay(settings.MaxPollingInterval(), timeProvider);
-
-        var engine = BuildEngine();
-        lock (_gate)
-        {
-            if (_stopping)
+            if (failed is not null)
             {
-                engine.Dispose();
-                _engine = null;
-                return;
+                try
+                {
+                    await failed.StopAsync(CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    LogStopFailed(exception);
+                }
+
+                failed.Dispose();
             }
 
-            _engine = engine;
-        }
+            await Task.Delay(settings.MaxPollingInterval(), timeProvider);
+            var engine = BuildEngine();
+            lock (_gate)
+            {
+                if (_stopping)
+                {
+                    engine.Dispose();
+                    _engine = null;
+                    return;
+                }
 
-        await engine.StartAsync(CancellationToken.None);
-        progress.OnEngineRestarted();
+                _engine = engine;
+            }
+
+            try
+            {
+                await engine.StartAsync(CancellationToken.None);
+                progress.OnEngineRestarted();
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogEngineFailed(exception, settings.MaxPollingInterval());
+                failed = engine;
+            }
+        }
     }
 
     private IHost BuildEngine() => new HostBuilder()

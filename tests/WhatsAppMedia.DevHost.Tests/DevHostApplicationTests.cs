@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppMedia.Core.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -20,5 +21,19 @@ public class DevHostApplicationTests
         await using var app = DevHostApplication.Create([]);
 
         app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout.ShouldBe(TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData("", "AzureWebJobsStorage", "not set")]
+    [InlineData("AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleS1ub3QtdG8tYmUtc2hvd24=;Garbage", "AzureWebJobsStorage", "not a usable storage connection string")]
+    public async Task A_missing_or_malformed_storage_setting_stops_start_up_naming_the_setting_and_never_its_value(string value, string setting, string problem)
+    {
+        await using var app = DevHostApplication.Create(["--urls=http://127.0.0.1:0", $"--AzureWebJobsStorage={value}", "--Sandbox:Enabled=false", "--Logging:LogLevel:Default=None"]);
+
+        var error = await Should.ThrowAsync<QueueStorageConfigurationException>(() => app.StartAsync());
+
+        error.SettingName.ShouldBe(setting);
+        error.Message.ShouldContain(problem);
+        error.Message.ShouldNotContain("c2VjcmV0LWtleS1ub3QtdG8tYmUtc2hvd24=");
     }
 }
