@@ -25,6 +25,9 @@ public static class DevHostConfiguration
             [DevHostPaths.RepositoryRootKey] = root,
         };
 
+        // The queue engine forwards the Azure SDK's own log, which at Information is every request of every poll.
+        settings.TryAdd("Logging:LogLevel:Azure.Core", "Warning");
+
         var sources = builder.Configuration.Sources;
         var firstEnvironmentSource = sources.Select((source, index) => (source, index)).FirstOrDefault(pair => pair.source is EnvironmentVariablesConfigurationSource);
         var position = firstEnvironmentSource.source is null ? sources.Count : firstEnvironmentSource.index;

@@ -179,7 +179,13 @@ internal sealed partial class QueueTriggerHost(
         {
             engineServices.AddSingleton(loggerFactory);
             engineServices.AddSingleton<IHostLifetime, EngineLifetime>();
-            engineServices.Configure<QueuesOptions>(queues => settings.Queues.Bind(queues));
+            engineServices.Configure<QueuesOptions>(queues =>
+            {
+                settings.Queues.Bind(queues);
+
+                // The encoding is decided once (QueueHostSettings), for the engine and the service's own client alike.
+                queues.MessageEncoding = settings.MessageEncoding;
+            });
             engineServices.AddSingleton<IQueueProcessorFactory>(new ProgressQueueProcessorFactory(progress, shutdown));
             engineServices.AddSingleton<ITypeLocator>(new TriggerTypeLocator());
             engineServices.AddSingleton<IJobActivator>(new TriggerActivator(services.GetRequiredService<IServiceScopeFactory>(), shutdown));
