@@ -114,8 +114,9 @@ public sealed class ProviderSandbox : IAsyncDisposable
         }
 
         var state = states[imitation.Kind];
-        state.Record(await ReadRequestAsync(context.Request, timeProvider));
-        if (!state.TryTakeFault(out var fault))
+        var recorded = await ReadRequestAsync(context.Request, timeProvider);
+        state.Record(recorded);
+        if (!state.TryTakeFault(recorded, out var fault))
         {
             await next();
             return;
@@ -150,6 +151,9 @@ public sealed class ProviderSandbox : IAsyncDisposable
                     // The client gave up, which is the point of a hang.
                 }
 
+                break;
+            case SandboxFaultKind.Replay:
+                await SandboxReplay.WriteAsync(context, fault);
                 break;
             default:
                 await imitation.WriteFaultAsync(context, fault);

@@ -12,7 +12,9 @@ public sealed class SandboxProviderState(ProviderKind kind)
 {
     private readonly ConcurrentDictionary<string, string> _media = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _received = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxFault> _faults = new();
+    private readonly ConcurrentQueue<SandboxFault> _mediaFaults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ProgressCounter _requestsSeen = new();
 
@@ -27,6 +29,19 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     /// <summary>Adds a media object; with <paramref name="ownerPhone"/>, only that phone identity may delete it.</summary>
     public void AddMedia(string mediaId, string? ownerPhone = null) => _media[mediaId] = ownerPhone ?? AnyOwner;
+
+    /// <summary>
+    /// Adds a media object a customer sent to the business (webhook media): it belongs to no business phone, so
+    /// providers that check ownership refuse any phone named for it (<see cref="IsReceived"/>).
+    /// </summary>
+    public void AddReceivedMedia(string mediaId)
+    {
+        _received[mediaId] = true;
+        _media[mediaId] = AnyOwner;
+    }
+
+    /// <summary>Whether <paramref name="mediaId"/> was added with <see cref="AddReceivedMedia"/>.</summary>
+    public bool IsReceived(string mediaId) => _received.ContainsKey(mediaId);
 
     public bool HasMedia(string mediaId) => _media.ContainsKey(mediaId);
 
@@ -51,15 +66,54 @@ public sealed class SandboxProviderState(ProviderKind kind)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        // A fault for one media id waits for a request naming it; the others apply to whatever request comes next.
+        var queue = fault.MediaId is null ? _faults : _mediaFaults;
         for (var i = 0; i < times; i++)
         {
-            _faults.Enqueue(fault);
+            queue.Enqueue(fault);
         }
     }
 
-    public void ClearFaults() => _faults.Clear();
+    public void ClearFaults()
+    {
+        _faults.Clear();
+        _mediaFaults.Clear();
+    }
 
-    internal bool TryTakeFault(out SandboxFault fault) => _faults.TryDequeue(out fault!);
+    /// <summary>
+    /// Takes the fault for <paramref name="request"/>: the first one waiting for a media id the request names (in its
+    /// path, query or body), else the next general one.
+    /// </summary>
+    internal bool TryTakeFault(RecordedRequest request, out SandboxFault fault)
+    {
+        lock (_mediaFaults)
+        {
+            var waiting = _mediaFaults.ToArray();
+            var match = Array.FindIndex(waiting, candidate => Names(request, candidate.MediaId!));
+            if (match >= 0)
+            {
+                // Rebuild the queue without the one taken; only control calls and requests contend here.
+                _mediaFaults.Clear();
+                foreach (var (candidate, index) in waiting.Select((candidate, index) => (candidate, index)))
+                {
+                    if (index != match)
+                    {
+                        _mediaFaults.Enqueue(candidate);
+                    }
+                }
+
+                fault = waiting[match];
+                return true;
+            }
+        }
+
+        return _faults.TryDequeue(out fault!);
+    }
+
+    private static bool Names(RecordedRequest request, string mediaId) =>
+        request.Path.Contains(Uri.EscapeDataString(mediaId), StringComparison.Ordinal)
+        || request.Query.Contains(Uri.EscapeDataString(mediaId), StringComparison.Ordinal)
+        || request.Body.Contains(mediaId, StringComparison.Ordinal);
 
     internal void Record(RecordedRequest request)
     {

@@ -123,9 +123,12 @@ public static partial class TenantDocument
             return TenantDocumentResult.Invalid(reader.Error, apiKeySha256);
         }
 
-        if (phone is null && provider is ProviderKind.Aws or ProviderKind.NxCloud)
+        // No default phone is valid for every provider (contract §1): a call that ends up without one is refused with
+        // phone_required then. A phone that is given is held to the provider's own format now, so a typo surfaces
+        // as tenant_misconfigured rather than as invalid_phone on every call.
+        if (phone is not null && ProviderPhones.DefaultPhoneProblem(provider.Value, phone) is { } phoneProblem)
         {
-            return Invalid(Fields.Phone, $"Tenant document field '{Fields.Phone}' is required for provider '{provider.Value.ToName()}'.", apiKeySha256);
+            return Invalid(Fields.Phone, $"Tenant document field '{Fields.Phone}' {phoneProblem}.", apiKeySha256);
         }
 
         if (!root.TryGetProperty(Fields.Credentials, out var credentialsElement) || credentialsElement.ValueKind != JsonValueKind.Object)

@@ -22,6 +22,25 @@ public static partial class AwsIdentifiers
     public static bool IsPhoneNumberId(string? value) =>
         value is { Length: > 0 and <= MaxPhoneNumberIdLength } && (PhoneNumberIdPattern().IsMatch(value) || PhoneNumberArnPattern().IsMatch(value));
 
+    /// <summary>
+    /// Checks an origination phone number id: <see cref="ErrorCodes.PhoneRequired"/> when there is none,
+    /// <see cref="ErrorCodes.InvalidPhone"/> when it is not <see cref="IsPhoneNumberId"/>; null when usable. The messages
+    /// never repeat the value.
+    /// </summary>
+    public static IdentifierError? CheckPhoneNumberId(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return new IdentifierError(ErrorCodes.PhoneRequired, "AWS needs the origination phone number id that owns the media.");
+        }
+
+        return IsPhoneNumberId(value)
+            ? null
+            : new IdentifierError(
+                ErrorCodes.InvalidPhone,
+                "An AWS origination phone number id is 'phone-number-id-' followed by letters and digits, or its ARN, at most 100 characters.");
+    }
+
     /// <summary>A region name such as <c>us-east-1</c>, <c>ap-southeast-2</c> or <c>us-gov-west-1</c>; nothing that could change a host name.</summary>
     public static bool IsRegion(string? value) => value is { Length: <= 32 } && RegionPattern().IsMatch(value);
 

@@ -25,16 +25,7 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
             return new IdentifierError(ErrorCodes.InvalidMediaId, "An AWS media id is 1–100 letters or digits.");
         }
 
-        if (string.IsNullOrEmpty(target.Phone))
-        {
-            return new IdentifierError(ErrorCodes.PhoneRequired, "AWS needs the origination phone number id that owns the media.");
-        }
-
-        return AwsIdentifiers.IsPhoneNumberId(target.Phone)
-            ? null
-            : new IdentifierError(
-                ErrorCodes.InvalidPhone,
-                "An AWS origination phone number id is 'phone-number-id-' followed by letters and digits, or its ARN, at most 100 characters.");
+        return AwsIdentifiers.CheckPhoneNumberId(target.Phone);
     }
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)

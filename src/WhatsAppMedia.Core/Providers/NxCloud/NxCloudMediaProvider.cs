@@ -26,24 +26,7 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
                 $"An NxCloud media id is 1–{NxCloudIdentifiers.MaxMediaIdLength} characters of ASCII letters, digits and '-'.");
         }
 
-        if (string.IsNullOrEmpty(target.Phone))
-        {
-            return new IdentifierError(ErrorCodes.PhoneRequired, "NxCloud needs the business phone number (business_phone) that owns the media.");
-        }
-
-        if (target.Phone.StartsWith('+'))
-        {
-            return new IdentifierError(ErrorCodes.InvalidPhone, "NxCloud's business_phone is written without '+': digits only, country code first.");
-        }
-
-        if (!NxCloudIdentifiers.IsBusinessPhone(target.Phone))
-        {
-            return new IdentifierError(
-                ErrorCodes.InvalidPhone,
-                $"NxCloud's business_phone is {NxCloudIdentifiers.MinPhoneDigits}–{NxCloudIdentifiers.MaxPhoneDigits} digits with the country code first: no '+', spaces, separators or leading 0.");
-        }
-
-        return null;
+        return NxCloudIdentifiers.CheckBusinessPhone(target.Phone);
     }
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
