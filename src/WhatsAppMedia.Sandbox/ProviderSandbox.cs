@@ -62,6 +62,14 @@ public sealed class ProviderSandbox : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Adds a fresh media object that a customer sent (<see cref="SandboxProviderState.AddReceivedMedia"/>) and returns its id.</summary>
+    public string CreateReceivedMedia(ProviderKind kind)
+    {
+        var id = _imitations[kind].NewMediaId();
+        _states[kind].AddReceivedMedia(id);
+        return id;
+    }
+
     public static async Task<ProviderSandbox> StartAsync(ProviderSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ProviderSandboxOptions();
