@@ -74,7 +74,7 @@ public class TenantAuthenticatorTests
 
         result.Status.ShouldBe(TenantAuthenticationStatus.Misconfigured);
         result.Error!.Field.ShouldBe("credentials.region");
-        result.ErrorCode.ShouldBe("credentials_unavailable");
+        result.ErrorCode.ShouldBe("tenant_misconfigured");
     }
 
     [Fact]

@@ -48,14 +48,15 @@ public class TenantDocumentTests
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","credentials":{"accessToken":12345}}""", "credentials.accessToken" },
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","credentials":{"accessToken":"{{{SecretMarker}}}","graphVersion":"23"}}""", "credentials.graphVersion" },
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","phone":"","credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "phone" },
-        { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "phone" },
+        { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"+15550783881","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "phone" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "credentials.accessKeyId" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","region":"us-east-1"}}""", "credentials.secretAccessKey" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}"}}""", "credentials.region" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"evil.com/x"}}""", "credentials.region" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"US-EAST-1"}}""", "credentials.region" },
-        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","credentials":{"accessKey":"k","accessSecret":"{{{SecretMarker}}}"}}""", "phone" },
-        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"86138","credentials":{"accessKey":"k"}}""", "credentials.accessSecret" },
+        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"+8613800138000","credentials":{"accessKey":"k","accessSecret":"{{{SecretMarker}}}"}}""", "phone" },
+        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"86138","credentials":{"accessKey":"k","accessSecret":"{{{SecretMarker}}}"}}""", "phone" },
+        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"8613800138000","credentials":{"accessKey":"k"}}""", "credentials.accessSecret" },
         { $$$"""{"provider":"smsgatewaycenter","apiKeySha256":"{{{Hash}}}","credentials":{}}""", "credentials.apiKey" },
         { $$$"""{"provider":"smsgatewaycenter","apiKeySha256":"{{{Hash}}}","credentials":{"userId":"u"}}""", "credentials.password" },
         { $$$"""{"provider":"smsgatewaycenter","apiKeySha256":"{{{Hash}}}","credentials":{"password":"{{{SecretMarker}}}"}}""", "credentials.userId" },
@@ -83,6 +84,20 @@ public class TenantDocumentTests
         TenantDocument.Parse("a", NxCloud()).Tenant!.Credentials.ShouldBe(new NxCloudCredentials("nx-access", "nx-" + SecretMarker));
         TenantDocument.Parse("a", SmsGatewayCenterWithApiKey()).Tenant!.Credentials.ShouldBe(new SmsGatewayCenterCredentials("sgc-" + SecretMarker, null, null));
         TenantDocument.Parse("a", SmsGatewayCenterWithPassword()).Tenant!.Credentials.ShouldBe(new SmsGatewayCenterCredentials(null, "sgc-user", "pw-" + SecretMarker));
+    }
+
+    /// <summary>Contract §1: a document without <c>phone</c> is valid for every provider; the call decides whether one is needed.</summary>
+    [Theory]
+    [InlineData("""{"provider":"meta","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessToken":"t"}}""")]
+    [InlineData("""{"provider":"aws","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessKeyId":"AKIAEXAMPLE000000001","secretAccessKey":"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY","region":"ap-south-1"}}""")]
+    [InlineData("""{"provider":"nxcloud","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessKey":"k","accessSecret":"s"}}""")]
+    [InlineData("""{"provider":"smsgatewaycenter","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"apiKey":"k"}}""")]
+    public void A_document_without_a_default_phone_is_valid_for_every_provider(string json)
+    {
+        var result = TenantDocument.Parse("acme", json);
+
+        result.IsValid.ShouldBeTrue(result.Error?.Message);
+        result.Tenant.Phone.ShouldBeNull();
     }
 
     [Fact]
