@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
+using WhatsAppMedia.Core.Hosting;
 
 namespace WhatsAppMedia.Core.Queues;
 
@@ -72,7 +73,7 @@ public static class QueueStorageAccountFactory
                 clientId),
             _ => QueueStorageConnection.WithTokenCredential(
                 endpoint,
-                new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }),
+                ServiceIdentity.Credential(clientId),
                 QueueStorageAuthentication.DefaultAzureCredential,
                 clientId),
         };
