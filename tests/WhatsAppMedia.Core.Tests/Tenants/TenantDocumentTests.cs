@@ -100,6 +100,50 @@ public class TenantDocumentTests
         result.Tenant.Phone.ShouldBeNull();
     }
 
+    /// <summary>
+    /// Issue 11 item 7: the document, the CLI (which parses what it writes) and the AWS provider hold the region to one
+    /// rule, so a region the document accepts is one the provider signs for. <c>us-a-b-c-d-1</c> used to pass here and
+    /// fail on every send.
+    /// </summary>
+    [Theory]
+    [InlineData("us-east-1", true)]
+    [InlineData("ap-south-1", true)]
+    [InlineData("us-gov-west-1", true)]
+    [InlineData("ap-southeast-2", true)]
+    [InlineData("us-a-b-c-d-1", false)]
+    [InlineData("eu-west-123", false)]
+    [InlineData("u-east-1", false)]
+    public void The_document_accepts_exactly_the_regions_the_aws_provider_accepts(string region, bool usable)
+    {
+        var json = $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","credentials":{"accessKeyId":"AKID","secretAccessKey":"s","region":"{{{region}}}"}}""";
+
+        var result = TenantDocument.Parse("acme", json);
+
+        result.IsValid.ShouldBe(usable);
+        WhatsAppMedia.Core.Providers.Aws.AwsIdentifiers.IsRegion(region).ShouldBe(usable);
+        new WhatsAppMedia.Core.Providers.Aws.AwsCredentials("AKID", "s", null, region).Problem().ShouldBe(result.Error);
+        if (!usable)
+        {
+            result.Error!.Field.ShouldBe("credentials.region");
+        }
+    }
+
+    /// <summary>What a provider sends in a header is held to the header rule in the document too, so it is refused here and not on every call.</summary>
+    [Theory]
+    [InlineData("""{"provider":"meta","apiKeySha256":"HASH","credentials":{"accessToken":"EAA zq9"}}""", "credentials.accessToken")]
+    [InlineData("""{"provider":"aws","apiKeySha256":"HASH","credentials":{"accessKeyId":"AKID","secretAccessKey":"s","sessionToken":"IQo zq9","region":"us-east-1"}}""", "credentials.sessionToken")]
+    [InlineData("""{"provider":"aws","apiKeySha256":"HASH","credentials":{"accessKeyId":"AKIA/zq9","secretAccessKey":"s","region":"us-east-1"}}""", "credentials.accessKeyId")]
+    [InlineData("""{"provider":"nxcloud","apiKeySha256":"HASH","credentials":{"accessKey":"käyzq9","accessSecret":"s"}}""", "credentials.accessKey")]
+    [InlineData("""{"provider":"smsgatewaycenter","apiKeySha256":"HASH","credentials":{"apiKey":"sgc zq9"}}""", "credentials.apiKey")]
+    public void A_credential_that_cannot_travel_in_a_header_makes_the_document_unusable(string json, string field)
+    {
+        var result = TenantDocument.Parse("acme", json.Replace("HASH", Hash, StringComparison.Ordinal));
+
+        result.IsValid.ShouldBeFalse();
+        result.Error!.Field.ShouldBe(field);
+        result.Error.Message.ShouldNotContain("zq9");
+    }
+
     [Fact]
     public void Optional_fields_may_be_left_out_or_null()
     {

@@ -32,10 +32,6 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var nxCloud = ProviderArguments.Check<NxCloudCredentials>(this, target, credentials);
-        if (!IsHeaderSafe(nxCloud.AccessKey) || string.IsNullOrEmpty(nxCloud.AccessSecret))
-        {
-            throw new ArgumentException("NxCloud credentials need an access key of printable ASCII and a non-empty access secret.", nameof(credentials));
-        }
 
         var body = NxCloudDeleteMediaBody.Serialize(target.Phone!, target.MediaId);
         var ts = timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
@@ -65,8 +61,4 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
 
         return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + NxCloudProtocol.DeleteMediaPath, UriKind.Absolute);
     }
-
-    // The access key travels in a header; anything outside printable ASCII would be refused or mangled by HTTP.
-    private static bool IsHeaderSafe(string? value) =>
-        !string.IsNullOrEmpty(value) && value.All(c => c is > ' ' and < (char)0x7F);
 }
