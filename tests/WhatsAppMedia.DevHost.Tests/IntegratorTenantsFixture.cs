@@ -21,6 +21,9 @@ public sealed class IntegratorTenantsFixture : LocalHostFixture
         ["acme-sgc"] = $$$"""{"provider":"smsgatewaycenter","apiKeySha256":"{{{ApiKeySha256}}}","credentials":{"apiKey":"{{{SandboxAccounts.SmsGatewayCenter.ApiKey}}}"}}""",
     };
 
+    /// <summary>The issue's Meta tenant: a default phone, which Meta must never get.</summary>
+    public const string MetaTenantWithPhone = "acme-meta-phone";
+
     /// <summary>A document per provider that is present but unusable: a required credential is missing.</summary>
     public static readonly IReadOnlyDictionary<string, string> BrokenTenants = new Dictionary<string, string>
     {
@@ -39,5 +42,6 @@ public sealed class IntegratorTenantsFixture : LocalHostFixture
         "--Providers:Retry:MaxDelay=00:00:00.020",
         "--MediaDeletion:DefaultThrottleDelay=00:00:00.100",
         .. PhonelessTenants.Concat(BrokenTenants).Select(tenant => $"--Tenants:{tenant.Key}={tenant.Value}"),
+        $$$"""--Tenants:{{{MetaTenantWithPhone}}}={"provider":"meta","apiKeySha256":"{{{ApiKeySha256}}}","phone":"{{{SandboxAccounts.Meta.PhoneNumberId}}}","credentials":{"accessToken":"{{{SandboxAccounts.Meta.AccessToken}}}"}}""",
     ];
 }

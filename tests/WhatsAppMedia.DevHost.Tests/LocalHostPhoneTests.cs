@@ -121,7 +121,7 @@ public class LocalHostPhoneTests(IntegratorTenantsFixture host)
     {
         var mediaId = host.Sandbox.CreateReceivedMedia(ProviderKind.Meta);
 
-        using var response = await _calls.DeleteAsync("demo-meta", mediaId);
+        using var response = await _calls.DeleteAsync(IntegratorTenantsFixture.MetaTenantWithPhone, mediaId);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         host.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
@@ -135,7 +135,7 @@ public class LocalHostPhoneTests(IntegratorTenantsFixture host)
         var received = host.Sandbox.CreateReceivedMedia(ProviderKind.Meta);
         var owned = host.Sandbox.CreateMedia(ProviderKind.Meta, ownerPhone: SandboxAccounts.Meta.PhoneNumberId);
 
-        using var refused = await _calls.DeleteAsync("demo-meta", received, phone: SandboxAccounts.Meta.PhoneNumberId);
+        using var refused = await _calls.DeleteAsync(IntegratorTenantsFixture.MetaTenantWithPhone, received, phone: SandboxAccounts.Meta.PhoneNumberId);
         using var deleted = await _calls.DeleteAsync("acme-meta", owned, phone: SandboxAccounts.Meta.PhoneNumberId);
 
         var problem = await IntegratorCalls.ShouldBeProblemAsync(refused, HttpStatusCode.BadGateway, "provider_rejected");
@@ -151,7 +151,7 @@ public class LocalHostPhoneTests(IntegratorTenantsFixture host)
     {
         var mediaId = host.Sandbox.CreateReceivedMedia(ProviderKind.Meta);
 
-        await _calls.ProcessAsync(new DeletionMessage("demo-meta", mediaId));
+        await _calls.ProcessAsync(new DeletionMessage(IntegratorTenantsFixture.MetaTenantWithPhone, mediaId));
 
         host.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
         (await _calls.FailedEntryForAsync(mediaId)).ShouldBeNull();
