@@ -12,6 +12,9 @@ namespace WhatsAppMedia.Sandbox;
 internal static class SandboxControlApi
 {
     /// <summary>The faults a remote caller can ask for: all but <see cref="SandboxFaultKind.Hold"/>, which needs an in-process release.</summary>
+    /// <summary>Longer than any provider's media id; a fault for a longer one could never apply.</summary>
+    private const int MaxMediaIdLength = 256;
+
     private static readonly SandboxFaultKind[] RemoteFaultKinds = [.. Enum.GetValues<SandboxFaultKind>().Where(kind => kind != SandboxFaultKind.Hold)];
 
     public static void Map(RouteGroupBuilder routes, Dictionary<ProviderKind, SandboxProviderState> states, Dictionary<ProviderKind, IProviderImitation> imitations)
@@ -58,6 +61,11 @@ internal static class SandboxControlApi
                 Headers: request.Headers,
                 Body: request.Body,
                 MediaId: request.MediaId);
+            if (request.MediaId is { Length: 0 or > MaxMediaIdLength })
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: $"mediaId must be 1-{MaxMediaIdLength} characters.");
+            }
+
             if (faultKind == SandboxFaultKind.Replay && SandboxReplay.Problem(fault) is { } problem)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: problem);

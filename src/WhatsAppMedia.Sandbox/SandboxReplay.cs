@@ -58,7 +58,7 @@ internal static class SandboxReplay
             }
         }
 
-        return fault.MediaId is { Length: 0 or > 256 } ? "mediaId must be 1-256 characters." : null;
+        return null;
     }
 
     public static async Task WriteAsync(HttpContext context, SandboxFault fault)

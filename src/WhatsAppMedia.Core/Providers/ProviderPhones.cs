@@ -38,6 +38,6 @@ public static class ProviderPhones
             // Meta never applies the tenant's phone and SMSGatewayCenter ignores phones: nothing to hold it to.
             _ => null,
         };
-        return error is null ? null : $"is not a valid {kind.ToName()} phone identity: {error.Message}";
+        return error is null ? null : $"is not a valid {kind.ToName()} phone identity: {error.Message.TrimEnd('.')}";
     }
 }
