@@ -4,14 +4,17 @@ namespace WhatsAppMedia.Core.Providers.Meta;
 /// Every <c>error.code</c> with which Meta says "slow down", whatever HTTP status carries it (mostly 400 or 403, rarely
 /// 429). Taken from Meta's own references:
 /// <list type="bullet">
-/// <item>Graph API rate limiting, https://developers.facebook.com/docs/graph-api/overview/rate-limiting/ (platform
-/// limits: 4 application, 17 user, 32 page, 613 custom; business use case limits 80000–80014, among them 80007 WhatsApp
-/// Business Account and 80008 WhatsApp Business Management API).</item>
-/// <item>Graph API error handling, https://developers.facebook.com/docs/graph-api/guides/error-handling (341
-/// "Application limit reached": wait and retry).</item>
-/// <item>WhatsApp error codes, https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/
-/// "Throttling errors" (130429 Cloud API throughput, 131048 spam rate limit, 131056 business/consumer pair rate limit,
-/// 133016 register/deregister rate limit).</item>
+/// <item>Graph API rate limiting, https://developers.facebook.com/docs/graph-api/overview/rate-limiting/: platform
+/// limits 4 (application), 17 (user), 32 (page), 613 (custom); business-use-case limits 80000 ads insights, 80001
+/// pages, 80002 Instagram, 80003 custom audience, 80004 ads management, 80005 lead ads, 80006 Messenger, 80008 WhatsApp
+/// Business Management API, 80009 catalog management, 80014 catalog batch. The whole 80000–80014 block is treated as
+/// that family, so a use case Meta adds inside it is throttled too. Meta's own SDK names 17 and 613 the same way
+/// (facebook/facebook-python-business-sdk, facebook_business/utils/fberrcodes.py: rate_limit, too_many_requests).</item>
+/// <item>Graph API error handling, https://developers.facebook.com/docs/graph-api/guides/error-handling: 341
+/// "Application limit reached", wait and retry.</item>
+/// <item>WhatsApp error codes, https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/,
+/// throttling errors: 4, 80007 (WhatsApp Business Account rate limit), 130429 (Cloud API throughput), 131048 (spam rate
+/// limit), 131056 (business/consumer pair rate limit), 133016 (register/deregister rate limit).</item>
 /// </list>
 /// </summary>
 public static class MetaRateLimitCodes
