@@ -11,10 +11,10 @@ namespace WhatsAppMedia.Sandbox;
 /// </summary>
 internal static class SandboxControlApi
 {
-    /// <summary>The faults a remote caller can ask for: all but <see cref="SandboxFaultKind.Hold"/>, which needs an in-process release.</summary>
     /// <summary>Longer than any provider's media id; a fault for a longer one could never apply.</summary>
     private const int MaxMediaIdLength = 256;
 
+    /// <summary>The faults a remote caller can ask for: all but <see cref="SandboxFaultKind.Hold"/>, which needs an in-process release.</summary>
     private static readonly SandboxFaultKind[] RemoteFaultKinds = [.. Enum.GetValues<SandboxFaultKind>().Where(kind => kind != SandboxFaultKind.Hold)];
 
     public static void Map(RouteGroupBuilder routes, Dictionary<ProviderKind, SandboxProviderState> states, Dictionary<ProviderKind, IProviderImitation> imitations)

@@ -14,7 +14,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
     private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _received = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxFault> _faults = new();
-    private readonly ConcurrentQueue<SandboxFault> _mediaFaults = new();
+    private readonly List<SandboxFault> _mediaFaults = [];
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ProgressCounter _requestsSeen = new();
 
@@ -61,23 +61,39 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     public bool TryGetCredentialSecret(string key, out string secret) => _credentials.TryGetValue(key, out secret!);
 
-    /// <summary>Queues <paramref name="fault"/> for the next <paramref name="times"/> requests.</summary>
+    /// <summary>
+    /// Queues <paramref name="fault"/> for the next <paramref name="times"/> requests, or with
+    /// <see cref="SandboxFault.MediaId"/> for the next <paramref name="times"/> requests that name that media id.
+    /// </summary>
     public void InjectFault(SandboxFault fault, int times = 1)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+
         // A fault for one media id waits for a request naming it; the others apply to whatever request comes next.
-        var queue = fault.MediaId is null ? _faults : _mediaFaults;
+        if (fault.MediaId is not null)
+        {
+            lock (_mediaFaults)
+            {
+                _mediaFaults.AddRange(Enumerable.Repeat(fault, times));
+            }
+
+            return;
+        }
+
         for (var i = 0; i < times; i++)
         {
-            queue.Enqueue(fault);
+            _faults.Enqueue(fault);
         }
     }
 
     public void ClearFaults()
     {
         _faults.Clear();
-        _mediaFaults.Clear();
+        lock (_mediaFaults)
+        {
+            _mediaFaults.Clear();
+        }
     }
 
     /// <summary>
@@ -88,21 +104,11 @@ public sealed class SandboxProviderState(ProviderKind kind)
     {
         lock (_mediaFaults)
         {
-            var waiting = _mediaFaults.ToArray();
-            var match = Array.FindIndex(waiting, candidate => Names(request, candidate.MediaId!));
+            var match = _mediaFaults.FindIndex(candidate => Names(request, candidate.MediaId!));
             if (match >= 0)
             {
-                // Rebuild the queue without the one taken; only control calls and requests contend here.
-                _mediaFaults.Clear();
-                foreach (var (candidate, index) in waiting.Select((candidate, index) => (candidate, index)))
-                {
-                    if (index != match)
-                    {
-                        _mediaFaults.Enqueue(candidate);
-                    }
-                }
-
-                fault = waiting[match];
+                fault = _mediaFaults[match];
+                _mediaFaults.RemoveAt(match);
                 return true;
             }
         }
