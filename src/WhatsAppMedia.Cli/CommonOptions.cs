@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Cli;
@@ -40,9 +41,5 @@ internal static class CommonOptions
     }
 
     private static bool IsVaultUri(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && uri.Scheme == Uri.UriSchemeHttps
-        && string.IsNullOrEmpty(uri.UserInfo)
-        && string.IsNullOrEmpty(uri.Query)
-        && string.IsNullOrEmpty(uri.Fragment);
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && EndpointPolicy.IsHttpsEndpoint(uri);
 }

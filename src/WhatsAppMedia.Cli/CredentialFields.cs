@@ -10,7 +10,7 @@ namespace WhatsAppMedia.Cli;
 internal static class CredentialFields
 {
     public static readonly CredentialField Phone = new(
-        Fields.Phone, false, "--phone", "Default phone identity: meta phone_number_id (optional), aws originationPhoneNumberId (required), nxcloud business_phone (required).", IsSecret: false);
+        Fields.Phone, false, "--phone", "Default phone identity (optional), used when a call names none: aws originationPhoneNumberId, nxcloud business_phone. Never applied to meta (media customers sent belong to no business number).", IsSecret: false);
 
     public static readonly CredentialField AccessToken = Credential(Fields.AccessToken, "--access-token", "meta: access token.", isSecret: true);
     public static readonly CredentialField GraphVersion = Credential(Fields.GraphVersion, "--graph-version", "meta: Graph API version such as v23.0 (optional; default from Providers__Meta__GraphVersion).");
@@ -44,8 +44,8 @@ internal static class CredentialFields
     public static IReadOnlyList<CredentialField> RequiredBy(ProviderKind provider) => provider switch
     {
         ProviderKind.Meta => [AccessToken],
-        ProviderKind.Aws => [Phone, AccessKeyId, SecretAccessKey, Region],
-        ProviderKind.NxCloud => [Phone, AccessKey, AccessSecret],
+        ProviderKind.Aws => [AccessKeyId, SecretAccessKey, Region],
+        ProviderKind.NxCloud => [AccessKey, AccessSecret],
         ProviderKind.SmsGatewayCenter => [],
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
     };

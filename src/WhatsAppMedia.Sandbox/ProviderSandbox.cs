@@ -62,6 +62,14 @@ public sealed class ProviderSandbox : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Adds a fresh media object that a customer sent (<see cref="SandboxProviderState.AddReceivedMedia"/>) and returns its id.</summary>
+    public string CreateReceivedMedia(ProviderKind kind)
+    {
+        var id = _imitations[kind].NewMediaId();
+        _states[kind].AddReceivedMedia(id);
+        return id;
+    }
+
     public static async Task<ProviderSandbox> StartAsync(ProviderSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ProviderSandboxOptions();
@@ -114,8 +122,9 @@ public sealed class ProviderSandbox : IAsyncDisposable
         }
 
         var state = states[imitation.Kind];
-        state.Record(await ReadRequestAsync(context.Request, timeProvider));
-        if (!state.TryTakeFault(out var fault))
+        var recorded = await ReadRequestAsync(context.Request, timeProvider);
+        state.Record(recorded);
+        if (!state.TryTakeFault(recorded, out var fault))
         {
             await next();
             return;
@@ -150,6 +159,9 @@ public sealed class ProviderSandbox : IAsyncDisposable
                     // The client gave up, which is the point of a hang.
                 }
 
+                break;
+            case SandboxFaultKind.Replay:
+                await SandboxReplay.WriteAsync(context, fault);
                 break;
             default:
                 await imitation.WriteFaultAsync(context, fault);

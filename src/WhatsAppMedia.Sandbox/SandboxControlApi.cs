@@ -11,6 +11,9 @@ namespace WhatsAppMedia.Sandbox;
 /// </summary>
 internal static class SandboxControlApi
 {
+    /// <summary>Longer than any provider's media id; a fault for a longer one could never apply.</summary>
+    private const int MaxMediaIdLength = 256;
+
     /// <summary>The faults a remote caller can ask for: all but <see cref="SandboxFaultKind.Hold"/>, which needs an in-process release.</summary>
     private static readonly SandboxFaultKind[] RemoteFaultKinds = [.. Enum.GetValues<SandboxFaultKind>().Where(kind => kind != SandboxFaultKind.Hold)];
 
@@ -19,10 +22,18 @@ internal static class SandboxControlApi
         routes.MapGet("/{provider}/media", (string provider) =>
             WithProvider(provider, kind => Results.Ok(new { media = states[kind].Media.Order(StringComparer.Ordinal) })));
 
-        routes.MapPost("/{provider}/media", (string provider, string? ownerPhone) => WithProvider(provider, kind =>
+        routes.MapPost("/{provider}/media", (string provider, string? ownerPhone, bool? received) => WithProvider(provider, kind =>
         {
             var id = imitations[kind].NewMediaId();
-            states[kind].AddMedia(id, ownerPhone);
+            if (received == true)
+            {
+                states[kind].AddReceivedMedia(id);
+            }
+            else
+            {
+                states[kind].AddMedia(id, ownerPhone);
+            }
+
             return Results.Created($"/_sandbox/{provider}/media/{Uri.EscapeDataString(id)}", new { mediaId = id });
         }));
 
@@ -46,7 +57,20 @@ internal static class SandboxControlApi
                 faultKind.Value,
                 request.DelayMilliseconds is { } delay ? TimeSpan.FromMilliseconds(delay) : null,
                 request.Status,
-                request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+                request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Headers: request.Headers,
+                Body: request.Body,
+                MediaId: request.MediaId);
+            if (request.MediaId is { Length: 0 or > MaxMediaIdLength })
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: $"mediaId must be 1-{MaxMediaIdLength} characters.");
+            }
+
+            if (faultKind == SandboxFaultKind.Replay && SandboxReplay.Problem(fault) is { } problem)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: problem);
+            }
+
             states[kind].InjectFault(fault, request.Times ?? 1);
             return Results.NoContent();
         }));
@@ -72,5 +96,13 @@ internal static class SandboxControlApi
             ? action(kind.Value)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Unknown provider; use one of {string.Join(", ", ProviderNames.All)}.");
 
-    internal sealed record FaultRequest(string Kind, int? Times, int? DelayMilliseconds, int? Status, int? RetryAfterSeconds);
+    internal sealed record FaultRequest(
+        string Kind,
+        int? Times,
+        int? DelayMilliseconds,
+        int? Status,
+        int? RetryAfterSeconds,
+        Dictionary<string, string>? Headers = null,
+        string? Body = null,
+        string? MediaId = null);
 }

@@ -25,4 +25,10 @@ public enum SandboxFaultKind
 
     /// <summary>Refuse the request itself for good, in the provider's own shape of a validation error.</summary>
     Reject,
+
+    /// <summary>
+    /// Answer with exactly <see cref="SandboxFault.Status"/>, <see cref="SandboxFault.Headers"/> and
+    /// <see cref="SandboxFault.Body"/>: any answer a provider was seen to give, replayed as it was.
+    /// </summary>
+    Replay,
 }

@@ -12,7 +12,9 @@ public sealed class SandboxProviderState(ProviderKind kind)
 {
     private readonly ConcurrentDictionary<string, string> _media = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _received = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxFault> _faults = new();
+    private readonly List<SandboxFault> _mediaFaults = [];
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ProgressCounter _requestsSeen = new();
 
@@ -27,6 +29,19 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     /// <summary>Adds a media object; with <paramref name="ownerPhone"/>, only that phone identity may delete it.</summary>
     public void AddMedia(string mediaId, string? ownerPhone = null) => _media[mediaId] = ownerPhone ?? AnyOwner;
+
+    /// <summary>
+    /// Adds a media object a customer sent to the business (webhook media): it belongs to no business phone, so
+    /// providers that check ownership refuse any phone named for it (<see cref="IsReceived"/>).
+    /// </summary>
+    public void AddReceivedMedia(string mediaId)
+    {
+        _received[mediaId] = true;
+        _media[mediaId] = AnyOwner;
+    }
+
+    /// <summary>Whether <paramref name="mediaId"/> was added with <see cref="AddReceivedMedia"/>.</summary>
+    public bool IsReceived(string mediaId) => _received.ContainsKey(mediaId);
 
     public bool HasMedia(string mediaId) => _media.ContainsKey(mediaId);
 
@@ -46,20 +61,65 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     public bool TryGetCredentialSecret(string key, out string secret) => _credentials.TryGetValue(key, out secret!);
 
-    /// <summary>Queues <paramref name="fault"/> for the next <paramref name="times"/> requests.</summary>
+    /// <summary>
+    /// Queues <paramref name="fault"/> for the next <paramref name="times"/> requests, or with
+    /// <see cref="SandboxFault.MediaId"/> for the next <paramref name="times"/> requests that name that media id.
+    /// </summary>
     public void InjectFault(SandboxFault fault, int times = 1)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+
+        // A fault for one media id waits for a request naming it; the others apply to whatever request comes next.
+        if (fault.MediaId is not null)
+        {
+            lock (_mediaFaults)
+            {
+                _mediaFaults.AddRange(Enumerable.Repeat(fault, times));
+            }
+
+            return;
+        }
+
         for (var i = 0; i < times; i++)
         {
             _faults.Enqueue(fault);
         }
     }
 
-    public void ClearFaults() => _faults.Clear();
+    public void ClearFaults()
+    {
+        _faults.Clear();
+        lock (_mediaFaults)
+        {
+            _mediaFaults.Clear();
+        }
+    }
 
-    internal bool TryTakeFault(out SandboxFault fault) => _faults.TryDequeue(out fault!);
+    /// <summary>
+    /// Takes the fault for <paramref name="request"/>: the first one waiting for a media id the request names (in its
+    /// path, query or body), else the next general one.
+    /// </summary>
+    internal bool TryTakeFault(RecordedRequest request, out SandboxFault fault)
+    {
+        lock (_mediaFaults)
+        {
+            var match = _mediaFaults.FindIndex(candidate => Names(request, candidate.MediaId!));
+            if (match >= 0)
+            {
+                fault = _mediaFaults[match];
+                _mediaFaults.RemoveAt(match);
+                return true;
+            }
+        }
+
+        return _faults.TryDequeue(out fault!);
+    }
+
+    private static bool Names(RecordedRequest request, string mediaId) =>
+        request.Path.Contains(Uri.EscapeDataString(mediaId), StringComparison.Ordinal)
+        || request.Query.Contains(Uri.EscapeDataString(mediaId), StringComparison.Ordinal)
+        || request.Body.Contains(mediaId, StringComparison.Ordinal);
 
     internal void Record(RecordedRequest request)
     {

@@ -122,6 +122,21 @@ public sealed class TenantCommandTests : IClassFixture<CliFixture>
         (await authenticator.AuthenticateAsync(id, added.Line("apiKey"))).Status.ShouldBe(TenantAuthenticationStatus.Unauthorized);
     }
 
+    /// <summary>Contract §1 (issue 11): a default phone is optional for every provider; calls name one instead.</summary>
+    [Theory]
+    [InlineData("aws", "--access-key-id", "AKIAEXAMPLE000000001", "--secret-access-key", "S", "--region", "ap-south-1")]
+    [InlineData("nxcloud", "--access-key", "k", "--access-secret", "S", "--region", null)]
+    public async Task Add_writes_a_tenant_without_a_default_phone(string provider, string keyOption, string key, string secretOption, string secret, string regionOption, string? region)
+    {
+        var id = NewId();
+        string[] args = ["tenant", "add", "--id", id, "--provider", provider, keyOption, key, secretOption, secret];
+        var added = await RunAsync(region is null ? args : [.. args, regionOption, region]);
+
+        added.ExitCode.ShouldBe(ExitCodes.Ok, added.Error);
+        var tenant = TenantDocument.Parse(id, added.Line("value")).Tenant.ShouldNotBeNull();
+        tenant.Phone.ShouldBeNull();
+    }
+
     [Fact]
     public async Task Rotate_key_without_a_vault_reads_the_environment_variable_and_prints_the_new_setting()
     {
@@ -263,8 +278,12 @@ public sealed class TenantCommandTests : IClassFixture<CliFixture>
         { ["tenant", "add", "--id", "acme", "--provider", "meta", "--access-token", "t", "--region", "us-east-1"], "--region does not apply" },
         { ["tenant", "add", "--id", "acme", "--provider", "meta", "--access-token", "t", "--graph-version", "23"], "Invalid --graph-version" },
         { ["tenant", "add", "--id", "acme", "--provider", "meta", "--access-token", " t"], "Invalid --access-token" },
-        { ["tenant", "add", "--id", "acme", "--provider", "aws", "--access-key-id", "A", "--secret-access-key", "S", "--region", "us-east-1"], "needs --phone" },
-        { ["tenant", "add", "--id", "acme", "--provider", "aws", "--phone", "p", "--access-key-id", "A", "--secret-access-key", "S", "--region", "mars"], "Invalid --region" },
+        { ["tenant", "add", "--id", "acme", "--provider", "aws", "--phone", "phone-number-id-1", "--access-key-id", "A", "--secret-access-key", "S", "--region", "mars"], "Invalid --region" },
+
+        // Issue 11: a region the document once accepted and every send refused; one rule now refuses it here.
+        { ["tenant", "add", "--id", "acme", "--provider", "aws", "--access-key-id", "A", "--secret-access-key", "S", "--region", "us-a-b-c-d-1"], "Invalid --region" },
+        { ["tenant", "add", "--id", "acme", "--provider", "aws", "--phone", "+15550783881", "--access-key-id", "A", "--secret-access-key", "S", "--region", "us-east-1"], "Invalid --phone" },
+        { ["tenant", "add", "--id", "acme", "--provider", "meta", "--access-token", "token with spaces"], "Invalid --access-token" },
         { ["tenant", "add", "--id", "acme", "--provider", "nxcloud", "--phone", "86", "--access-key", "k"], "needs --access-secret" },
         { ["tenant", "add", "--id", "acme", "--provider", "smsgatewaycenter"], "Invalid --api-key" },
         { ["tenant", "add", "--id", "acme", "--provider", "smsgatewaycenter", "--user-id", "u"], "Invalid --password" },

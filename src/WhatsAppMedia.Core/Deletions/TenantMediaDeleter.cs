@@ -11,11 +11,15 @@ namespace WhatsAppMedia.Core.Deletions;
 /// </summary>
 public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeletionClient client, ILogger<TenantMediaDeleter> logger)
 {
-    /// <summary>Builds the target (the caller's phone, else the tenant's default) and checks it with the tenant's provider.</summary>
+    /// <summary>
+    /// Builds the target with the phone <see cref="ProviderPhones.For"/> picks (the caller's, else the tenant's default
+    /// where the provider applies one) and checks it with the tenant's provider: <c>phone_required</c> when the provider
+    /// needs a phone and there is none.
+    /// </summary>
     public IdentifierError? Resolve(Tenant tenant, string mediaId, string? phone, out MediaDeletionTarget target)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        target = new MediaDeletionTarget(mediaId, phone ?? tenant.Phone);
+        target = new MediaDeletionTarget(mediaId, ProviderPhones.For(tenant.Provider, phone, tenant.Phone));
         return client.Validate(tenant.Provider, target);
     }
 

@@ -160,6 +160,9 @@ public sealed partial class MediaApi(
                 StatusCodes.Status400BadRequest, ErrorCodes.InvalidTenantId, "The tenant id must be 1-63 lowercase letters, digits or inner hyphens.", requestId)),
             TenantAuthenticationStatus.Unauthorized => (null, ProblemResults.Create(
                 StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"Send the tenant's API key in the {ApiKeyHeader} header.", requestId)),
+            // An operator must fix the document; retrying cannot help, so no 503 and no Retry-After (contract §1).
+            TenantAuthenticationStatus.Misconfigured => (null, ProblemResults.Create(
+                StatusCodes.Status500InternalServerError, ErrorCodes.TenantMisconfigured, authentication.Error!.Message, requestId)),
             _ => (null, ProblemResults.Create(
                 StatusCodes.Status503ServiceUnavailable, ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
         };

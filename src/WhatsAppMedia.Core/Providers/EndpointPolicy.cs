@@ -2,23 +2,25 @@ using System.Net;
 
 namespace WhatsAppMedia.Core.Providers;
 
-/// <summary>Credentials only travel over https; plain http is allowed to loopback addresses, where the sandboxes live.</summary>
+/// <summary>
+/// Where the service sends credentials: absolute URLs without userinfo, query or fragment, over https. Plain http is
+/// allowed to loopback addresses, where the sandboxes live, except where <see cref="IsHttpsEndpoint"/> is asked for
+/// (the Key Vault URI, which Azure.Security.KeyVault.Secrets only ever reaches over TLS). The one statement of the
+/// rule for provider base URLs, the vault URI and the CLI's <c>--vault</c>.
+/// </summary>
 public static class EndpointPolicy
 {
-    public static bool IsAllowed(Uri uri)
+    /// <summary>An absolute https URL without userinfo, query or fragment, or the same over http to a loopback address.</summary>
+    public static bool IsAllowed(Uri uri) =>
+        IsBare(uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
+
+    /// <summary>An absolute https URL without userinfo, query or fragment.</summary>
+    public static bool IsHttpsEndpoint(Uri uri) => IsBare(uri) && uri.Scheme == Uri.UriSchemeHttps;
+
+    private static bool IsBare(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (!uri.IsAbsoluteUri || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-        {
-            return false;
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            return true;
-        }
-
-        return uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
+        return uri.IsAbsoluteUri && string.IsNullOrEmpty(uri.UserInfo) && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
     }
 
     private static bool IsLoopback(Uri uri) =>

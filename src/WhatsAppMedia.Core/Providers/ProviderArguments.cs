@@ -4,11 +4,12 @@ namespace WhatsAppMedia.Core.Providers;
 internal static class ProviderArguments
 {
     /// <summary>
-    /// Refuses a null or invalid target (<see cref="IMediaProvider.Validate"/>, before anything is built from it) and
-    /// credentials of another provider; the messages name what is wrong, never a value.
+    /// Refuses a null or invalid target (<see cref="IMediaProvider.Validate"/>, before anything is built from it),
+    /// credentials of another provider, and credentials with a <see cref="ProviderCredentials.Problem"/>; the messages
+    /// name what is wrong, never a value.
     /// </summary>
     /// <returns>The credentials as the provider's own type.</returns>
-    /// <exception cref="ArgumentException">The target is invalid, or the credentials are not <typeparamref name="TCredentials"/>.</exception>
+    /// <exception cref="ArgumentException">The target is invalid, or the credentials are not <typeparamref name="TCredentials"/> or have a problem.</exception>
     public static TCredentials Check<TCredentials>(IMediaProvider provider, MediaDeletionTarget target, ProviderCredentials credentials)
         where TCredentials : ProviderCredentials
     {
@@ -19,8 +20,11 @@ internal static class ProviderArguments
             throw new ArgumentException(error.Message, nameof(target));
         }
 
-        return credentials as TCredentials ?? throw new ArgumentException(
+        var typed = credentials as TCredentials ?? throw new ArgumentException(
             $"The {provider.Kind.ToName()} provider needs {typeof(TCredentials).Name}; these credentials are for {credentials.Kind.ToName()}.",
             nameof(credentials));
+
+        // The same rules the tenant document is held to, so a parsed tenant never fails here.
+        return typed.Problem() is { } problem ? throw new ArgumentException(problem.Message, nameof(credentials)) : typed;
     }
 }

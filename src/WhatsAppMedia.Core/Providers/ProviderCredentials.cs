@@ -1,3 +1,5 @@
+using WhatsAppMedia.Core.Tenants;
+
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>
@@ -7,6 +9,14 @@ namespace WhatsAppMedia.Core.Providers;
 public abstract record ProviderCredentials
 {
     public abstract ProviderKind Kind { get; }
+
+    /// <summary>
+    /// The first field that cannot work on the wire (a value a header cannot carry, a region that cannot be a host name,
+    /// a missing half of a login), or null. The one statement of these rules: the tenant document refuses such a
+    /// document (so the CLI never writes one and the service answers <c>tenant_misconfigured</c>), and each provider
+    /// refuses such credentials before it builds anything from them. The error names the field, never its value.
+    /// </summary>
+    public abstract TenantDocumentError? Problem();
 
     protected const string Redacted = "***";
 }

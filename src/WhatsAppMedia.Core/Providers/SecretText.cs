@@ -6,6 +6,9 @@ namespace WhatsAppMedia.Core.Providers;
 /// </summary>
 internal static class SecretText
 {
+    /// <summary><see cref="IsHeaderSafe"/> as a phrase that follows a field name in an error.</summary>
+    public const string HeaderSafeRule = "must be visible ASCII only, without spaces or control characters: it travels in an HTTP header";
+
     /// <summary>
     /// Whether <paramref name="value"/> can travel as a header value exactly as given: visible ASCII only, no spaces
     /// or control characters. Every provider's tokens and keys fit; anything else is a paste error at best and a

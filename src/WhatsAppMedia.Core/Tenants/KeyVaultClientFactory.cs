@@ -1,10 +1,10 @@
 using Azure.Core;
-using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
+using WhatsAppMedia.Core.Hosting;
 
 namespace WhatsAppMedia.Core.Tenants;
 
-/// <summary>Builds the production Key Vault client: <see cref="DefaultAzureCredential"/> and bounded retries.</summary>
+/// <summary>Builds the production Key Vault client: the app's identity (<see cref="ServiceIdentity"/>) and bounded retries.</summary>
 public static class KeyVaultClientFactory
 {
     /// <summary>The first retry delay of the client; later ones double (exponential back-off with jitter).</summary>
@@ -18,7 +18,7 @@ public static class KeyVaultClientFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         var vaultUri = options.VaultUri ?? throw new ArgumentException("KeyVault:VaultUri is not set.", nameof(options));
-        credential ??= new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId });
+        credential ??= ServiceIdentity.Credential(options.ClientId);
         return new SecretClient(vaultUri, credential, CreateClientOptions(options));
     }
 

@@ -48,6 +48,9 @@ public sealed class KeyVaultOptions
     /// <summary>The Key Vault client's timeout for one HTTP attempt. Default 5 seconds.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The client id of a user-assigned managed identity, or unset for the default identity chain.</summary>
+    /// <summary>
+    /// The client id of the user-assigned managed identity that reads the vault. Unset: <c>AZURE_CLIENT_ID</c>, as
+    /// Azure.Identity reads it (see <see cref="Hosting.ServiceIdentity"/>), else the default identity chain.
+    /// </summary>
     public string? ClientId { get; set; }
 }

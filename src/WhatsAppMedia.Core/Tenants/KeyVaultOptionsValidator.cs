@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Core.Tenants;
 
@@ -9,7 +10,7 @@ internal sealed class KeyVaultOptionsValidator : IValidateOptions<KeyVaultOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.VaultUri is { } vaultUri && !IsVaultUri(vaultUri))
+        if (options.VaultUri is { } vaultUri && !EndpointPolicy.IsHttpsEndpoint(vaultUri))
         {
             failures.Add("KeyVault:VaultUri must be an absolute https URL without credentials, query or fragment.");
         }
@@ -48,13 +49,6 @@ internal sealed class KeyVaultOptionsValidator : IValidateOptions<KeyVaultOption
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static bool IsVaultUri(Uri uri) =>
-        uri.IsAbsoluteUri
-        && uri.Scheme == Uri.UriSchemeHttps
-        && string.IsNullOrEmpty(uri.UserInfo)
-        && string.IsNullOrEmpty(uri.Query)
-        && string.IsNullOrEmpty(uri.Fragment);
 
     private static void CheckRange(List<string> failures, string key, TimeSpan value, TimeSpan min, TimeSpan max)
     {

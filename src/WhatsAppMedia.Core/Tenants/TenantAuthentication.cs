@@ -37,6 +37,7 @@ public sealed class TenantAuthentication
         TenantAuthenticationStatus.Authenticated => null,
         TenantAuthenticationStatus.InvalidTenantId => ErrorCodes.InvalidTenantId,
         TenantAuthenticationStatus.Unauthorized => ErrorCodes.Unauthorized,
+        TenantAuthenticationStatus.Misconfigured => ErrorCodes.TenantMisconfigured,
         _ => ErrorCodes.CredentialsUnavailable,
     };
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
 using WhatsAppMedia.Core.Providers.Meta;
@@ -15,7 +14,7 @@ namespace WhatsAppMedia.Core.Tenants;
 /// Unknown fields are ignored; the first unusable field gives a <see cref="TenantDocumentError"/> that names it
 /// without repeating any value, so a broken document never leaks a credential into a log.
 /// </summary>
-public static partial class TenantDocument
+public static class TenantDocument
 {
     /// <summary>Key Vault's own limit for a secret value; a larger document cannot be a real one.</summary>
     public const int MaxLength = 25 * 1024;
@@ -123,9 +122,12 @@ public static partial class TenantDocument
             return TenantDocumentResult.Invalid(reader.Error, apiKeySha256);
         }
 
-        if (phone is null && provider is ProviderKind.Aws or ProviderKind.NxCloud)
+        // No default phone is valid for every provider (contract §1): a call that ends up without one is refused with
+        // phone_required then. A phone that is given is held to the provider's own format now, so a typo surfaces
+        // as tenant_misconfigured rather than as invalid_phone on every call.
+        if (phone is not null && ProviderPhones.DefaultPhoneProblem(provider.Value, phone) is { } phoneProblem)
         {
-            return Invalid(Fields.Phone, $"Tenant document field '{Fields.Phone}' is required for provider '{provider.Value.ToName()}'.", apiKeySha256);
+            return Invalid(Fields.Phone, $"Tenant document field '{Fields.Phone}' {phoneProblem}.", apiKeySha256);
         }
 
         if (!root.TryGetProperty(Fields.Credentials, out var credentialsElement) || credentialsElement.ValueKind != JsonValueKind.Object)
@@ -140,24 +142,33 @@ public static partial class TenantDocument
             : TenantDocumentResult.Valid(new Tenant(tenantId, apiKeySha256, phone, credentials));
     }
 
-    private static ProviderCredentials? ReadCredentials(ProviderKind provider, FieldReader reader) => provider switch
+    /// <summary>
+    /// Reads the provider's fields (present, strings, no stray whitespace), then holds the credentials to the rules the
+    /// provider itself applies on the wire (<see cref="ProviderCredentials.Problem"/>), stated there once.
+    /// </summary>
+    private static ProviderCredentials? ReadCredentials(ProviderKind provider, FieldReader reader)
     {
-        ProviderKind.Meta => ReadMeta(reader),
-        ProviderKind.Aws => ReadAws(reader),
-        ProviderKind.NxCloud => ReadNxCloud(reader),
-        ProviderKind.SmsGatewayCenter => ReadSmsGatewayCenter(reader),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
-    };
+        ProviderCredentials? credentials = provider switch
+        {
+            ProviderKind.Meta => ReadMeta(reader),
+            ProviderKind.Aws => ReadAws(reader),
+            ProviderKind.NxCloud => ReadNxCloud(reader),
+            ProviderKind.SmsGatewayCenter => ReadSmsGatewayCenter(reader),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
+        };
+        if (credentials?.Problem() is { } problem)
+        {
+            reader.Fail(problem);
+            return null;
+        }
+
+        return credentials;
+    }
 
     private static MetaCredentials? ReadMeta(FieldReader reader)
     {
         var accessToken = reader.Required(Fields.AccessToken);
         var graphVersion = reader.Optional(Fields.GraphVersion);
-        if (reader.Error is null && graphVersion is not null && !MetaIdentifiers.IsGraphVersion(graphVersion))
-        {
-            reader.Fail(Fields.GraphVersion, "must look like 'v23.0'");
-        }
-
         return reader.Error is null ? new MetaCredentials(accessToken!, graphVersion) : null;
     }
 
@@ -167,13 +178,6 @@ public static partial class TenantDocument
         var secretAccessKey = reader.Required(Fields.SecretAccessKey);
         var sessionToken = reader.Optional(Fields.SessionToken);
         var region = reader.Required(Fields.Region);
-
-        // The region becomes part of a host name, so it is held to AWS's own shape.
-        if (reader.Error is null && !AwsRegionPattern().IsMatch(region!))
-        {
-            reader.Fail(Fields.Region, "must be an AWS region such as 'us-east-1'");
-        }
-
         return reader.Error is null ? new AwsCredentials(accessKeyId!, secretAccessKey!, sessionToken, region!) : null;
     }
 
@@ -186,28 +190,10 @@ public static partial class TenantDocument
 
     private static SmsGatewayCenterCredentials? ReadSmsGatewayCenter(FieldReader reader)
     {
+        // Which of the two login methods is complete is SmsGatewayCenterCredentials.Problem's to say.
         var apiKey = reader.Optional(Fields.ApiKey);
         var userId = reader.Optional(Fields.UserId);
         var password = reader.Optional(Fields.Password);
-        if (reader.Error is not null)
-        {
-            return null;
-        }
-
-        // With an API key, the user id travels only as the 'userid' query parameter, and no password is needed.
-        if (userId is not null && password is null && apiKey is null)
-        {
-            reader.Fail(Fields.Password, $"is required with {Fields.InCredentials(Fields.UserId)} unless {Fields.InCredentials(Fields.ApiKey)} is given");
-        }
-        else if (password is not null && userId is null)
-        {
-            reader.Fail(Fields.UserId, $"is required with {Fields.InCredentials(Fields.Password)}");
-        }
-        else if (apiKey is null && userId is null)
-        {
-            reader.Fail(Fields.ApiKey, $"is required unless {Fields.InCredentials(Fields.UserId)} and {Fields.InCredentials(Fields.Password)} are given");
-        }
-
         return reader.Error is null ? new SmsGatewayCenterCredentials(apiKey, userId, password) : null;
     }
 
@@ -249,9 +235,6 @@ public static partial class TenantDocument
 
     private static TenantDocumentResult Invalid(string field, string message, string? apiKeySha256 = null) =>
         TenantDocumentResult.Invalid(new TenantDocumentError(field, message), apiKeySha256);
-
-    [GeneratedRegex(@"^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex AwsRegionPattern();
 
     /// <summary>Reads string fields of one JSON object and keeps the first error, so callers read all fields then check once.</summary>
     private sealed class FieldReader(JsonElement element, string pathPrefix)
@@ -302,7 +285,8 @@ public static partial class TenantDocument
             return value;
         }
 
-        public void Fail(string name, string problem) =>
-            Error ??= new TenantDocumentError(pathPrefix + name, $"Tenant document field '{pathPrefix + name}' {problem}.");
+        public void Fail(string name, string problem) => Error ??= TenantDocumentError.For(pathPrefix + name, problem);
+
+        public void Fail(TenantDocumentError error) => Error ??= error;
     }
 }

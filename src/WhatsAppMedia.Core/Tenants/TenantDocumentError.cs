@@ -7,4 +7,7 @@ namespace WhatsAppMedia.Core.Tenants;
 public sealed record TenantDocumentError(string Field, string Message)
 {
     public const string WholeDocument = "$";
+
+    /// <summary>The error for <paramref name="field"/> (a dotted path), with <paramref name="problem"/> a phrase such as "must be a string".</summary>
+    public static TenantDocumentError For(string field, string problem) => new(field, $"Tenant document field '{field}' {problem}.");
 }

@@ -68,6 +68,14 @@ internal sealed partial class MetaImitation(SandboxProviderState state) : IProvi
             phone = phoneValues[0];
         }
 
+        // Media a customer sent belong to no business number: Meta refuses the ownership check for them outright
+        // (code 100 without a subcode), as integrators report it; providers.md, Meta, "Ownership check".
+        if (phone is not null && state.IsReceived(mediaId))
+        {
+            return WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(
+                100, "Param phone_number_id is not a valid whatsapp business phone number id ID", "OAuthException"));
+        }
+
         // Meta gives one answer for "no such media" and "not yours to delete"; so does the imitation.
         if (!state.IsOwnedBy(mediaId, phone) || !state.RemoveMedia(mediaId))
         {

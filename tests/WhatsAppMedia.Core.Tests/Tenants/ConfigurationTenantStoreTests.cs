@@ -20,6 +20,24 @@ public class ConfigurationTenantStoreTests
         lookup.Tenant.Phone.ShouldBe("phone-number-id-01234567890123456789012345678901");
     }
 
+    /// <summary>Issue 11's example: an AWS document without its secret. An operator error, logged as one, with no value.</summary>
+    [Fact]
+    public async Task An_unusable_document_is_an_error_in_the_log_naming_the_tenant_and_the_field_only()
+    {
+        var store = StoreWith(("Tenants:acme-aws", """{"provider":"aws","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessKeyId":"AKIAEXAMPLE000000001","region":"ap-south-1"}}"""));
+
+        var lookup = await store.GetAsync("acme-aws");
+
+        lookup.Status.ShouldBe(TenantLookupStatus.Invalid);
+        lookup.Error!.Field.ShouldBe("credentials.secretAccessKey");
+        var entry = _log.Entries.ShouldHaveSingleItem();
+        entry.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Error);
+        entry.Message.ShouldContain("acme-aws");
+        entry.Message.ShouldContain("credentials.secretAccessKey");
+        entry.Message.ShouldNotContain("AKIAEXAMPLE000000001");
+        entry.Message.ShouldNotContain("ap-south-1");
+    }
+
     [Fact]
     public async Task Configuration_never_refuses_lookups_so_authentication_failures_stay_unauthorized()
     {

@@ -74,15 +74,24 @@ public class TenantAuthenticatorTests
 
         result.Status.ShouldBe(TenantAuthenticationStatus.Misconfigured);
         result.Error!.Field.ShouldBe("credentials.region");
-        result.ErrorCode.ShouldBe("credentials_unavailable");
+        result.ErrorCode.ShouldBe("tenant_misconfigured");
     }
 
-    [Fact]
-    public async Task An_unreachable_store_with_nothing_cached_is_credentials_unavailable()
+    /// <summary>Issue 11: only an unusable document is tenant_misconfigured; a vault that is down or throttling stays a retryable 503.</summary>
+    [Theory]
+    [InlineData("outage")]
+    [InlineData("throttle")]
+    [InlineData("server error")]
+    public async Task An_unreachable_store_with_nothing_cached_is_credentials_unavailable(string failure)
     {
         await using var vault = await KeyVaultStandIn.StartAsync();
         vault.SetSecret("tenant-acme", Meta());
-        vault.FailAlways(KeyVaultFault.Outage);
+        vault.FailAlways(failure switch
+        {
+            "outage" => KeyVaultFault.Outage,
+            "throttle" => KeyVaultFault.Throttle(TimeSpan.FromSeconds(30)),
+            _ => KeyVaultFault.ServerError,
+        });
         using var store = new CachingTenantStore(
             new KeyVaultTenantSource(vault.CreateSecretClient()),
             new KeyVaultOptions { VaultUri = vault.VaultUri },

@@ -48,14 +48,15 @@ public class TenantDocumentTests
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","credentials":{"accessToken":12345}}""", "credentials.accessToken" },
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","credentials":{"accessToken":"{{{SecretMarker}}}","graphVersion":"23"}}""", "credentials.graphVersion" },
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","phone":"","credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "phone" },
-        { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "phone" },
+        { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"+15550783881","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "phone" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "credentials.accessKeyId" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","region":"us-east-1"}}""", "credentials.secretAccessKey" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}"}}""", "credentials.region" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"evil.com/x"}}""", "credentials.region" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"US-EAST-1"}}""", "credentials.region" },
-        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","credentials":{"accessKey":"k","accessSecret":"{{{SecretMarker}}}"}}""", "phone" },
-        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"86138","credentials":{"accessKey":"k"}}""", "credentials.accessSecret" },
+        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"+8613800138000","credentials":{"accessKey":"k","accessSecret":"{{{SecretMarker}}}"}}""", "phone" },
+        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"86138","credentials":{"accessKey":"k","accessSecret":"{{{SecretMarker}}}"}}""", "phone" },
+        { $$$"""{"provider":"nxcloud","apiKeySha256":"{{{Hash}}}","phone":"8613800138000","credentials":{"accessKey":"k"}}""", "credentials.accessSecret" },
         { $$$"""{"provider":"smsgatewaycenter","apiKeySha256":"{{{Hash}}}","credentials":{}}""", "credentials.apiKey" },
         { $$$"""{"provider":"smsgatewaycenter","apiKeySha256":"{{{Hash}}}","credentials":{"userId":"u"}}""", "credentials.password" },
         { $$$"""{"provider":"smsgatewaycenter","apiKeySha256":"{{{Hash}}}","credentials":{"password":"{{{SecretMarker}}}"}}""", "credentials.userId" },
@@ -83,6 +84,64 @@ public class TenantDocumentTests
         TenantDocument.Parse("a", NxCloud()).Tenant!.Credentials.ShouldBe(new NxCloudCredentials("nx-access", "nx-" + SecretMarker));
         TenantDocument.Parse("a", SmsGatewayCenterWithApiKey()).Tenant!.Credentials.ShouldBe(new SmsGatewayCenterCredentials("sgc-" + SecretMarker, null, null));
         TenantDocument.Parse("a", SmsGatewayCenterWithPassword()).Tenant!.Credentials.ShouldBe(new SmsGatewayCenterCredentials(null, "sgc-user", "pw-" + SecretMarker));
+    }
+
+    /// <summary>Contract §1: a document without <c>phone</c> is valid for every provider; the call decides whether one is needed.</summary>
+    [Theory]
+    [InlineData("""{"provider":"meta","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessToken":"t"}}""")]
+    [InlineData("""{"provider":"aws","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessKeyId":"AKIAEXAMPLE000000001","secretAccessKey":"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY","region":"ap-south-1"}}""")]
+    [InlineData("""{"provider":"nxcloud","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessKey":"k","accessSecret":"s"}}""")]
+    [InlineData("""{"provider":"smsgatewaycenter","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"apiKey":"k"}}""")]
+    public void A_document_without_a_default_phone_is_valid_for_every_provider(string json)
+    {
+        var result = TenantDocument.Parse("acme", json);
+
+        result.IsValid.ShouldBeTrue(result.Error?.Message);
+        result.Tenant.Phone.ShouldBeNull();
+    }
+
+    /// <summary>
+    /// Issue 11 item 7: the document, the CLI (which parses what it writes) and the AWS provider hold the region to one
+    /// rule, so a region the document accepts is one the provider signs for. <c>us-a-b-c-d-1</c> used to pass here and
+    /// fail on every send.
+    /// </summary>
+    [Theory]
+    [InlineData("us-east-1", true)]
+    [InlineData("ap-south-1", true)]
+    [InlineData("us-gov-west-1", true)]
+    [InlineData("ap-southeast-2", true)]
+    [InlineData("us-a-b-c-d-1", false)]
+    [InlineData("eu-west-123", false)]
+    [InlineData("u-east-1", false)]
+    public void The_document_accepts_exactly_the_regions_the_aws_provider_accepts(string region, bool usable)
+    {
+        var json = $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","credentials":{"accessKeyId":"AKID","secretAccessKey":"s","region":"{{{region}}}"}}""";
+
+        var result = TenantDocument.Parse("acme", json);
+
+        result.IsValid.ShouldBe(usable);
+        WhatsAppMedia.Core.Providers.Aws.AwsIdentifiers.IsRegion(region).ShouldBe(usable);
+        new WhatsAppMedia.Core.Providers.Aws.AwsCredentials("AKID", "s", null, region).Problem().ShouldBe(result.Error);
+        if (!usable)
+        {
+            result.Error!.Field.ShouldBe("credentials.region");
+        }
+    }
+
+    /// <summary>What a provider sends in a header is held to the header rule in the document too, so it is refused here and not on every call.</summary>
+    [Theory]
+    [InlineData("""{"provider":"meta","apiKeySha256":"HASH","credentials":{"accessToken":"EAA zq9"}}""", "credentials.accessToken")]
+    [InlineData("""{"provider":"aws","apiKeySha256":"HASH","credentials":{"accessKeyId":"AKID","secretAccessKey":"s","sessionToken":"IQo zq9","region":"us-east-1"}}""", "credentials.sessionToken")]
+    [InlineData("""{"provider":"aws","apiKeySha256":"HASH","credentials":{"accessKeyId":"AKIA/zq9","secretAccessKey":"s","region":"us-east-1"}}""", "credentials.accessKeyId")]
+    [InlineData("""{"provider":"nxcloud","apiKeySha256":"HASH","credentials":{"accessKey":"käyzq9","accessSecret":"s"}}""", "credentials.accessKey")]
+    [InlineData("""{"provider":"smsgatewaycenter","apiKeySha256":"HASH","credentials":{"apiKey":"sgc zq9"}}""", "credentials.apiKey")]
+    public void A_credential_that_cannot_travel_in_a_header_makes_the_document_unusable(string json, string field)
+    {
+        var result = TenantDocument.Parse("acme", json.Replace("HASH", Hash, StringComparison.Ordinal));
+
+        result.IsValid.ShouldBeFalse();
+        result.Error!.Field.ShouldBe(field);
+        result.Error.Message.ShouldNotContain("zq9");
     }
 
     [Fact]

@@ -110,6 +110,19 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         return new SecretClient(VaultUri, Credential, options);
     }
 
+    /// <summary>
+    /// A real client for this vault with the caller's options and credential, for a test of where the token comes from
+    /// (the credential must produce the token of <see cref="Credential"/>, for example through a managed-identity stand-in).
+    /// </summary>
+    public SecretClient CreateSecretClient(SecretClientOptions options, TokenCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credential);
+        options.Transport = new HttpClientTransport(_httpClient);
+        options.DisableChallengeResourceVerification = true;
+        return new SecretClient(VaultUri, credential, options);
+    }
+
     /// <summary>The client options behind <see cref="CreateSecretClient(int)"/>, for callers that build their own client.</summary>
     public SecretClientOptions CreateClientOptions(int maxRetries = 0)
     {

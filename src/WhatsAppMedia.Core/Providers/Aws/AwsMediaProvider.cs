@@ -25,22 +25,14 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
             return new IdentifierError(ErrorCodes.InvalidMediaId, "An AWS media id is 1–100 letters or digits.");
         }
 
-        if (string.IsNullOrEmpty(target.Phone))
-        {
-            return new IdentifierError(ErrorCodes.PhoneRequired, "AWS needs the origination phone number id that owns the media.");
-        }
-
-        return AwsIdentifiers.IsPhoneNumberId(target.Phone)
-            ? null
-            : new IdentifierError(
-                ErrorCodes.InvalidPhone,
-                "An AWS origination phone number id is 'phone-number-id-' followed by letters and digits, or its ARN, at most 100 characters.");
+        return AwsIdentifiers.CheckPhoneNumberId(target.Phone);
     }
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var aws = ProviderArguments.Check<AwsCredentials>(this, target, credentials);
-        var signing = CheckedCredentials(aws);
+        // Region, key id and token passed AwsCredentials.Problem in ProviderArguments.Check.
+        var signing = new SigV4Credentials(aws.AccessKeyId, aws.SecretAccessKey, aws.SessionToken);
         var uri = RequestUri(aws.Region, target);
         using var request = SignedRequest(uri, signing, aws.Region);
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -82,34 +74,5 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
 
         var query = "?mediaId=" + AwsUriEncoding.Encode(target.MediaId) + "&originationPhoneNumberId=" + AwsUriEncoding.Encode(target.Phone!);
         return new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + OperationPath + query);
-    }
-
-    /// <summary>
-    /// Checks what goes into the host name, the <c>Authorization</c> header and the token header before any of it is
-    /// used. The messages name the field, never its value.
-    /// </summary>
-    private static SigV4Credentials CheckedCredentials(AwsCredentials credentials)
-    {
-        if (!AwsIdentifiers.IsRegion(credentials.Region))
-        {
-            throw new ArgumentException("The tenant's AWS region is not a region name such as us-east-1.", nameof(credentials));
-        }
-
-        if (string.IsNullOrEmpty(credentials.AccessKeyId) || credentials.AccessKeyId.Length > 128 || !credentials.AccessKeyId.All(char.IsAsciiLetterOrDigit))
-        {
-            throw new ArgumentException("The tenant's AWS access key id must be 1–128 letters or digits.", nameof(credentials));
-        }
-
-        if (string.IsNullOrEmpty(credentials.SecretAccessKey))
-        {
-            throw new ArgumentException("The tenant's AWS secret access key is empty.", nameof(credentials));
-        }
-
-        if (credentials.SessionToken is { } token && (token.Length == 0 || token.Any(c => c is < '!' or > '~')))
-        {
-            throw new ArgumentException("The tenant's AWS session token is empty or holds characters a header cannot carry.", nameof(credentials));
-        }
-
-        return new SigV4Credentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
     }
 }

@@ -69,7 +69,7 @@ internal static class MetaAnswerClassifier
     private static DeletionOutcome OutcomeOf(int httpStatus, int code, int? subcode, bool isTransient) => code switch
     {
         0 or 10 or 190 or (>= 200 and <= 299) or 131005 => DeletionOutcome.CredentialsRefused,
-        4 or 80007 or 80008 or 130429 => DeletionOutcome.Throttled,
+        _ when MetaRateLimitCodes.IsRateLimit(code) => DeletionOutcome.Throttled,
         1 or 2 or 131000 or 131016 => DeletionOutcome.Transient,
         _ when isTransient => DeletionOutcome.Transient,
         100 when subcode == ObjectNotAccessibleSubcode => DeletionOutcome.NotFound,

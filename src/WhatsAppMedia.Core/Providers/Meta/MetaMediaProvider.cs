@@ -18,10 +18,6 @@ public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersO
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var meta = ProviderArguments.Check<MetaCredentials>(this, target, credentials);
-        if (!SecretText.IsHeaderSafe(meta.AccessToken))
-        {
-            throw new ArgumentException("The Meta access token is empty or holds characters that cannot travel in an HTTP header.", nameof(credentials));
-        }
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(GraphVersionFor(meta), target));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", meta.AccessToken);
@@ -33,11 +29,10 @@ public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersO
 
     private string GraphVersionFor(MetaCredentials credentials)
     {
+        // The tenant's version passed MetaCredentials.Problem in ProviderArguments.Check.
         if (credentials.GraphVersion is { } tenantVersion)
         {
-            return MetaIdentifiers.IsGraphVersion(tenantVersion)
-                ? tenantVersion
-                : throw new ArgumentException("The tenant's Graph API version must look like 'v23.0'.", nameof(credentials));
+            return tenantVersion;
         }
 
         var configured = options.Value.Meta.GraphVersion;

@@ -1,3 +1,6 @@
+using WhatsAppMedia.Core.Tenants;
+using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
+
 namespace WhatsAppMedia.Core.Providers.NxCloud;
 
 /// <param name="AccessKey">The NxCloud access key, sent in the <c>accessKey</c> header.</param>
@@ -5,6 +8,16 @@ namespace WhatsAppMedia.Core.Providers.NxCloud;
 public sealed record NxCloudCredentials(string AccessKey, string AccessSecret) : ProviderCredentials
 {
     public override ProviderKind Kind => ProviderKind.NxCloud;
+
+    public override TenantDocumentError? Problem()
+    {
+        if (!SecretText.IsHeaderSafe(AccessKey))
+        {
+            return TenantDocumentError.For(Fields.InCredentials(Fields.AccessKey), SecretText.HeaderSafeRule);
+        }
+
+        return string.IsNullOrEmpty(AccessSecret) ? TenantDocumentError.For(Fields.InCredentials(Fields.AccessSecret), "is required") : null;
+    }
 
     public override string ToString() => $"NxCloudCredentials {{ AccessKey = {AccessKey}, AccessSecret = {Redacted} }}";
 }

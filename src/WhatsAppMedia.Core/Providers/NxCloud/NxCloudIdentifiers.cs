@@ -16,4 +16,29 @@ public static class NxCloudIdentifiers
 
     public static bool IsBusinessPhone(string? value) =>
         value is { Length: >= MinPhoneDigits and <= MaxPhoneDigits } && value[0] != '0' && value.All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// Checks a <c>business_phone</c>: <see cref="ErrorCodes.PhoneRequired"/> when there is none,
+    /// <see cref="ErrorCodes.InvalidPhone"/> when it is not <see cref="IsBusinessPhone"/>; null when usable. A leading
+    /// '+' is refused rather than stripped: identifiers are validated as given and never rewritten, so what is logged
+    /// is what was sent. The messages never repeat the value.
+    /// </summary>
+    public static IdentifierError? CheckBusinessPhone(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return new IdentifierError(ErrorCodes.PhoneRequired, "NxCloud needs the business phone number (business_phone) that owns the media.");
+        }
+
+        if (value.StartsWith('+'))
+        {
+            return new IdentifierError(ErrorCodes.InvalidPhone, "NxCloud's business_phone is written without '+': digits only, country code first.");
+        }
+
+        return IsBusinessPhone(value)
+            ? null
+            : new IdentifierError(
+                ErrorCodes.InvalidPhone,
+                $"NxCloud's business_phone is {MinPhoneDigits}–{MaxPhoneDigits} digits with the country code first: no '+', spaces, separators or leading 0.");
+    }
 }

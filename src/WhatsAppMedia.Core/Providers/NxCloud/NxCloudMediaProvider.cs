@@ -26,33 +26,12 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
                 $"An NxCloud media id is 1–{NxCloudIdentifiers.MaxMediaIdLength} characters of ASCII letters, digits and '-'.");
         }
 
-        if (string.IsNullOrEmpty(target.Phone))
-        {
-            return new IdentifierError(ErrorCodes.PhoneRequired, "NxCloud needs the business phone number (business_phone) that owns the media.");
-        }
-
-        if (target.Phone.StartsWith('+'))
-        {
-            return new IdentifierError(ErrorCodes.InvalidPhone, "NxCloud's business_phone is written without '+': digits only, country code first.");
-        }
-
-        if (!NxCloudIdentifiers.IsBusinessPhone(target.Phone))
-        {
-            return new IdentifierError(
-                ErrorCodes.InvalidPhone,
-                $"NxCloud's business_phone is {NxCloudIdentifiers.MinPhoneDigits}–{NxCloudIdentifiers.MaxPhoneDigits} digits with the country code first: no '+', spaces, separators or leading 0.");
-        }
-
-        return null;
+        return NxCloudIdentifiers.CheckBusinessPhone(target.Phone);
     }
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var nxCloud = ProviderArguments.Check<NxCloudCredentials>(this, target, credentials);
-        if (!IsHeaderSafe(nxCloud.AccessKey) || string.IsNullOrEmpty(nxCloud.AccessSecret))
-        {
-            throw new ArgumentException("NxCloud credentials need an access key of printable ASCII and a non-empty access secret.", nameof(credentials));
-        }
 
         var body = NxCloudDeleteMediaBody.Serialize(target.Phone!, target.MediaId);
         var ts = timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
@@ -82,8 +61,4 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
 
         return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + NxCloudProtocol.DeleteMediaPath, UriKind.Absolute);
     }
-
-    // The access key travels in a header; anything outside printable ASCII would be refused or mangled by HTTP.
-    private static bool IsHeaderSafe(string? value) =>
-        !string.IsNullOrEmpty(value) && value.All(c => c is > ' ' and < (char)0x7F);
 }

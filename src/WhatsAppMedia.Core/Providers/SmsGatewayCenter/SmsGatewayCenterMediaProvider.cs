@@ -18,7 +18,7 @@ public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOption
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        var account = CheckCredentials(ProviderArguments.Check<SmsGatewayCenterCredentials>(this, target, credentials));
+        var account = ProviderArguments.Check<SmsGatewayCenterCredentials>(this, target, credentials);
         using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(account, target));
         if (account.UsesApiKey)
         {
@@ -31,20 +31,6 @@ public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOption
         var password = account.Password;
         var message = SecretText.Redact(answer.ProviderMessage, account.ApiKey, password, password is null ? null : Uri.EscapeDataString(password));
         return answer with { ProviderMessage = message };
-    }
-
-    private static SmsGatewayCenterCredentials CheckCredentials(SmsGatewayCenterCredentials credentials)
-    {
-        if (credentials.UsesApiKey)
-        {
-            return SecretText.IsHeaderSafe(credentials.ApiKey)
-                ? credentials
-                : throw new ArgumentException("The SMSGatewayCenter API key holds characters that cannot travel in an HTTP header.", nameof(credentials));
-        }
-
-        return !string.IsNullOrWhiteSpace(credentials.UserId) && !string.IsNullOrEmpty(credentials.Password)
-            ? credentials
-            : throw new ArgumentException("SMSGatewayCenter credentials need an apiKey, or a userId with a password.", nameof(credentials));
     }
 
     private Uri BuildUri(SmsGatewayCenterCredentials account, MediaDeletionTarget target)

@@ -138,7 +138,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
         {
             var thrown = await Should.ThrowAsync<ArgumentException>(() =>
                 provider.SendDeleteAsync(new MediaDeletionTarget(MediaId, Phone), AwsSandboxFixture.Credentials with { Region = region }));
-            thrown.Message.ShouldStartWith("The tenant's AWS region is not a region name such as us-east-1.");
+            thrown.Message.ShouldStartWith("Tenant document field 'credentials.region' must be an AWS region");
             thrown.ParamName.ShouldBe("credentials");
         }
 
@@ -161,7 +161,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
         var thrown = await Should.ThrowAsync<ArgumentException>(() => fixture.Provider().SendDeleteAsync(
             new MediaDeletionTarget(MediaId, Phone), new AwsCredentials(accessKeyId, secret, sessionToken, "us-east-1")));
 
-        thrown.Message.ShouldStartWith("The tenant's AWS ");
+        thrown.Message.ShouldStartWith("Tenant document field 'credentials.");
         thrown.ParamName.ShouldBe("credentials");
         if (sessionToken is { Length: > 0 })
         {

@@ -37,6 +37,64 @@ public class MetaAnswerClassifierTests
         answer.HttpStatus.ShouldBe(400);
     }
 
+    /// <summary>
+    /// Every rate-limit code of Meta's references (Graph API rate limiting and error handling; WhatsApp error codes,
+    /// throttling), as 400 and 403, the statuses Meta sends them with; each keeps the delay the answer named.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 400)]
+    [InlineData(17, 400)]
+    [InlineData(32, 403)]
+    [InlineData(341, 400)]
+    [InlineData(613, 400)]
+    [InlineData(80000, 400)]
+    [InlineData(80001, 403)]
+    [InlineData(80002, 400)]
+    [InlineData(80003, 403)]
+    [InlineData(80004, 400)]
+    [InlineData(80005, 403)]
+    [InlineData(80006, 400)]
+    [InlineData(80007, 403)]
+    [InlineData(80008, 400)]
+    [InlineData(80009, 403)]
+    [InlineData(80010, 400)]
+    [InlineData(80011, 403)]
+    [InlineData(80012, 400)]
+    [InlineData(80013, 403)]
+    [InlineData(80014, 400)]
+    [InlineData(130429, 400)]
+    [InlineData(131048, 403)]
+    [InlineData(131056, 400)]
+    [InlineData(133016, 400)]
+    public void Every_meta_rate_limit_code_is_throttled_whatever_the_status(int code, int status)
+    {
+        var answer = MetaAnswerClassifier.Classify(status, ErrorBody(code), Delay);
+
+        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.RetryAfter.ShouldBe(Delay);
+        MetaRateLimitCodes.IsRateLimit(code).ShouldBeTrue();
+        MetaRateLimitCodes.All.ShouldContain(code);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(79999)]
+    [InlineData(80015)]
+    [InlineData(130428)]
+    public void Neighbours_of_the_rate_limit_codes_are_not_throttled(int code) =>
+        MetaAnswerClassifier.Classify(400, ErrorBody(code), Delay).Outcome.ShouldNotBe(DeletionOutcome.Throttled);
+
+    [Fact]
+    public void The_issues_613_answer_is_throttled_not_rejected()
+    {
+        const string body = """{"error":{"message":"(#613) Calls to this api have exceeded the rate limit.","type":"OAuthException","code":613,"fbtrace_id":"AbCdEf123"}}""";
+
+        var answer = MetaAnswerClassifier.Classify(400, body, null);
+
+        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.ProviderMessage.ShouldNotBeNull().ShouldContain("AbCdEf123");
+    }
+
     [Theory]
     [InlineData(190, 200, DeletionOutcome.CredentialsRefused)]
     [InlineData(190, 500, DeletionOutcome.CredentialsRefused)]
