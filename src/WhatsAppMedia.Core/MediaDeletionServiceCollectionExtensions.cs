@@ -51,6 +51,8 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IDeletionQueue, StorageDeletionQueue>();
 
+        services.AddMetrics();
+        services.TryAddSingleton<DeletionMetrics>();
         services.TryAddTransient<TenantMediaDeleter>();
         services.TryAddTransient<DeletionMessageProcessor>();
         services.TryAddTransient<MediaApi>();

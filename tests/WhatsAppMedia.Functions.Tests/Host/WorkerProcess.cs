@@ -66,7 +66,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
                 {
                     if (--streamsOpen == 0)
                     {
-                        worker._exited.TrySetResult(process.ExitCode);
+                        // Both streams can close a moment before the process counts as exited.
+                        _ = process.WaitForExitAsync().ContinueWith(_ => worker._exited.TrySetResult(process.ExitCode), TaskScheduler.Default);
                     }
 
                     return;
