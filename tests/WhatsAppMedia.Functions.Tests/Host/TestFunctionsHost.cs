@@ -23,6 +23,14 @@ namespace WhatsAppMedia.Functions.Tests.Host;
 /// and queue messages as the Storage Queues extension hands them over.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Sources the protocol details were checked against (cited by file in the comments below): Azure/azure-functions-host
+/// at 89dc438d476542786f2fc4070f553423213a6223 (src/WebJobs.Script.Grpc, src/WebJobs.Script/Workers/Rpc),
+/// Azure/azure-functions-dotnet-worker at fb1133321b86bbec32ee8dbdf22905f06b79ea51 (src/DotNetWorker.Grpc,
+/// extensions/Worker.Extensions.Http.AspNetCore, extensions/Worker.Extensions.Storage.Queues), and
+/// Azure/azure-sdk-for-net sdk/storage/Microsoft.Azure.WebJobs.Extensions.Storage.Queues/src/Triggers
+/// (StorageQueueMessageToParameterBindingDataConverter.cs at b231d67b, QueueTriggerBinding.cs at 0238a1de).
+/// </para>
 /// What it does not imitate: the host's own HTTP pipeline (function keys, X-Forwarded-* headers, its 404 body for an
 /// unknown route: here an empty 404), the "Query"/"Headers" trigger metadata of HTTP invocations (the worker's ASP.NET
 /// Core integration reads the forwarded request instead), the queue listener (polling, visibility, retries and poison:
