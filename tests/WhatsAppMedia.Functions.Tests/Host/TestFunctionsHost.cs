@@ -56,7 +56,7 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
     private readonly WebApplication _server;
     private readonly WorkerChannel _channel;
     private readonly WorkerProcess _worker;
-    private readonly HttpClient _workerHttp;
+    private readonly HttpMessageInvoker _workerHttp;
     private HttpRoutes _routes = null!;
     private Dictionary<string, RpcFunctionMetadata> _functions = [];
 
@@ -65,8 +65,8 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
         _server = server;
         _channel = channel;
         _worker = worker;
-        // No proxy, no redirects: the request goes to the worker's loopback endpoint as it is.
-        _workerHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, UseCookies = false });
+        // As the host's DefaultHttpProxyService: no redirects, no cookies, its retry on connection failures; no proxy.
+        _workerHttp = new HttpMessageInvoker(new RetryProxyHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, UseCookies = false }));
     }
 
     /// <summary>The worker's ASP.NET Core endpoint, as it advertised it in its WorkerInitResponse capabilities.</summary>
@@ -167,7 +167,7 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
         var answer = _channel.Expect(WorkerChannel.Keys.Invocation(invocationId));
         // The host starts forwarding before it sends the invocation (GrpcWorkerChannel.SendInvocationRequest), so the
         // worker has the request when the invocation arrives; the worker waits for both (DefaultHttpCoordinator).
-        var response = _workerHttp.SendAsync(forwarded, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var response = _workerHttp.SendAsync(forwarded, cancellationToken);
         await _channel.SendAsync(new StreamingMessage { InvocationRequest = invocation }, cancellationToken);
         var httpResponse = await response;
         var invocationResponse = (await answer.WaitAsync(cancellationToken)).InvocationResponse;
