@@ -11,7 +11,7 @@ fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-# The Functions project cannot be restored from the offline package copy; the filter leaves it out.
+# The filter holds every project of Functions.sln, the Functions app and the tests that run its worker included.
 dotnet test WhatsAppMedia.Tests.slnf --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 status=$?
 

@@ -55,6 +55,8 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<QueueHostSettings>().MessageEncoding));
         services.TryAddSingleton<IDeletionQueue, StorageDeletionQueue>();
 
+        services.AddMetrics();
+        services.TryAddSingleton<DeletionMetrics>();
         services.TryAddTransient<TenantMediaDeleter>();
         services.TryAddTransient<DeletionMessageProcessor>();
         services.TryAddTransient<MediaApi>();

@@ -7,9 +7,10 @@ namespace WhatsAppMedia.Core.Deletions;
 /// <summary>
 /// Deletes a media object for a tenant: resolves the phone identity, and when the provider refuses the credentials,
 /// forgets the cached tenant and tries once more with a fresh read, so a rotated secret works without a restart.
-/// Both the HTTP path and the queue path delete through here.
+/// Both the HTTP path and the queue path delete through here, so this is where deletions are counted
+/// (<paramref name="metrics"/>; none when null).
 /// </summary>
-public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeletionClient client, ILogger<TenantMediaDeleter> logger)
+public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeletionClient client, ILogger<TenantMediaDeleter> logger, DeletionMetrics? metrics = null)
 {
     /// <summary>
     /// Builds the target with the phone <see cref="ProviderPhones.For"/> picks (the caller's, else the tenant's default
@@ -26,6 +27,13 @@ public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeleti
     public async Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        var result = await DeleteWithFreshCredentialsOnRefusalAsync(tenant, target, cancellationToken);
+        metrics?.Record(tenant.Provider, result.Outcome);
+        return result;
+    }
+
+    private async Task<DeletionResult> DeleteWithFreshCredentialsOnRefusalAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
+    {
         var first = await client.DeleteAsync(tenant.Credentials, target, cancellationToken);
         if (first.Outcome != DeletionOutcome.CredentialsRefused)
         {

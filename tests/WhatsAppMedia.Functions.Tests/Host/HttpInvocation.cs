@@ -1,0 +1,10 @@
+using WhatsAppMedia.Functions.Tests.Rpc;
+
+namespace WhatsAppMedia.Functions.Tests.Host;
+
+/// <summary>One HTTP call through the test host: the worker's HTTP answer and its InvocationResponse (null when no function matched).</summary>
+internal sealed record HttpInvocation(HttpResponseMessage Response, InvocationResponse? Invocation)
+{
+    /// <summary>Where <see cref="TestFunctionsHost.CreateClient"/> leaves the InvocationResponse on the request.</summary>
+    public static readonly HttpRequestOptionsKey<InvocationResponse> InvocationKey = new("FunctionsInvocation");
+}
