@@ -26,9 +26,9 @@ public sealed partial class DeletionMessageProcessor(
     public async Task ProcessAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
-        if (!DeletionMessage.TryParse(messageText, out var message, out var problem))
+        if (!DeletionMessage.TryRead(messageText, out var message, out var refusal))
         {
-            await FailAsync(messageText, ErrorCodes.MalformedMessage, problem, cancellationToken);
+            await FailAsync(messageText, refusal.Code, refusal.Message, cancellationToken);
             return;
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
+using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Http;
 
@@ -92,6 +93,7 @@ public sealed partial class MediaApi(
             var phone = item.Phone ?? batch.Phone;
             var invalid = item switch
             {
+                { NonText: { } nonText } => new IdentifierError(CodeForNonText(nonText), nonText.Problem()),
                 { MediaId: null } => new IdentifierError(ErrorCodes.InvalidMediaId, "'mediaId' must be a string."),
                 { PhoneIsMalformed: true } => new IdentifierError(ErrorCodes.InvalidPhone, "'phone' must be a string."),
                 _ => deleter.Resolve(tenant, item.MediaId, phone, out _),
@@ -164,6 +166,14 @@ public sealed partial class MediaApi(
                 StatusCodes.Status503ServiceUnavailable, ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
         };
     }
+
+    /// <summary>A batch item's string that is not text is refused with the code of the field it was sent in.</summary>
+    private static string CodeForNonText(NonTextString nonText) => nonText.Field switch
+    {
+        "mediaId" => ErrorCodes.InvalidMediaId,
+        "phone" => ErrorCodes.InvalidPhone,
+        _ => ErrorCodes.InvalidRequest,
+    };
 
     private static IResult TooLarge(string requestId) => ProblemResults.Create(
         StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
