@@ -38,7 +38,7 @@ public sealed class LocalHost : IAsyncDisposable
     public StorageQueue RawQueueNamed(string name) =>
         new QueueStorageAccount(_app.Services.GetRequiredService<QueueStorageAccount>().Connection, QueueMessageEncoding.None, TimeProvider.System).GetQueue(name);
 
-    internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides)
+    internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides, Action<WebApplicationBuilder>? configure = null)
     {
         var args = DevHostArguments.ForSandbox(environment.StorageConnectionString, environment.Sandbox, queue);
         args.AddRange(
@@ -50,7 +50,7 @@ public sealed class LocalHost : IAsyncDisposable
         ]);
         args.AddRange(overrides);
 
-        var app = DevHostApplication.Create([.. args]);
+        var app = DevHostApplication.Create([.. args], configure);
         await app.StartAsync();
         return new LocalHost(app, queue);
     }
