@@ -51,6 +51,7 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IDeletionQueue, StorageDeletionQueue>();
 
+        services.TryAddSingleton<InFlightDeletions>();
         services.TryAddTransient<TenantMediaDeleter>();
         services.TryAddTransient<DeletionMessageProcessor>();
         services.TryAddTransient<MediaApi>();

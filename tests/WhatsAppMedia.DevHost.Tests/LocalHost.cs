@@ -32,6 +32,10 @@ public sealed class LocalHost : IAsyncDisposable
     /// <summary>The listener's progress; still readable after the host has stopped.</summary>
     public QueueListenerProgress Progress { get; }
 
+    /// <summary>A service of the running host, to wait on its own signals.</summary>
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     public StorageQueue QueueNamed(string name) => _app.Services.GetRequiredService<QueueStorageAccount>().GetQueue(name);
 
     /// <summary>The queue as a producer that ignores host.json's encoding sees it: text goes in as it is, not base64.</summary>

@@ -305,7 +305,50 @@ public class LocalHostHostileInputTests(LocalHostFixture host) : IClassFixture<L
         (await ShouldBeProblem(response, HttpStatusCode.BadRequest)).GetProperty("code").GetString().ShouldBe("invalid_request");
     }
 
+    // ---- 4. Concurrent deletions of one object ----
+
+    [Fact]
+    public async Task Concurrent_deletes_of_one_media_id_share_one_provider_call_and_all_hear_deleted()
+    {
+        const int Callers = 100;
+        var mediaId = host.Sandbox.CreateMedia(ProviderKind.Meta);
+        var release = new TaskCompletionSource();
+        host.Sandbox.Meta.InjectFault(SandboxFault.Hold(release.Task));
+        var seenBefore = host.Sandbox.Meta.RequestsSeen;
+        var joined = host.Service<InFlightDeletions>().Joined;
+        var joinedBefore = joined.Count;
+
+        // The first call reaches the provider and is held there; every other caller joins it; then it is let go.
+        var first = DeleteMedia(mediaId);
+        await host.Sandbox.Meta.WaitForRequestsAsync(seenBefore + 1).WaitAsync(Guard);
+        var others = Enumerable.Range(1, Callers - 1).Select(_ => DeleteMedia(mediaId)).ToList();
+        await joined.WaitForAsync(joinedBefore + Callers - 1).WaitAsync(Guard);
+        release.SetResult();
+        var responses = await Task.WhenAll([first, .. others]);
+
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString().ShouldBe("deleted");
+            response.Dispose();
+        }
+
+        host.Sandbox.Meta.Requests.Count(request => request.Path.Contains(mediaId, StringComparison.Ordinal)).ShouldBe(1);
+        host.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
+
+        // Once answered, the call is forgotten: the next delete is a call of its own.
+        using var again = await DeleteMedia(mediaId);
+        (await ShouldBeProblem(again, HttpStatusCode.NotFound)).GetProperty("code").GetString().ShouldBe("media_not_found");
+    }
+
     // ---- helpers ----
+
+    private Task<HttpResponseMessage> DeleteMedia(string mediaId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/tenants/demo-meta/media/{mediaId}");
+        request.Headers.Add("X-Api-Key", LocalHostFixture.DemoApiKey);
+        return host.Http.SendAsync(request);
+    }
 
     private async Task<FailedDeletion> SendThenFindFailedAsync(string text, string messageStart)
     {

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// forgets the cached tenant and tries once more with a fresh read, so a rotated secret works without a restart.
 /// Both the HTTP path and the queue path delete through here.
 /// </summary>
-public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeletionClient client, ILogger<TenantMediaDeleter> logger)
+public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeletionClient client, InFlightDeletions inFlight, ILogger<TenantMediaDeleter> logger)
 {
     /// <summary>Builds the target (the caller's phone, else the tenant's default) and checks it with the tenant's provider.</summary>
     public IdentifierError? Resolve(Tenant tenant, string mediaId, string? phone, out MediaDeletionTarget target)
@@ -19,9 +19,19 @@ public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeleti
         return client.Validate(tenant.Provider, target);
     }
 
-    public async Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    /// <summary>Deletes, sharing the provider call with concurrent deletions of the same object (<see cref="InFlightDeletions"/>).</summary>
+    public Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(target);
+        return inFlight.JoinOrStartAsync(
+            new InFlightDeletionKey(tenant.Id, tenant.Provider, target.MediaId, target.Phone),
+            () => DeleteOnceAsync(tenant, target, CancellationToken.None),
+            cancellationToken);
+    }
+
+    private async Task<DeletionResult> DeleteOnceAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
+    {
         var first = await client.DeleteAsync(tenant.Credentials, target, cancellationToken);
         if (first.Outcome != DeletionOutcome.CredentialsRefused)
         {
