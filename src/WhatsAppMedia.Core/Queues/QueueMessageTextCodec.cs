@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Queues;
 
@@ -15,7 +16,7 @@ internal static class QueueMessageTextCodec
     /// <exception cref="ArgumentException">The text cannot be carried, or is too large once encoded.</exception>
     public static string Encode(string text, QueueMessageEncoding encoding, string parameterName)
     {
-        if (FindBrokenSurrogate(text) is { } brokenAt)
+        if (JsonStrings.FindLoneSurrogate(text) is { } brokenAt)
         {
             throw new ArgumentException($"The message text has an unpaired surrogate at index {brokenAt}; it is not valid Unicode.", parameterName);
         }
@@ -70,23 +71,6 @@ internal static class QueueMessageTextCodec
         {
             return null;
         }
-    }
-
-    private static int? FindBrokenSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     private static int? FindCharacterXmlCannotCarry(string text)
