@@ -93,6 +93,36 @@ public class LocalHostHostileInputTests(LocalHostFixture host) : IClassFixture<L
         problem.GetProperty("code").GetString().ShouldBe(code);
     }
 
+    // ---- 1. ... and raw bytes in the request line and headers ----
+
+    /// <summary>
+    /// Bytes that are not UTF-8 in the request line or a header never reach the service: Kestrel refuses the request
+    /// while parsing it, with its own 400 and an empty body (it has no hook for that answer's body). Never a 500.
+    /// </summary>
+    [Theory]
+    [InlineData("path")]
+    [InlineData("header")]
+    public async Task Raw_bytes_that_are_not_utf8_in_the_request_line_or_a_header_are_refused_by_kestrel_with_400(string where)
+    {
+        byte[] request = where == "path"
+            ? [.. "DELETE /api/tenants/demo-meta/media/1"u8, 0xFF, .. " HTTP/1.1\r\nHost: x\r\nX-Api-Key: demo-api-key\r\nConnection: close\r\n\r\n"u8]
+            : [.. "DELETE /api/tenants/demo-meta/media/1 HTTP/1.1\r\nHost: x\r\nX-Api-Key: demo-"u8, 0xFF, .. "\r\nConnection: close\r\n\r\n"u8];
+
+        var answer = await SendRawAsync(request);
+
+        answer.ShouldStartWith("HTTP/1.1 400 Bad Request");
+        answer.ShouldContain("Content-Length: 0");
+    }
+
+    [Fact]
+    public async Task A_request_id_that_is_not_ascii_is_replaced_by_a_new_one()
+    {
+        var answer = await SendRawAsync([.. "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Request-Id: a"u8, 0xC3, 0xA9, .. "\r\nConnection: close\r\n\r\n"u8]);
+
+        answer.ShouldStartWith("HTTP/1.1 200 OK");
+        System.Text.RegularExpressions.Regex.IsMatch(answer, @"X-Request-Id: [0-9a-f]{32}\r\n").ShouldBeTrue(answer);
+    }
+
     // ---- 2. Permanent failures on the queue: -failed on the first delivery ----
 
     public static TheoryData<string, string, string> NonTextMessages => new()
@@ -342,6 +372,18 @@ public class LocalHostHostileInputTests(LocalHostFixture host) : IClassFixture<L
     }
 
     // ---- helpers ----
+
+    /// <summary>Sends bytes no HTTP client would, and reads the answer until the server closes the connection.</summary>
+    private async Task<string> SendRawAsync(byte[] request)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(host.Http.BaseAddress!.Host, host.Http.BaseAddress.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(request);
+        using var answer = new MemoryStream();
+        await stream.CopyToAsync(answer).WaitAsync(Guard);
+        return Encoding.UTF8.GetString(answer.ToArray());
+    }
 
     private Task<HttpResponseMessage> DeleteMedia(string mediaId)
     {
