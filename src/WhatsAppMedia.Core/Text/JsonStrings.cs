@@ -26,17 +26,19 @@ public static class JsonStrings
     /// <exception cref="JsonException">The JSON is not well formed under <paramref name="options"/>.</exception>
     public static IReadOnlyList<NonTextString> FindNonText(ReadOnlySpan<byte> utf8Json, int max = int.MaxValue, JsonDocumentOptions options = default)
     {
+        // Nearly every input is all text: one pass that allocates nothing for unescaped strings says so, and only
+        // input with a fault pays for the second pass that builds paths.
+        if (AllText(utf8Json, options))
+        {
+            return [];
+        }
+
         var found = new List<NonTextString>();
         var path = new List<object>();
 
         // Per open container: whether it is an array, and the index of its current element.
         var containers = new Stack<(bool IsArray, int Index)>();
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
-        {
-            MaxDepth = options.MaxDepth,
-            AllowTrailingCommas = options.AllowTrailingCommas,
-            CommentHandling = options.CommentHandling == JsonCommentHandling.Allow ? JsonCommentHandling.Skip : options.CommentHandling,
-        });
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions(options));
         while (found.Count < max && reader.Read())
         {
             var token = reader.TokenType;
@@ -92,7 +94,7 @@ public static class JsonStrings
                 continue;
             }
 
-            if (token == JsonTokenType.String && TryGetText(ref reader) is null)
+            if (token == JsonTokenType.String && !IsText(ref reader))
             {
                 found.Add(new NonTextString(Format(path), [.. path], IsPropertyName: false));
             }
@@ -102,6 +104,30 @@ public static class JsonStrings
 
         return found;
     }
+
+    private static bool AllText(ReadOnlySpan<byte> utf8Json, JsonDocumentOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions(options));
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && !IsText(ref reader))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static JsonReaderOptions ReaderOptions(JsonDocumentOptions options) => new()
+    {
+        MaxDepth = options.MaxDepth,
+        AllowTrailingCommas = options.AllowTrailingCommas,
+        CommentHandling = options.CommentHandling == JsonCommentHandling.Allow ? JsonCommentHandling.Skip : options.CommentHandling,
+    };
+
+    private static bool IsText(ref Utf8JsonReader reader) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence ? Utf8.IsValid(reader.ValueSpan) : TryGetText(ref reader) is not null;
 
     /// <summary>The non-text strings of <paramref name="json"/>, which must be text itself (<see cref="FindLoneSurrogate"/>).</summary>
     /// <exception cref="EncoderFallbackException">The string holds a lone surrogate.</exception>
