@@ -8,6 +8,14 @@ public static class ErrorCodes
     public const string InvalidPhone = "invalid_phone";
     public const string PhoneRequired = "phone_required";
     public const string InvalidRequest = "invalid_request";
+
+    // Answers produced around the handlers (routing, body reading, the framework), contract §2.
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string RequestTimeout = "request_timeout";
+    public const string InternalError = "internal_error";
+
     public const string Unauthorized = "unauthorized";
     public const string MediaNotFound = "media_not_found";
     public const string ProviderThrottled = "provider_throttled";

@@ -57,6 +57,7 @@ public static class MediaDeletionServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<DeletionMetrics>();
+        services.TryAddSingleton<InFlightDeletions>();
         services.TryAddTransient<TenantMediaDeleter>();
         services.TryAddTransient<DeletionMessageProcessor>();
         services.TryAddTransient<MediaApi>();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace WhatsAppMedia.DevHost;
 
@@ -12,6 +14,19 @@ public static class DevHostServiceCollectionExtensions
         services.AddHostedService<AzuriteStarter>();
         services.AddHostedService<SandboxStarter>();
         services.AddHostedService<QueueTriggerHost>();
+        return services;
+    }
+
+    /// <summary>
+    /// ASP.NET Core's error answers (exception handler, status code pages) written by <see cref="ContractProblemDetailsWriter"/>,
+    /// with <see cref="ProblemExceptionHandler"/> deciding status and log level. The writer is registered before
+    /// <c>AddProblemDetails</c> adds the default one, so it is the one chosen.
+    /// </summary>
+    public static IServiceCollection AddContractProblems(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ContractProblemDetailsWriter>());
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
     }
 }

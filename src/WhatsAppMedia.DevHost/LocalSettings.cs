@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.DevHost;
 
@@ -16,7 +17,16 @@ public static class LocalSettings
             path = Path.Combine(repositoryRoot, "local.settings.sample.json");
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var text = File.ReadAllText(path);
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+        // A lone surrogate escape ("\ud800") would make reading the value throw somewhere inside; say which one instead.
+        if (JsonStrings.FindNonText(text, max: 1, options) is [var nonText])
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(path)}: {nonText.Problem()}");
+        }
+
+        using var document = JsonDocument.Parse(text, options);
         if (!document.RootElement.TryGetProperty("Values", out var values) || values.ValueKind != JsonValueKind.Object)
         {
             throw new InvalidOperationException($"{Path.GetFileName(path)} has no \"Values\" object.");

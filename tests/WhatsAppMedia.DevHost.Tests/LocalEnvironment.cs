@@ -18,6 +18,10 @@ public class LocalEnvironment : IAsyncLifetime
     /// <summary>Starts a local host on a free port; <paramref name="overrides"/> are extra <c>--key=value</c> arguments.</summary>
     public Task<LocalHost> StartHostAsync(string queue, params IEnumerable<string> overrides) => LocalHost.StartAsync(this, queue, overrides);
 
+    /// <summary>Starts a local host on a free port with last changes to its builder (see <see cref="DevHostApplication.Create"/>).</summary>
+    public Task<LocalHost> StartHostAsync(string queue, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> configure, params IEnumerable<string> overrides) =>
+        LocalHost.StartAsync(this, queue, overrides, configure);
+
     /// <summary>Stops Azurite, as an outage of the storage account would.</summary>
     public async Task StopStorageAsync()
     {

@@ -34,13 +34,17 @@ public sealed class LocalHost : IAsyncDisposable
     /// <summary>The queue trigger's progress; still readable after the host has stopped.</summary>
     public QueueTriggerProgress Progress { get; }
 
+    /// <summary>A service of the running host, to wait on its own signals.</summary>
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     /// <summary>A queue as the host's own client sees it (host.json's encoding, base64).</summary>
     public TestQueue QueueNamed(string name) => new(_storageConnectionString, name, QueueMessageEncoding.Base64);
 
     /// <summary>The queue as a producer that ignores host.json's encoding sees it: text goes in as it is, not base64.</summary>
     public TestQueue RawQueueNamed(string name) => new(_storageConnectionString, name, QueueMessageEncoding.None);
 
-    internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides)
+    internal static async Task<LocalHost> StartAsync(LocalEnvironment environment, string queue, IEnumerable<string> overrides, Action<WebApplicationBuilder>? configure = null)
     {
         var args = DevHostArguments.ForSandbox(environment.StorageConnectionString, environment.Sandbox, queue);
         args.AddRange(
@@ -52,7 +56,7 @@ public sealed class LocalHost : IAsyncDisposable
         ]);
         args.AddRange(overrides);
 
-        var app = DevHostApplication.Create([.. args]);
+        var app = DevHostApplication.Create([.. args], configure);
         await app.StartAsync();
         return new LocalHost(app, queue, environment.StorageConnectionString);
     }

@@ -16,6 +16,9 @@ public class LocalHostFixture : LocalEnvironment
 
     public TestQueue QueueNamed(string name) => Host.QueueNamed(name);
 
+    public T Service<T>()
+        where T : notnull => Host.Service<T>();
+
     public TestQueue RawQueueNamed(string name) => Host.RawQueueNamed(name);
 
     /// <summary>Extra <c>--key=value</c> arguments for the host, on top of <see cref="LocalHost"/>'s own.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Deletions;
 
@@ -36,6 +37,20 @@ public sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchIte
                 return false;
             }
 
+            // Strings that are not text make the reads below throw; an item's own is reported with its index.
+            var nonTextItems = new Dictionary<int, NonTextString>();
+            foreach (var nonText in JsonStrings.FindNonText(body.Span))
+            {
+                if (nonText.Segments is ["items", int index, ..])
+                {
+                    nonTextItems.TryAdd(index, nonText);
+                    continue;
+                }
+
+                problem = nonText.Problem();
+                return false;
+            }
+
             string? phone = null;
             if (root.TryGetProperty("phone", out var phoneElement) && phoneElement.ValueKind != JsonValueKind.Null)
             {
@@ -61,7 +76,9 @@ public sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchIte
                 return false;
             }
 
-            batch = new DeletionBatch(phone, items.EnumerateArray().Select(ReadItem).ToList());
+            batch = new DeletionBatch(phone, items.EnumerateArray().Select((item, index) => nonTextItems.TryGetValue(index, out var nonText)
+                ? new DeletionBatchItem(null, null, PhoneIsMalformed: false, nonText)
+                : ReadItem(item)).ToList());
             problem = null;
             return true;
         }

@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Deletions;
 
@@ -21,15 +23,35 @@ public sealed record DeletionMessage(
     /// </summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out DeletionMessage? message, [NotNullWhen(false)] out string? problem)
     {
+        var parsed = TryRead(text, out message, out var refusal);
+        problem = refusal?.Message;
+        return parsed;
+    }
+
+    /// <summary>
+    /// As <see cref="TryParse"/>, with the contract code of a refusal: a required or optional member that is not text
+    /// (an unpaired surrogate escape) is refused with its field's code (<c>invalid_tenant_id</c>, <c>invalid_media_id</c>,
+    /// <c>invalid_phone</c>), anything else with <c>malformed_message</c>.
+    /// </summary>
+    public static bool TryRead(string text, [NotNullWhen(true)] out DeletionMessage? message, [NotNullWhen(false)] out IdentifierError? refusal)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         message = null;
+        if (JsonStrings.FindLoneSurrogate(text) is { } index)
+        {
+            refusal = new IdentifierError(ErrorCodes.MalformedMessage, $"The message is not text: it holds an unpaired surrogate at index {index}.");
+            return false;
+        }
+
+        var utf8 = JsonStrings.StrictUtf8.GetBytes(text);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            document = JsonDocument.Parse(utf8);
         }
         catch (JsonException)
         {
-            problem = "The message is not valid JSON.";
+            refusal = new IdentifierError(ErrorCodes.MalformedMessage, "The message is not valid JSON.");
             return false;
         }
 
@@ -38,25 +60,43 @@ public sealed record DeletionMessage(
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problem = "The message must be a JSON object.";
+                refusal = new IdentifierError(ErrorCodes.MalformedMessage, "The message must be a JSON object.");
                 return false;
             }
 
-            if (!TryString(root, "tenantId", required: true, out var tenantId, out problem)
+            // Reading such a string (or looking past such a property name) throws; it is refused before anything is read.
+            if (JsonStrings.FindNonText(utf8, max: 1) is [var nonText])
+            {
+                refusal = new IdentifierError(CodeForNonText(nonText), nonText.Problem());
+                return false;
+            }
+
+            if (!TryString(root, "tenantId", required: true, out var tenantId, out var problem)
                 || !TryString(root, "mediaId", required: true, out var mediaId, out problem)
                 || !TryString(root, "phone", required: false, out var phone, out problem)
                 || !TryString(root, "batchId", required: false, out var batchId, out problem)
                 || !TryString(root, "requestId", required: false, out var requestId, out problem)
                 || !TryAttempt(root, out var attempt, out problem))
             {
-                problem ??= "The message is malformed.";
+                refusal = new IdentifierError(ErrorCodes.MalformedMessage, problem ?? "The message is malformed.");
                 return false;
             }
 
             message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt);
+            refusal = null;
             return true;
         }
     }
+
+    private static string CodeForNonText(NonTextString nonText) => nonText.Segments is [string field] && !nonText.IsPropertyName
+        ? field switch
+        {
+            "tenantId" => ErrorCodes.InvalidTenantId,
+            "mediaId" => ErrorCodes.InvalidMediaId,
+            "phone" => ErrorCodes.InvalidPhone,
+            _ => ErrorCodes.MalformedMessage,
+        }
+        : ErrorCodes.MalformedMessage;
 
     private static bool TryString(JsonElement root, string name, bool required, out string? value, out string? problem)
     {

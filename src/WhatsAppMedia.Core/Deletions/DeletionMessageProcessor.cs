@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
 
@@ -15,6 +16,7 @@ public sealed partial class DeletionMessageProcessor(
     TenantMediaDeleter deleter,
     IDeletionQueue queue,
     IOptions<MediaDeletionOptions> options,
+    QueueHostSettings queueSettings,
     TimeProvider timeProvider,
     ILogger<DeletionMessageProcessor> logger)
 {
@@ -26,9 +28,9 @@ public sealed partial class DeletionMessageProcessor(
     public async Task ProcessAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
-        if (!DeletionMessage.TryParse(messageText, out var message, out var problem))
+        if (!DeletionMessage.TryRead(messageText, out var message, out var refusal))
         {
-            await FailAsync(messageText, ErrorCodes.MalformedMessage, problem, cancellationToken);
+            await FailAsync(messageText, refusal.Code, refusal.Message, cancellationToken);
             return;
         }
 
@@ -87,8 +89,21 @@ public sealed partial class DeletionMessageProcessor(
             return;
         }
 
+        // Re-serialised, a message can outgrow the one it came from (JSON escaping of long optional fields): one that
+        // no longer fits the queue could never be deferred, and failing the delivery would only end in -poison.
+        var deferred = message with { Attempt = message.Attempt + 1 };
+        if (!QueueMessageSize.Fits(deferred.ToJson(), queueSettings.MessageEncoding))
+        {
+            await FailAsync(
+                messageText,
+                ErrorCodes.ProviderThrottled,
+                $"Throttled, and the deferred message would exceed the queue's {QueueMessageSize.MaxStoredBytes}-byte limit once serialised: {result.Answer.Describe()}",
+                cancellationToken);
+            return;
+        }
+
         var delay = ThrottleDelay(message.Attempt, result.RetryAfter);
-        await queue.EnqueueAsync(message with { Attempt = message.Attempt + 1 }, delay, cancellationToken);
+        await queue.EnqueueAsync(deferred, delay, cancellationToken);
         LogDeferred(message.TenantId, message.MediaId, message.Attempt + 1, delay);
     }
 
@@ -101,8 +116,10 @@ public sealed partial class DeletionMessageProcessor(
 
     private async Task FailAsync(string messageText, string code, string detail, CancellationToken cancellationToken)
     {
-        await queue.WriteFailedAsync(new FailedDeletion(messageText, code, detail, timeProvider.GetUtcNow()), cancellationToken);
-        LogFailed(code, detail);
+        // Fitted to the queue's size limit here, so writing it cannot fail for its size and waste the delivery.
+        var entry = FailedEntryFitter.Fit(new FailedDeletion(messageText, code, detail, timeProvider.GetUtcNow()), queueSettings.MessageEncoding);
+        await queue.WriteFailedAsync(entry, cancellationToken);
+        LogFailed(code, entry.MessageTruncated, detail);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Outcome} after {Attempts} attempt(s); delivery {DequeueCount}, deferral {Deferral}.")]
@@ -111,6 +128,6 @@ public sealed partial class DeletionMessageProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: throttled; deferred as attempt {Attempt}, visible in {Delay}.")]
     private partial void LogDeferred(string tenantId, string mediaId, int attempt, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message written to the failed queue: {Code}: {Detail}")]
-    private partial void LogFailed(string code, string detail);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message written to the failed queue (message truncated to fit: {MessageTruncated}): {Code}: {Detail}")]
+    private partial void LogFailed(string code, bool messageTruncated, string detail);
 }

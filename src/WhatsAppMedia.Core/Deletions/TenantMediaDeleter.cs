@@ -10,7 +10,12 @@ namespace WhatsAppMedia.Core.Deletions;
 /// Both the HTTP path and the queue path delete through here, so this is where deletions are counted
 /// (<paramref name="metrics"/>; none when null).
 /// </summary>
-public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeletionClient client, ILogger<TenantMediaDeleter> logger, DeletionMetrics? metrics = null)
+public sealed partial class TenantMediaDeleter(
+    ITenantStore tenants,
+    MediaDeletionClient client,
+    InFlightDeletions inFlight,
+    ILogger<TenantMediaDeleter> logger,
+    DeletionMetrics? metrics = null)
 {
     /// <summary>
     /// Builds the target with the phone <see cref="ProviderPhones.For"/> picks (the caller's, else the tenant's default
@@ -24,15 +29,26 @@ public sealed partial class TenantMediaDeleter(ITenantStore tenants, MediaDeleti
         return client.Validate(tenant.Provider, target);
     }
 
-    public async Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    /// <summary>Deletes, sharing the provider call with concurrent deletions of the same object (<see cref="InFlightDeletions"/>).</summary>
+    public Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var result = await DeleteWithFreshCredentialsOnRefusalAsync(tenant, target, cancellationToken);
+        ArgumentNullException.ThrowIfNull(target);
+        return inFlight.JoinOrStartAsync(
+            new InFlightDeletionKey(tenant.Id, tenant.Provider, target.MediaId, target.Phone),
+            () => DeleteCountedAsync(tenant, target, CancellationToken.None),
+            cancellationToken);
+    }
+
+    /// <summary>One provider deletion, counted once however many callers share it.</summary>
+    private async Task<DeletionResult> DeleteCountedAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
+    {
+        var result = await DeleteOnceAsync(tenant, target, cancellationToken);
         metrics?.Record(tenant.Provider, result.Outcome);
         return result;
     }
 
-    private async Task<DeletionResult> DeleteWithFreshCredentialsOnRefusalAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
+    private async Task<DeletionResult> DeleteOnceAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
     {
         var first = await client.DeleteAsync(tenant.Credentials, target, cancellationToken);
         if (first.Outcome != DeletionOutcome.CredentialsRefused)

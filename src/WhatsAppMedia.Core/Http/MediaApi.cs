@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
+using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Http;
 
@@ -67,6 +68,11 @@ public sealed partial class MediaApi(
             return refusal!;
         }
 
+        if (!JsonContentType.IsJson(request))
+        {
+            return ProblemResults.Create(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, JsonContentType.Detail, requestId);
+        }
+
         if (request.ContentLength > DeletionBatch.MaxBodyBytes)
         {
             return TooLarge(requestId);
@@ -92,6 +98,7 @@ public sealed partial class MediaApi(
             var phone = item.Phone ?? batch.Phone;
             var invalid = item switch
             {
+                { NonText: { } nonText } => new IdentifierError(CodeForNonText(nonText), nonText.Problem()),
                 { MediaId: null } => new IdentifierError(ErrorCodes.InvalidMediaId, "'mediaId' must be a string."),
                 { PhoneIsMalformed: true } => new IdentifierError(ErrorCodes.InvalidPhone, "'phone' must be a string."),
                 _ => deleter.Resolve(tenant, item.MediaId, phone, out _),
@@ -129,11 +136,14 @@ public sealed partial class MediaApi(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogQueueFailure(exception, tenant.Id, batchId, queued, messages.Count);
+            // Only sends the queue confirmed are counted; those cancelled or failed in flight may have been stored all
+            // the same, so the count is a floor, never more than what was queued.
+            var confirmed = Volatile.Read(ref queued);
+            LogQueueFailure(exception, tenant.Id, batchId, confirmed, messages.Count);
             return ProblemResults.Create(
                 StatusCodes.Status503ServiceUnavailable,
                 ErrorCodes.QueueUnavailable,
-                $"The queue failed after {queued} of {messages.Count} items were queued; sending the batch again is safe (deleting twice is harmless).",
+                $"The queue failed after at least {confirmed} of {messages.Count} items were queued; sending the batch again is safe (deleting twice is harmless).",
                 requestId);
         }
 
@@ -142,12 +152,7 @@ public sealed partial class MediaApi(
     }
 
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
-    private static string Begin(HttpRequest request)
-    {
-        var requestId = RequestIds.FromCaller(request.Headers[RequestIds.HeaderName].ToString());
-        request.HttpContext.Response.Headers[RequestIds.HeaderName] = requestId;
-        return requestId;
-    }
+    private static string Begin(HttpRequest request) => RequestIds.Settle(request.HttpContext);
 
     private async Task<(Tenant? Tenant, IResult? Refusal)> AuthenticateAsync(HttpRequest request, string tenantId, string requestId, CancellationToken cancellationToken)
     {
@@ -167,6 +172,14 @@ public sealed partial class MediaApi(
                 StatusCodes.Status503ServiceUnavailable, ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
         };
     }
+
+    /// <summary>A batch item's string that is not text is refused with the code of the field it was sent in.</summary>
+    private static string CodeForNonText(NonTextString nonText) => nonText.Field switch
+    {
+        "mediaId" => ErrorCodes.InvalidMediaId,
+        "phone" => ErrorCodes.InvalidPhone,
+        _ => ErrorCodes.InvalidRequest,
+    };
 
     private static IResult TooLarge(string requestId) => ProblemResults.Create(
         StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
@@ -197,6 +210,6 @@ public sealed partial class MediaApi(
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: queueing batch {BatchId} failed after {Queued} of {Count} messages.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: queueing batch {BatchId} failed after at least {Queued} of {Count} messages.")]
     private partial void LogQueueFailure(Exception exception, string tenantId, string batchId, int queued, int count);
 }

@@ -5,6 +5,7 @@ using WhatsAppMedia.Core.Providers.Aws;
 using WhatsAppMedia.Core.Providers.Meta;
 using WhatsAppMedia.Core.Providers.NxCloud;
 using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
+using WhatsAppMedia.Core.Text;
 using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
 
 namespace WhatsAppMedia.Core.Tenants;
@@ -47,9 +48,24 @@ public static class TenantDocument
             return Invalid(TenantDocumentError.WholeDocument, $"The tenant document is longer than {MaxLength} characters.");
         }
 
+        // Key Vault and configuration hand over strings that can hold what no JSON text can: the parser would throw.
+        if (JsonStrings.FindLoneSurrogate(json) is not null)
+        {
+            return Invalid(TenantDocumentError.WholeDocument, "The tenant document is not text: it holds an unpaired surrogate.");
+        }
+
         JsonDocument document;
         try
         {
+            // A string (or field name) that is not text, an unpaired surrogate escape, would make the parser's
+            // duplicate check or a later read throw: it is refused by name first.
+            if (JsonStrings.FindNonText(json, max: 1, ParseOptions) is [var nonText])
+            {
+                var field = nonText.Segments.Count == 0 ? TenantDocumentError.WholeDocument : string.Join('.', nonText.Segments);
+                var where = nonText.IsPropertyName ? $"A field name in '{field}'" : $"Tenant document field '{field}'";
+                return Invalid(field, $"{where} {JsonStrings.NotTextReason}.");
+            }
+
             document = JsonDocument.Parse(json, ParseOptions);
         }
         catch (JsonException exception)

@@ -82,6 +82,7 @@ public sealed class DeletionMetricsTests : IDisposable
         return new TenantMediaDeleter(
             new OneTenantStore(),
             client,
+            new InFlightDeletions(),
             NullLogger<TenantMediaDeleter>.Instance,
             new DeletionMetrics(_services.GetRequiredService<IMeterFactory>()));
     }

@@ -45,7 +45,7 @@ public sealed class MediaApiFloodTests : IClassFixture<KeyVaultFixture>, IDispos
             [new MetaMediaProvider(_unusedProviderClient, providersOptions, _time)], providersOptions, _time, NullLogger<MediaDeletionClient>.Instance);
         _api = new MediaApi(
             new TenantAuthenticator(_store),
-            new TenantMediaDeleter(_store, client, NullLogger<TenantMediaDeleter>.Instance),
+            new TenantMediaDeleter(_store, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance),
             new UnreachableDeletionQueue(),
             Options.Create(new MediaDeletionOptions()),
             NullLogger<MediaApi>.Instance);

@@ -1,0 +1,6 @@
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Core.Deletions;
+
+/// <summary>What makes two deletions the same call (<see cref="InFlightDeletions"/>): the tenant, its provider, the media id and the phone used.</summary>
+public sealed record InFlightDeletionKey(string TenantId, ProviderKind Provider, string MediaId, string? Phone);
