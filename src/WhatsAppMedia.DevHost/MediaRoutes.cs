@@ -5,17 +5,24 @@ using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.DevHost;
 
-/// <summary>The Functions app's routes on Kestrel: each hands its request to <see cref="MediaApi"/>, nothing more.</summary>
+/// <summary>
+/// The routes of <see cref="ApiRoutes"/> on Kestrel: each hands its request to <see cref="MediaApi"/>, nothing more.
+/// Requests no route takes are answered by ASP.NET Core's routing (404, 405 with Allow) through the status code pages.
+/// </summary>
 public static class MediaRoutes
 {
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api");
-        api.MapDelete("/tenants/{tenantId}/media/{mediaId}", (HttpRequest request, string tenantId, string mediaId, MediaApi media, CancellationToken cancellationToken) =>
+        var api = routes.MapGroup("/" + ApiRoutes.Prefix);
+        api.Map(ApiRoutes.DeleteMediaRoute, (HttpRequest request, string tenantId, string mediaId, MediaApi media, CancellationToken cancellationToken) =>
             media.DeleteMediaAsync(request, tenantId, mediaId, cancellationToken));
-        api.MapPost("/tenants/{tenantId}/media/deletions", (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
+        api.Map(ApiRoutes.QueueDeletionsRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
             media.QueueDeletionsAsync(request, tenantId, cancellationToken));
-        api.MapGet("/health", (HttpRequest request) => MediaApi.Health(request));
+        api.Map(ApiRoutes.HealthRoute, (HttpRequest request) => MediaApi.Health(request));
         return routes;
     }
+
+    // Upper case, as HTTP spells methods: ASP.NET Core matches them case-insensitively but writes a 405's Allow as mapped.
+    private static void Map(this RouteGroupBuilder api, ApiRoute route, Delegate handler) =>
+        api.MapMethods(route.Template, [route.Method.ToUpperInvariant()], handler);
 }

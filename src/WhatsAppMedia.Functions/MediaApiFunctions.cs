@@ -18,7 +18,7 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
     /// </remarks>
     [Function("DeleteMedia")]
     public Task<IResult> DeleteMediaAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "tenants/{tenantId}/media/{mediaId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Delete, Route = ApiRoutes.Media)] HttpRequest request,
         string tenantId,
         string mediaId,
         CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
     /// <summary>POST /api/tenants/{tenantId}/media/deletions: queues many deletions.</summary>
     [Function("QueueDeletions")]
     public Task<IResult> QueueDeletionsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tenants/{tenantId}/media/deletions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Post, Route = ApiRoutes.Deletions)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         mediaApi.QueueDeletionsAsync(request, tenantId, cancellationToken);
@@ -35,6 +35,6 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
     /// <summary>GET /api/health: answers while the process is up.</summary>
     [Function("Health")]
     public static IResult Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.Health)] HttpRequest request) =>
         MediaApi.Health(request);
 }

@@ -5,6 +5,8 @@ using WhatsAppMedia.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// After the ASP.NET Core integration, so the request's HttpContext is on the FunctionContext (see HttpFaultMiddleware).
+builder.UseMiddleware<HttpFaultMiddleware>();
 builder.Services.AddMediaDeletionServices(builder.Configuration);
 builder.Services.AddWorkerTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.Functions.Tests;
 
@@ -9,13 +10,15 @@ namespace WhatsAppMedia.Functions.Tests;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
+    private const string UnmatchedRoute = "Z_UnmatchedRoute";
+
     private static readonly JsonElement[] Functions = Read();
 
     [Fact]
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["DeleteMedia", "Health", "ProcessMediaDeletion", "QueueDeletions"]);
+            .ShouldBe(["DeleteMedia", "Health", "ProcessMediaDeletion", "QueueDeletions", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
@@ -44,6 +47,39 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void The_http_functions_are_exactly_the_core_route_table_so_unmatched_answers_know_every_route()
+    {
+        var declared = HttpTriggers()
+            .Where(trigger => trigger.Function != UnmatchedRoute)
+            .SelectMany(trigger => trigger.Binding.GetProperty("methods").EnumerateArray()
+                .Select(method => new ApiRoute(trigger.Binding.GetProperty("route").GetString()!, method.GetString()!)));
+        declared.ShouldBe(ApiRoutes.All, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void The_unmatched_route_function_takes_any_method_on_any_path_and_is_anonymous()
+    {
+        var function = Function(UnmatchedRoute);
+        function.GetProperty("entryPoint").GetString().ShouldBe("WhatsAppMedia.Functions.UnmatchedRouteFunction.Run");
+        var trigger = function.GetProperty("bindings").EnumerateArray().Single(binding => binding.GetProperty("type").GetString() == "httpTrigger");
+        trigger.GetProperty("route").GetString().ShouldBe("{*path}");
+        // No methods: the host then puts no method constraint on the route, so a wrong method on a known path reaches it.
+        trigger.TryGetProperty("methods", out _).ShouldBeFalse();
+        trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
+    }
+
+    [Fact]
+    public void Every_other_http_function_sorts_before_the_unmatched_route_so_the_host_tries_its_route_first()
+    {
+        // The Functions host maps HTTP routes in the order of the function names (OrdinalIgnoreCase) and takes the first
+        // that matches (UnmatchedRouteFunction's remarks): a function whose name sorted after the catch-all would never run.
+        foreach (var (name, _) in HttpTriggers().Where(trigger => trigger.Function != UnmatchedRoute))
+        {
+            StringComparer.OrdinalIgnoreCase.Compare(name, UnmatchedRoute).ShouldBeLessThan(0, name);
+        }
+    }
+
+    [Fact]
     public void The_queue_function_reads_the_work_queue_named_by_MediaDeletion_Queue_through_AzureWebJobsStorage()
     {
         var function = Function("ProcessMediaDeletion");
@@ -65,6 +101,7 @@ public sealed class FunctionsMetadataTests
         var routes = Functions
             .SelectMany(function => function.GetProperty("bindings").EnumerateArray())
             .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+            .Where(binding => binding.TryGetProperty("methods", out _))
             .SelectMany(binding => binding.GetProperty("methods").EnumerateArray().Select(method => $"{method.GetString()} {binding.GetProperty("route").GetString()}"))
             .ToArray();
         routes.Distinct().Count().ShouldBe(routes.Length);
@@ -77,6 +114,13 @@ public sealed class FunctionsMetadataTests
         hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString().ShouldBe("api");
         hostJson.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("messageEncoding").GetString().ShouldBe("base64");
     }
+
+    private static (string Function, JsonElement Binding)[] HttpTriggers() =>
+    [
+        .. Functions.SelectMany(function => function.GetProperty("bindings").EnumerateArray()
+            .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+            .Select(binding => (function.GetProperty("name").GetString()!, binding))),
+    ];
 
     private static JsonElement Function(string name) =>
         Functions.Single(function => function.GetProperty("name").GetString() == name);

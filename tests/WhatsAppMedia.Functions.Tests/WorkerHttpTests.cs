@@ -114,13 +114,70 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         stored.ShouldAllBe(message => message.GetProperty("tenantId").GetString() == "demo-aws");
     }
 
-    [Fact]
-    public async Task A_path_no_function_declares_is_not_sent_to_the_worker()
+    [Theory]
+    [InlineData("GET", "api/tenants/demo-meta/media")]
+    [InlineData("GET", "api/nope")]
+    [InlineData("DELETE", "api/tenants/demo-meta/media/1/extra")]
+    [InlineData("GET", "api/")]
+    [InlineData("POST", "api/tenants/demo-meta/media/deletions/extra")]
+    public async Task An_unknown_route_under_api_is_404_not_found_answered_by_the_worker(string method, string path)
     {
-        using var response = await worker.Http.GetAsync(new Uri("api/tenants/demo-meta/media", UriKind.Relative));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Request-Id", "fn-404");
+
+        using var response = await worker.Http.SendAsync(request);
+
+        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.NotFound, "fn-404");
+        problem.GetProperty("code").GetString().ShouldBe("not_found");
+        InvocationOf(response).Result.Status.ShouldBe(StatusResult.Types.Status.Success);
+    }
+
+    [Theory]
+    [InlineData("PUT", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
+    [InlineData("GET", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
+    [InlineData("PATCH", "api/tenants/demo-meta/media/deletions", "DELETE, POST")]
+    [InlineData("POST", "api/health", "GET")]
+    [InlineData("HEAD", "api/health", "GET")]
+    public async Task A_wrong_method_on_a_known_route_is_405_method_not_allowed_with_allow(string method, string path, string allow)
+    {
+        var mediaBefore = worker.Sandbox.Meta.RequestsSeen;
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        request.Headers.Add("X-Request-Id", "fn-405");
+
+        using var response = await worker.Http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        string.Join(", ", response.Content.Headers.Allow.Order(StringComparer.Ordinal)).ShouldBe(allow);
+        if (method != "HEAD")
+        {
+            var problem = await ShouldBeProblemAsync(response, HttpStatusCode.MethodNotAllowed, "fn-405");
+            problem.GetProperty("code").GetString().ShouldBe("method_not_allowed");
+            problem.GetProperty("detail").GetString()!.ShouldContain(allow.Split(", ")[0]);
+        }
+
+        worker.Sandbox.Meta.RequestsSeen.ShouldBe(mediaBefore);
+    }
+
+    [Fact]
+    public async Task A_path_outside_the_api_prefix_is_not_sent_to_the_worker()
+    {
+        // The host answers it itself (its home page or an empty 404); the contract's routes are all under /api.
+        using var response = await worker.Http.GetAsync(new Uri("elsewhere", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.RequestMessage!.Options.TryGetValue(HttpInvocation.InvocationKey, out _).ShouldBeFalse();
+    }
+
+    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string requestId)
+    {
+        response.StatusCode.ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        response.Headers.GetValues("X-Request-Id").ShouldBe([requestId]);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+        problem.GetProperty("requestId").GetString().ShouldBe(requestId);
+        return problem;
     }
 
     private async Task<HttpResponseMessage> DeleteAsync(string tenant, string mediaId, string? apiKey = WorkerFixture.DemoApiKey, string? requestId = null)

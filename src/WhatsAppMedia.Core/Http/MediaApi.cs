@@ -28,6 +28,28 @@ public sealed partial class MediaApi(
         return Results.Json(new HealthResponse("ok"));
     }
 
+    /// <summary>
+    /// A request that no route of <see cref="ApiRoutes"/> takes: 404 <c>not_found</c> when no route has its path, otherwise
+    /// 405 <c>method_not_allowed</c> with <c>Allow</c> naming the methods that path takes (contract §2). For a host whose
+    /// routing cannot answer these itself (the Functions host answers both with an empty 404).
+    /// </summary>
+    public static IResult Unmatched(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var requestId = Begin(request);
+        var methods = ApiRoutes.MethodsFor(request.PathBase.Add(request.Path));
+        if (methods.Count == 0)
+        {
+            var (notFound, notFoundDetail) = FrameworkProblems.For(StatusCodes.Status404NotFound);
+            return ProblemResults.Create(StatusCodes.Status404NotFound, notFound, notFoundDetail, requestId);
+        }
+
+        var allow = string.Join(", ", methods);
+        request.HttpContext.Response.Headers.Allow = allow;
+        var (code, detail) = FrameworkProblems.For(StatusCodes.Status405MethodNotAllowed, allow);
+        return ProblemResults.Create(StatusCodes.Status405MethodNotAllowed, code, detail, requestId);
+    }
+
     public async Task<IResult> DeleteMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
         var requestId = Begin(request);

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+
+namespace WhatsAppMedia.Core.Http;
+
+/// <summary>
+/// The HTTP API's one route table (contract §2): each route's template (without the <c>api</c> prefix, as Azure
+/// Functions' <c>HttpTrigger.Route</c> takes it) and method. The Functions app's triggers and the local host's endpoints
+/// are declared from these constants, and the answer for a request no route takes (404 or 405 with <c>Allow</c>) is
+/// decided from <see cref="All"/>, so a route exists in exactly one place.
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>host.json <c>extensions.http.routePrefix</c>: every route is under <c>/api</c>.</summary>
+    public const string Prefix = "api";
+
+    /// <summary>DELETE /api/tenants/{tenantId}/media/{mediaId}. No route constraints: a malformed id reaches the core and gets its own 400.</summary>
+    public const string Media = "tenants/{tenantId}/media/{mediaId}";
+
+    /// <summary>POST /api/tenants/{tenantId}/media/deletions.</summary>
+    public const string Deletions = "tenants/{tenantId}/media/deletions";
+
+    /// <summary>GET /api/health.</summary>
+    public const string Health = "health";
+
+    // Methods as Azure Functions' HttpTrigger takes them (lower case; HTTP methods compare case-insensitively).
+    public const string Delete = "delete";
+    public const string Post = "post";
+    public const string Get = "get";
+
+    public static ApiRoute DeleteMediaRoute { get; } = new(Media, Delete);
+
+    public static ApiRoute QueueDeletionsRoute { get; } = new(Deletions, Post);
+
+    public static ApiRoute HealthRoute { get; } = new(Health, Get);
+
+    /// <summary>Every route with its method; a template may appear once per method.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, QueueDeletionsRoute, HealthRoute];
+
+    private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
+        [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];
+
+    /// <summary>
+    /// The methods the routes matching <paramref name="path"/> take, upper case in table order, without repeats: empty
+    /// when no route matches (a 404), otherwise the <c>Allow</c> of a 405. Matched with ASP.NET Core's
+    /// <see cref="TemplateMatcher"/>, the matcher the Functions host's routes use (Route in Microsoft.AspNetCore.Routing).
+    /// </summary>
+    public static IReadOnlyList<string> MethodsFor(PathString path)
+    {
+        var methods = new List<string>();
+        foreach (var (route, matcher) in Matchers)
+        {
+            var method = route.Method.ToUpperInvariant();
+            if (!methods.Contains(method) && matcher.TryMatch(path, new RouteValueDictionary()))
+            {
+                methods.Add(method);
+            }
+        }
+
+        return methods;
+    }
+}
