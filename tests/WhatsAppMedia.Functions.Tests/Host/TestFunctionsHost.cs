@@ -31,8 +31,8 @@ namespace WhatsAppMedia.Functions.Tests.Host;
 /// Azure/azure-sdk-for-net sdk/storage/Microsoft.Azure.WebJobs.Extensions.Storage.Queues/src/Triggers
 /// (StorageQueueMessageToParameterBindingDataConverter.cs at b231d67b, QueueTriggerBinding.cs at 0238a1de).
 /// </para>
-/// What it does not imitate: the host's own HTTP pipeline (function keys, X-Forwarded-* headers, its 404 body for an
-/// unknown route: here an empty 404), the "Query"/"Headers" trigger metadata of HTTP invocations (the worker's ASP.NET
+/// What it does not imitate: the host's own HTTP pipeline (function keys, X-Forwarded-* headers, its answer for a
+/// path no function takes, which with the catch-all function is only a path outside the route prefix: here an empty 404), the "Query"/"Headers" trigger metadata of HTTP invocations (the worker's ASP.NET
 /// Core integration reads the forwarded request instead), the queue listener (polling, visibility, retries and poison:
 /// tests receive and invoke themselves), worker restarts, WorkerStatusRequest, environment reload (placeholders),
 /// shared memory, retry contexts, InvocationCancel, and multiple streams.
