@@ -15,6 +15,8 @@ public static class MediaRoutes
             media.DeleteMediaAsync(request, tenantId, mediaId, cancellationToken));
         api.MapPost("/tenants/{tenantId}/media/deletions", (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
             media.QueueDeletionsAsync(request, tenantId, cancellationToken));
+        api.MapGet("/tenants/{tenantId}/media/deletions/{batchId}", (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
+            media.GetBatchAsync(request, tenantId, batchId, cancellationToken));
         api.MapGet("/health", (HttpRequest request) => MediaApi.Health(request));
         return routes;
     }

@@ -7,7 +7,7 @@ public static class ProblemResults
 {
     public static IResult Create(int status, string code, string detail, string requestId, IReadOnlyList<ItemError>? errors = null) =>
         Results.Json(
-            new Problem(Problem.TypeFor(code), TitleFor(status), status, detail, code, requestId, errors),
+            new Problem(Problem.TypeFor(code), code == ErrorCodes.BatchNotFound ? "No such batch." : TitleFor(status), status, detail, code, requestId, errors),
             contentType: Problem.ContentType,
             statusCode: status);
 
