@@ -60,6 +60,7 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddSingleton<IBatchStore, TableBatchStore>();
         services.TryAddTransient<BatchProgress>();
         services.TryAddTransient<BatchRetentionJob>();
+        services.TryAddTransient<QueueRedrive>();
 
         services.TryAddTransient<TenantMediaDeleter>();
         services.TryAddTransient<DeletionMessageProcessor>();
