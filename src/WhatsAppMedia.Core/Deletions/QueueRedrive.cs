@@ -13,8 +13,8 @@ namespace WhatsAppMedia.Core.Deletions;
 /// </summary>
 /// <remarks>
 /// The source is read with Get Messages, which hides each received message for <see cref="Lease"/>, so one run sees
-/// every message once and a message it leaves (another tenant's, an unreadable one, or all of them on a dry run) is
-/// made visible again at the end with Update Message (visibility 0).
+/// every message once; a message it leaves (another tenant's, an unreadable one, all of them on a dry run, or the rest
+/// of a run that failed) is made visible again at the end with Update Message (visibility 0).
 /// </remarks>
 public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work, IBatchStore batches, IOptions<MediaDeletionOptions> options)
 {
@@ -35,7 +35,8 @@ public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work,
         var queue = queues.GetQueueClient(name);
         var moved = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var unreadable = 0;
-        var leftBehind = new List<QueueMessage>();
+        // Every received message not yet deleted from the source: whatever stops the run, these are made visible again.
+        var held = new Dictionary<string, QueueMessage>(StringComparer.Ordinal);
         if (!await queue.ExistsAsync(cancellationToken))
         {
             return new RedriveReport(moved, 0);
@@ -53,23 +54,25 @@ public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work,
 
                 foreach (var received in page)
                 {
+                    held[received.MessageId] = received;
+                }
+
+                foreach (var received in page)
+                {
                     if (Read(source, received.Body.ToString()) is not { } message)
                     {
                         unreadable++;
-                        leftBehind.Add(received);
                         continue;
                     }
 
                     if (tenantId is not null && message.TenantId != tenantId)
                     {
-                        leftBehind.Add(received);
                         continue;
                     }
 
                     moved[message.TenantId] = moved.GetValueOrDefault(message.TenantId) + 1;
                     if (dryRun)
                     {
-                        leftBehind.Add(received);
                         continue;
                     }
 
@@ -80,13 +83,14 @@ public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work,
 
                     await work.EnqueueAsync(message with { Attempt = 0 }, TimeSpan.Zero, cancellationToken);
                     await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken);
+                    held.Remove(received.MessageId);
                 }
             }
         }
         finally
         {
             // Not cancellable: messages left hidden for the whole lease would look lost to the next run.
-            foreach (var left in leftBehind)
+            foreach (var left in held.Values)
             {
                 await queue.UpdateMessageAsync(left.MessageId, left.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
             }
