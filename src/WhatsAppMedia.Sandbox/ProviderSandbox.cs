@@ -114,8 +114,9 @@ public sealed class ProviderSandbox : IAsyncDisposable
         }
 
         var state = states[imitation.Kind];
-        state.Record(await ReadRequestAsync(context.Request, timeProvider));
-        if (!state.TryTakeFault(out var fault))
+        var recorded = await ReadRequestAsync(context.Request, timeProvider);
+        state.Record(recorded);
+        if (!state.TryTakeFault(recorded, out var fault))
         {
             await next();
             return;

@@ -13,6 +13,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
     private readonly ConcurrentDictionary<string, string> _media = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxFault> _faults = new();
+    private readonly ConcurrentDictionary<string, SandboxFault> _mediaFaults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ProgressCounter _requestsSeen = new();
 
@@ -57,9 +58,45 @@ public sealed class SandboxProviderState(ProviderKind kind)
         }
     }
 
-    public void ClearFaults() => _faults.Clear();
+    /// <summary>
+    /// Applies <paramref name="fault"/> to every request naming <paramref name="mediaId"/> (its last path segment, or a
+    /// JSON string in the body) until <see cref="ClearMediaFault"/>: one item of a batch that always fails the same way
+    /// while the others go through.
+    /// </summary>
+    public void InjectMediaFault(string mediaId, SandboxFault fault)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mediaId);
+        ArgumentNullException.ThrowIfNull(fault);
+        _mediaFaults[mediaId] = fault;
+    }
 
-    internal bool TryTakeFault(out SandboxFault fault) => _faults.TryDequeue(out fault!);
+    public void ClearMediaFault(string mediaId) => _mediaFaults.TryRemove(mediaId, out _);
+
+    public void ClearFaults()
+    {
+        _faults.Clear();
+        _mediaFaults.Clear();
+    }
+
+    /// <summary>The next queued fault, else a standing fault for a media id the request names.</summary>
+    internal bool TryTakeFault(RecordedRequest request, out SandboxFault fault)
+    {
+        if (_faults.TryDequeue(out fault!))
+        {
+            return true;
+        }
+
+        foreach (var (mediaId, mediaFault) in _mediaFaults)
+        {
+            if (request.Path.EndsWith("/" + mediaId, StringComparison.Ordinal) || request.Body.Contains($"\"{mediaId}\"", StringComparison.Ordinal))
+            {
+                fault = mediaFault;
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal void Record(RecordedRequest request)
     {

@@ -33,6 +33,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>The emulator account's table endpoint, for example <c>http://127.0.0.1:41235/devstoreaccount1</c>.</summary>
     public Uri TableServiceUri { get; }
 
+    public int TablePort => TableServiceUri.Port;
+
     /// <summary>A full connection string for this instance (queues and tables), with the emulator's well-known account and key.</summary>
     public string ConnectionString => DevelopmentStorage.ConnectionStringFor(QueueServiceUri, TableServiceUri);
 
