@@ -130,7 +130,7 @@ public sealed partial class MediaApi(
             return ProblemResults.Create(
                 StatusCodes.Status503ServiceUnavailable,
                 ErrorCodes.QueueUnavailable,
-                "The batch could not be recorded, so nothing was queued; send it again later.",
+                "The batch could not be recorded, so nothing was queued; sending the batch again is safe.",
                 requestId);
         }
 
