@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>Batch ids as the service issues them: 32 lowercase hexadecimal digits (a GUID without dashes).</summary>
@@ -7,6 +9,6 @@ public static class BatchIds
 
     public static string New() => Guid.NewGuid().ToString("N");
 
-    public static bool IsValid(string? value) =>
+    public static bool IsValid([NotNullWhen(true)] string? value) =>
         value is { Length: Length } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

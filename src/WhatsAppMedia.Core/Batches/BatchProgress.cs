@@ -31,9 +31,9 @@ public sealed partial class BatchProgress(IBatchStore store, QueueHostSettings s
         }
 
         var outcome = new BatchItemOutcome(state, code, detail, timeProvider.GetUtcNow());
-        if (!await store.RecordAsync(message.TenantId, message.BatchId!, index, outcome, cancellationToken))
+        if (!await store.RecordAsync(message.TenantId, message.BatchId, index, outcome, cancellationToken))
         {
-            LogNotInBatch(message.TenantId, message.BatchId!, index);
+            LogNotInBatch(message.TenantId, message.BatchId, index);
         }
     }
 

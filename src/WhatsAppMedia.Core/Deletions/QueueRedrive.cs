@@ -78,7 +78,7 @@ public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work,
 
                     if (BatchIds.IsValid(message.BatchId) && message.ItemIndex is { } index)
                     {
-                        await batches.ResetAsync(message.TenantId, message.BatchId!, index, cancellationToken);
+                        await batches.ResetAsync(message.TenantId, message.BatchId, index, cancellationToken);
                     }
 
                     await work.EnqueueAsync(message with { Attempt = 0 }, TimeSpan.Zero, cancellationToken);

@@ -43,19 +43,9 @@ public static class QueueServiceClientFactory
         var section = configuration.GetSection(connectionName);
         var options = (QueueClientOptions)components.CreateClientOptions(typeof(QueueClientOptions), null, section);
         options.MessageEncoding = encoding;
-        var setting = StorageAccountSetting.Read(section, components, "queue");
-        if (setting.ConnectionString is null)
-        {
-            return new QueueServiceClient(setting.Endpoint!, setting.Credential!, options);
-        }
-
-        try
-        {
-            return new QueueServiceClient(setting.ConnectionString, options);
-        }
-        catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
-        {
-            throw StorageAccountSetting.UnusableConnectionString(connectionName);
-        }
+        return StorageAccountSetting.Read(section, components, "queue").CreateClient(
+            connectionName,
+            connectionString => new QueueServiceClient(connectionString, options),
+            (endpoint, credential) => new QueueServiceClient(endpoint, credential, options));
     }
 }

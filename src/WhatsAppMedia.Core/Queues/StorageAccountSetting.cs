@@ -35,11 +35,32 @@ internal sealed record StorageAccountSetting(string? ConnectionString, Uri? Endp
         return new StorageAccountSetting(null, endpoint, components.CreateTokenCredential(section));
     }
 
-    /// <summary>The parse error of a connection string the SDK refused; the string holds a key, so nothing of it is repeated.</summary>
-    public static QueueStorageConfigurationException UnusableConnectionString(string connectionName) => new(
-        connectionName,
-        "is not a usable storage connection string (UseDevelopmentStorage=true for Azurite, or "
-        + "DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net)");
+    /// <summary>Builds one service's client from the setting, in whichever form it has.</summary>
+    /// <param name="fromConnectionString">The SDK's connection-string constructor.</param>
+    /// <param name="fromIdentity">The SDK's endpoint-and-credential constructor.</param>
+    /// <exception cref="QueueStorageConfigurationException">
+    /// The setting is missing or unusable, or the SDK refused the connection string; never repeats its value.
+    /// </exception>
+    public TClient CreateClient<TClient>(string connectionName, Func<string, TClient> fromConnectionString, Func<Uri, TokenCredential, TClient> fromIdentity)
+    {
+        if (ConnectionString is null)
+        {
+            return fromIdentity(Endpoint!, Credential!);
+        }
+
+        try
+        {
+            return fromConnectionString(ConnectionString);
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
+        {
+            // The SDK's parse errors are generic, but the connection string holds a key: nothing of it is repeated.
+            throw new QueueStorageConfigurationException(
+                connectionName,
+                "is not a usable storage connection string (UseDevelopmentStorage=true for Azurite, or "
+                + "DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net)");
+        }
+    }
 
     private static Uri ReadEndpoint(IConfigurationSection section, string service)
     {

@@ -29,19 +29,9 @@ public static class TableServiceClientFactory
 
         var section = configuration.GetSection(connectionName);
         var options = (TableClientOptions)components.CreateClientOptions(typeof(TableClientOptions), null, section);
-        var setting = StorageAccountSetting.Read(section, components, "table");
-        if (setting.ConnectionString is null)
-        {
-            return new TableServiceClient(setting.Endpoint!, setting.Credential!, options);
-        }
-
-        try
-        {
-            return new TableServiceClient(setting.ConnectionString, options);
-        }
-        catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
-        {
-            throw StorageAccountSetting.UnusableConnectionString(connectionName);
-        }
+        return StorageAccountSetting.Read(section, components, "table").CreateClient(
+            connectionName,
+            connectionString => new TableServiceClient(connectionString, options),
+            (endpoint, credential) => new TableServiceClient(endpoint, credential, options));
     }
 }
