@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Queues;
 
@@ -39,5 +40,25 @@ public class BatchStateOutageTests(LocalEnvironment environment) : IClassFixture
         }
 
         environment.Sandbox.Meta.HasMedia(mediaId).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_outcome_that_cannot_be_recorded_fails_the_delivery_so_the_message_is_retried_and_never_lost()
+    {
+        var queue = "tabledown" + Guid.NewGuid().ToString("N")[..12];
+        var queueEndpoint = new QueueServiceClient(environment.StorageConnectionString).Uri;
+        var storage = DevelopmentStorage.ConnectionStringFor(queueEndpoint, new Uri("http://127.0.0.1:1/devstoreaccount1"));
+        await using var host = await environment.StartHostAsync(queue, $"--AzureWebJobsStorage={storage}");
+        var mediaId = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        var batchId = Guid.NewGuid().ToString("N");
+
+        await host.QueueNamed(queue).SendAsync(new DeletionMessage("demo-meta", mediaId, BatchId: batchId, ItemIndex: 0).ToJson());
+        await host.Progress.WaitForHandledAsync(LocalHost.MaxDequeueCount).WaitAsync(TimeSpan.FromMinutes(3));
+        await host.Progress.WaitForSettledAsync(1).WaitAsync(TimeSpan.FromMinutes(1));
+
+        // Every delivery failed on the table write, so the queue kept the message and finally moved it to -poison,
+        // where a redrive can bring it back once storage is healthy.
+        var poisoned = await host.QueueNamed(queue + "-poison").PeekAsync(32);
+        poisoned.ShouldContain(message => message.Text != null && message.Text.Contains(batchId, StringComparison.Ordinal));
     }
 }
