@@ -67,9 +67,12 @@ public class BatchStatusEndToEndTests(LocalHostFixture host) : IClassFixture<Loc
     public async Task A_malformed_id_is_400_and_an_unknown_or_foreign_batch_is_the_same_404()
     {
         var mediaId = host.Sandbox.CreateMedia(ProviderKind.Meta);
+        var settledBefore = host.Progress.Settled;
         using var posted = await host.Http.SendAsync(Request(HttpMethod.Post, "/api/tenants/demo-meta/media/deletions", JsonContent.Create(new { items = new[] { new { mediaId } } })));
         var batchId = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
 
+        // Settled before the test ends, so the other tests of the class, which count settlements, never see it.
+        await host.Progress.WaitForSettledAsync(settledBefore + 1).WaitAsync(Guard);
         using var malformed = await host.Http.SendAsync(Request(HttpMethod.Get, "/api/tenants/demo-meta/media/deletions/not-a-batch"));
         using var unknown = await host.Http.SendAsync(Request(HttpMethod.Get, $"/api/tenants/demo-meta/media/deletions/{Guid.NewGuid():N}"));
         using var foreign = await host.Http.SendAsync(Request(HttpMethod.Get, $"/api/tenants/demo-aws/media/deletions/{batchId}"));
