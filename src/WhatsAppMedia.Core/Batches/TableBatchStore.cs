@@ -39,7 +39,16 @@ public sealed class TableBatchStore : IBatchStore
         _created = new Lazy<Task>(CreateTableAsync);
     }
 
-    public async Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default)
+    public Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default) =>
+        WithTableAsync(async () => { await CreateCoreAsync(tenantId, batchId, createdAt, items, cancellationToken); return true; }, cancellationToken);
+
+    public Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => GetCoreAsync(tenantId, batchId, cancellationToken), cancellationToken);
+
+    public Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => RemoveCreatedBeforeCoreAsync(cutoff, cancellationToken), cancellationToken);
+
+    private async Task CreateCoreAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(batchId);
@@ -67,7 +76,7 @@ public sealed class TableBatchStore : IBatchStore
             cancellationToken);
     }
 
-    public async Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default)
+    private async Task<BatchStatus?> GetCoreAsync(string tenantId, string batchId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(batchId);
@@ -110,13 +119,14 @@ public sealed class TableBatchStore : IBatchStore
     public Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return UpdateAsync(tenantId, batchId, index, recorded => BatchItemStates.MayReplace(recorded, outcome.State), outcome, cancellationToken);
+        return WithTableAsync(
+            () => UpdateAsync(tenantId, batchId, index, recorded => BatchItemStates.MayReplace(recorded, outcome.State), outcome, cancellationToken), cancellationToken);
     }
 
     public Task<bool> ResetAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) =>
-        UpdateAsync(tenantId, batchId, index, _ => true, null, cancellationToken);
+        WithTableAsync(() => UpdateAsync(tenantId, batchId, index, _ => true, null, cancellationToken), cancellationToken);
 
-    public async Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    private async Task<int> RemoveCreatedBeforeCoreAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
         var old = new List<string>();
@@ -185,6 +195,26 @@ public sealed class TableBatchStore : IBatchStore
             {
                 // Another writer got there first: decide again on what it wrote.
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/>, and once more after re-creating the table when the service says it does not
+    /// exist: the table was created by this process earlier, so it has been deleted since (an emptied emulator, an
+    /// operator) and remembering it as created would fail every call until a restart.
+    /// </summary>
+    private async Task<T> WithTableAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (RequestFailedException exception) when (exception.ErrorCode == "TableNotFound")
+        {
+            var created = _created;
+            Interlocked.CompareExchange(ref _created, new Lazy<Task>(CreateTableAsync), created);
+            await EnsureCreatedAsync(cancellationToken);
+            return await operation();
         }
     }
 

@@ -124,6 +124,17 @@ public sealed class TableBatchStoreTests(AzuriteFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_table_deleted_under_a_running_store_is_created_again()
+    {
+        await NewBatchAsync("acme", 1);
+        await fixture.Tables().DeleteTableAsync(TableBatchStore.TableName);
+
+        var batchId = await NewBatchAsync("acme", 2);
+
+        (await _store.GetAsync("acme", batchId))!.Total.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task With_table_storage_down_every_call_fails_with_the_storage_error()
     {
         var down = new TableBatchStore(new TableServiceClient(
