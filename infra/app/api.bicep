@@ -120,9 +120,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     name: 'appsettings'
     properties: {
       // Host storage and the app's own queue client, by identity only (the account refuses shared keys).
-      // The app reads __queueServiceUri, __credential and __clientId itself; the host also needs blobs.
+      // The app reads __queueServiceUri, __tableServiceUri (batch state), __credential and __clientId itself; the host
+      // also needs blobs.
       AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.properties.clientId
       // Lets DefaultAzureCredential / ManagedIdentityCredential pick the user-assigned identity (Key Vault client).

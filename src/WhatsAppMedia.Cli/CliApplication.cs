@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace WhatsAppMedia.Cli;
 
 /// <summary>
-/// The operator tool: <c>whatsapp-media tenant add | rotate-key | show</c>. Results go to standard output as
+/// The operator tool: <c>whatsapp-media tenant add | rotate-key | show | list | remove</c> and <c>queue redrive</c>. Results go to standard output as
 /// <c>name: value</c> lines, everything else to standard error, and the exit code is one of <see cref="ExitCodes"/>.
 /// </summary>
 public static class CliApplication
@@ -16,8 +16,14 @@ public static class CliApplication
             TenantAddCommand.Create(environment),
             TenantRotateKeyCommand.Create(environment),
             TenantShowCommand.Create(environment),
+            TenantListCommand.Create(environment),
+            TenantRemoveCommand.Create(environment),
         };
-        return new RootCommand("Operator tool for the WhatsApp media deletion service. " + ExitCodes.HelpText) { tenant };
+        var queue = new Command("queue", "Operate the deletion queues. " + ExitCodes.HelpText)
+        {
+            QueueRedriveCommand.Create(environment),
+        };
+        return new RootCommand("Operator tool for the WhatsApp media deletion service. " + ExitCodes.HelpText) { tenant, queue };
     }
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)

@@ -16,6 +16,10 @@ public sealed record CliEnvironment(
     Func<string, string?> GetEnvironmentVariable,
     TextReader Input)
 {
+    /// <summary>The names of the environment variables, for <c>tenant list</c> without a vault (<c>Tenants__{id}</c>).</summary>
+    public Func<IEnumerable<string>> GetEnvironmentVariableNames { get; init; } =
+        () => Environment.GetEnvironmentVariables().Keys.Cast<string>().ToList();
+
     /// <summary>The real process: console streams, the environment, and Key Vault with <c>DefaultAzureCredential</c> (for example <c>az login</c>).</summary>
     public static CliEnvironment FromProcess() => new(
         Console.Out,

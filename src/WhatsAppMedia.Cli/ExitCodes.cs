@@ -23,6 +23,9 @@ public static class ExitCodes
     /// <summary>The stored tenant document is unusable; the problem (a field name, never a value) is on standard error.</summary>
     public const int InvalidDocument = 6;
 
+    /// <summary>Queue or table storage could not be reached or refused the identity; what was done before stays done.</summary>
+    public const int StorageError = 7;
+
     public const string HelpText =
-        "Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 tenant not found, 4 Key Vault error, 5 tenant already exists, 6 stored tenant document unusable.";
+        "Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 tenant not found, 4 Key Vault error, 5 tenant already exists, 6 stored tenant document unusable, 7 storage error.";
 }

@@ -23,7 +23,7 @@ internal sealed class VaultTenantDocuments(SecretClient client, TextWriter outpu
         }
         catch (Exception exception) when (exception is RequestFailedException or AuthenticationFailedException)
         {
-            throw VaultFailure("read", exception);
+            throw Failure(client, "read", exception);
         }
     }
 
@@ -36,14 +36,15 @@ internal sealed class VaultTenantDocuments(SecretClient client, TextWriter outpu
         }
         catch (Exception exception) when (exception is RequestFailedException or AuthenticationFailedException)
         {
-            throw VaultFailure("write", exception);
+            throw Failure(client, "write", exception);
         }
 
         await output.WriteLineAsync($"vault: {client.VaultUri}");
         await output.WriteLineAsync($"secret: {secret.Name}");
     }
 
-    private CliException VaultFailure(string operation, Exception exception)
+    /// <summary>A vault failure as the CLI reports it: the reason, never a secret; exit code <see cref="ExitCodes.VaultError"/>.</summary>
+    public static CliException Failure(SecretClient client, string operation, Exception exception)
     {
         var reason = exception switch
         {

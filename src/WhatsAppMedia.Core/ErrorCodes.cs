@@ -29,4 +29,6 @@ public static class ErrorCodes
     public const string TenantMisconfigured = "tenant_misconfigured";
     public const string QueueUnavailable = "queue_unavailable";
     public const string PayloadTooLarge = "payload_too_large";
+    public const string InvalidBatchId = "invalid_batch_id";
+    public const string BatchNotFound = "batch_not_found";
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Http;
@@ -35,6 +36,7 @@ public static class MediaDeletionServiceCollectionExtensions
             .Validate(options => QueueNameRules.Problem(options.FailedQueue) is null, "MediaDeletion:Queue must be a valid queue name of at most 56 characters.")
             .Validate(options => options.MaxThrottleRetries is >= 0 and <= 100, "MediaDeletion:MaxThrottleRetries must be from 0 to 100.")
             .Validate(options => options.EnqueueParallelism is >= 1 and <= 256, "MediaDeletion:EnqueueParallelism must be from 1 to 256.")
+            .Validate(options => options.BatchRetention > TimeSpan.Zero, "MediaDeletion:BatchRetention must be a positive time span such as 30.00:00:00.")
             .ValidateOnStart();
 
         AddProvider<MetaMediaProvider>(services);
@@ -54,6 +56,11 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<AzureComponentFactory>(),
             provider.GetRequiredService<QueueHostSettings>().MessageEncoding));
         services.TryAddSingleton<IDeletionQueue, StorageDeletionQueue>();
+        services.TryAddSingleton(provider => TableServiceClientFactory.Create(configuration, provider.GetRequiredService<AzureComponentFactory>()));
+        services.TryAddSingleton<IBatchStore, TableBatchStore>();
+        services.TryAddTransient<BatchProgress>();
+        services.TryAddTransient<BatchRetentionJob>();
+        services.TryAddTransient<QueueRedrive>();
 
         services.AddMetrics();
         services.TryAddSingleton<DeletionMetrics>();

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.DevHost;
 
 /// <summary>
 /// With <c>AzureWebJobsStorage=UseDevelopmentStorage=true</c> and nothing on Azurite's queue port, starts the
-/// repository's pinned Azurite there and stops it on exit. An Azurite that is already running is used as it is.
+/// repository's pinned Azurite there (queue and table services on their default ports) and stops it on exit. An Azurite that is already running is used as it is.
 /// </summary>
 internal sealed partial class AzuriteStarter(IConfiguration configuration, ILogger<AzuriteStarter> logger) : IHostedService
 {
@@ -29,7 +29,7 @@ internal sealed partial class AzuriteStarter(IConfiguration configuration, ILogg
         }
 
         _azurite = await AzuriteProcess.StartAsync(
-            new AzuriteOptions { QueuePort = DevelopmentStorage.QueuePort, RepositoryRoot = configuration[DevHostPaths.RepositoryRootKey] },
+            new AzuriteOptions { QueuePort = DevelopmentStorage.QueuePort, TablePort = DevelopmentStorage.TablePort, RepositoryRoot = configuration[DevHostPaths.RepositoryRootKey] },
             cancellationToken);
         LogStarted(_azurite.QueueServiceUri);
     }

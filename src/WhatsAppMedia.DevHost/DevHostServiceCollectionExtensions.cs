@@ -6,7 +6,7 @@ namespace WhatsAppMedia.DevHost;
 
 public static class DevHostServiceCollectionExtensions
 {
-    /// <summary>What only the local host has: Azurite and the sandbox on demand, and the queue trigger. Started in this order.</summary>
+    /// <summary>What only the local host has: Azurite and the sandbox on demand, the queue trigger and the batch retention timer. Started in this order.</summary>
     public static IServiceCollection AddDevHostServices(this IServiceCollection services)
     {
         services.AddSingleton<QueueTriggerProgress>();
@@ -14,6 +14,7 @@ public static class DevHostServiceCollectionExtensions
         services.AddHostedService<AzuriteStarter>();
         services.AddHostedService<SandboxStarter>();
         services.AddHostedService<QueueTriggerHost>();
+        services.AddHostedService<BatchRetentionService>();
         return services;
     }
 

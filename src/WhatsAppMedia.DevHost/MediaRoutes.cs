@@ -18,6 +18,8 @@ public static class MediaRoutes
             media.DeleteMediaAsync(request, tenantId, mediaId, cancellationToken));
         api.Map(ApiRoutes.QueueDeletionsRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
             media.QueueDeletionsAsync(request, tenantId, cancellationToken));
+        api.Map(ApiRoutes.BatchStatusRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
+            media.GetBatchAsync(request, tenantId, batchId, cancellationToken));
         api.Map(ApiRoutes.HealthRoute, (HttpRequest request) => MediaApi.Health(request));
         return routes;
     }

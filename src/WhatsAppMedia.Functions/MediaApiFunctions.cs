@@ -32,6 +32,15 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
         CancellationToken cancellationToken) =>
         mediaApi.QueueDeletionsAsync(request, tenantId, cancellationToken);
 
+    /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: a queued batch's totals and failures.</summary>
+    [Function("GetDeletionBatch")]
+    public Task<IResult> GetBatchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.Batch)] HttpRequest request,
+        string tenantId,
+        string batchId,
+        CancellationToken cancellationToken) =>
+        mediaApi.GetBatchAsync(request, tenantId, batchId, cancellationToken);
+
     /// <summary>GET /api/health: answers while the process is up.</summary>
     [Function("Health")]
     public static IResult Health(

@@ -15,6 +15,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
     private readonly ConcurrentDictionary<string, bool> _received = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SandboxFault> _faults = new();
     private readonly List<SandboxFault> _mediaFaults = [];
+    private readonly ConcurrentDictionary<string, SandboxFault> _standingMediaFaults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ProgressCounter _requestsSeen = new();
 
@@ -87,9 +88,24 @@ public sealed class SandboxProviderState(ProviderKind kind)
         }
     }
 
+    /// <summary>
+    /// Applies <paramref name="fault"/> to every request naming <paramref name="mediaId"/> (its last path segment, or a
+    /// JSON string in the body) until <see cref="ClearMediaFault"/>: one item of a batch that always fails the same way
+    /// while the others go through.
+    /// </summary>
+    public void InjectMediaFault(string mediaId, SandboxFault fault)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mediaId);
+        ArgumentNullException.ThrowIfNull(fault);
+        _standingMediaFaults[mediaId] = fault;
+    }
+
+    public void ClearMediaFault(string mediaId) => _standingMediaFaults.TryRemove(mediaId, out _);
+
     public void ClearFaults()
     {
         _faults.Clear();
+        _standingMediaFaults.Clear();
         lock (_mediaFaults)
         {
             _mediaFaults.Clear();
@@ -97,8 +113,9 @@ public sealed class SandboxProviderState(ProviderKind kind)
     }
 
     /// <summary>
-    /// Takes the fault for <paramref name="request"/>: the first one waiting for a media id the request names (in its
-    /// path, query or body), else the next general one.
+    /// Takes the fault for <paramref name="request"/>: the first one queued for a media id the request names (in its
+    /// path, query or body), else the next general one, else a standing fault (<see cref="InjectMediaFault"/>) for a
+    /// media id it names.
     /// </summary>
     internal bool TryTakeFault(RecordedRequest request, out SandboxFault fault)
     {
@@ -113,7 +130,21 @@ public sealed class SandboxProviderState(ProviderKind kind)
             }
         }
 
-        return _faults.TryDequeue(out fault!);
+        if (_faults.TryDequeue(out fault!))
+        {
+            return true;
+        }
+
+        foreach (var (mediaId, mediaFault) in _standingMediaFaults)
+        {
+            if (request.Path.EndsWith("/" + mediaId, StringComparison.Ordinal) || request.Body.Contains($"\"{mediaId}\"", StringComparison.Ordinal))
+            {
+                fault = mediaFault;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Names(RecordedRequest request, string mediaId) =>

@@ -51,7 +51,10 @@ public sealed class CliFixture : IAsyncLifetime
             error,
             vaultUri => vaultUri == Vault.VaultUri ? Vault.CreateSecretClient() : throw new InvalidOperationException("Unexpected vault."),
             name => environmentVariables is not null && environmentVariables.TryGetValue(name, out var value) ? value : null,
-            input);
+            input)
+        {
+            GetEnvironmentVariableNames = () => environmentVariables?.Keys ?? [],
+        };
 
         var exitCode = await CliApplication.RunAsync(args, environment);
         return new CliRun(exitCode, output.ToString(), error.ToString());

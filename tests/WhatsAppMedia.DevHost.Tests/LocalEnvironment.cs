@@ -31,7 +31,7 @@ public class LocalEnvironment : IAsyncLifetime
     /// <summary>Starts Azurite again on the same port (in memory, so empty), as the storage account coming back.</summary>
     public async Task StartStorageAgainAsync()
     {
-        _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { QueuePort = _azurite!.QueuePort });
+        _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { QueuePort = _azurite!.QueuePort, TablePort = _azurite.TablePort });
     }
 
     public virtual async Task InitializeAsync()

@@ -31,6 +31,9 @@ public sealed class LocalHost : IAsyncDisposable
 
     public string Queue { get; }
 
+    /// <summary>The host's services: the same Core operations (redrive, batch store) the CLI and the routes use.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The queue trigger's progress; still readable after the host has stopped.</summary>
     public QueueTriggerProgress Progress { get; }
 

@@ -21,6 +21,7 @@ public class LocalHostStorageOutageTests(LocalEnvironment environment) : IClassF
         await host.Progress.WaitForEngineRestartsAsync(1).WaitAsync(Guard);
         await environment.StartStorageAgainAsync();
         using var accepted = await PostBatchAsync(host, mediaId);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
         await host.Progress.WaitForSettledAsync(1).WaitAsync(Guard);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);

@@ -13,7 +13,8 @@ public sealed record DeletionMessage(
     [property: JsonPropertyName("phone"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Phone = null,
     [property: JsonPropertyName("batchId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BatchId = null,
     [property: JsonPropertyName("requestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestId = null,
-    [property: JsonPropertyName("attempt")] int Attempt = 0)
+    [property: JsonPropertyName("attempt")] int Attempt = 0,
+    [property: JsonPropertyName("itemIndex"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ItemIndex = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, DeletionJsonContext.Default.DeletionMessage);
 
@@ -76,13 +77,14 @@ public sealed record DeletionMessage(
                 || !TryString(root, "phone", required: false, out var phone, out problem)
                 || !TryString(root, "batchId", required: false, out var batchId, out problem)
                 || !TryString(root, "requestId", required: false, out var requestId, out problem)
-                || !TryAttempt(root, out var attempt, out problem))
+                || !TryAttempt(root, out var attempt, out problem)
+                || !TryItemIndex(root, out var itemIndex, out problem))
             {
                 refusal = new IdentifierError(ErrorCodes.MalformedMessage, problem ?? "The message is malformed.");
                 return false;
             }
 
-            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt);
+            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt, itemIndex);
             refusal = null;
             return true;
         }
@@ -133,6 +135,26 @@ public sealed record DeletionMessage(
         }
 
         problem = "'attempt' must be a whole number of at least 0.";
+        return false;
+    }
+
+    /// <summary><c>itemIndex</c>: the item's 0-based position in its batch's POST body, when the bulk endpoint queued it.</summary>
+    private static bool TryItemIndex(JsonElement root, out int? itemIndex, out string? problem)
+    {
+        itemIndex = null;
+        problem = null;
+        if (!root.TryGetProperty("itemIndex", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var index) && index >= 0)
+        {
+            itemIndex = index;
+            return true;
+        }
+
+        problem = "'itemIndex' must be a whole number of at least 0.";
         return false;
     }
 }

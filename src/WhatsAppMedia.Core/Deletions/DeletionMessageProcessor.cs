@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
@@ -18,6 +19,7 @@ public sealed partial class DeletionMessageProcessor(
     IOptions<MediaDeletionOptions> options,
     QueueHostSettings queueSettings,
     TimeProvider timeProvider,
+    BatchProgress batches,
     ILogger<DeletionMessageProcessor> logger)
 {
     private readonly MediaDeletionOptions _options = options.Value;
@@ -28,6 +30,22 @@ public sealed partial class DeletionMessageProcessor(
     public async Task ProcessAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
+        try
+        {
+            await ProcessDeliveryAsync(messageText, dequeueCount, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException
+            && batches.IsLastDelivery(dequeueCount)
+            && DeletionMessage.TryParse(messageText, out var message, out _))
+        {
+            // The trigger moves the message to -poison when this delivery fails: say so in its batch first (contract §3).
+            await batches.RecordPoisonedAsync(message, exception, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task ProcessDeliveryAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
+    {
         if (!DeletionMessage.TryRead(messageText, out var message, out var refusal))
         {
             await FailAsync(messageText, refusal.Code, refusal.Message, cancellationToken);
@@ -36,7 +54,7 @@ public sealed partial class DeletionMessageProcessor(
 
         if (!TenantIds.IsValid(message.TenantId))
         {
-            await FailAsync(messageText, ErrorCodes.InvalidTenantId, "The tenant id does not match the contract's format.", cancellationToken);
+            await FailAsync(messageText, ErrorCodes.InvalidTenantId, "The tenant id does not match the contract's format.", cancellationToken, message);
             return;
         }
 
@@ -44,10 +62,10 @@ public sealed partial class DeletionMessageProcessor(
         switch (lookup.Status)
         {
             case TenantLookupStatus.NotFound:
-                await FailAsync(messageText, ErrorCodes.UnknownTenant, "No such tenant.", cancellationToken);
+                await FailAsync(messageText, ErrorCodes.UnknownTenant, "No such tenant.", cancellationToken, message);
                 return;
             case TenantLookupStatus.Invalid:
-                await FailAsync(messageText, ErrorCodes.TenantMisconfigured, $"The tenant document is unusable: {lookup.Error}.", cancellationToken);
+                await FailAsync(messageText, ErrorCodes.TenantMisconfigured, $"The tenant document is unusable: {lookup.Error}.", cancellationToken, message);
                 return;
             case TenantLookupStatus.Unavailable:
                 throw new DeliveryFailedException(ErrorCodes.CredentialsUnavailable, lookup.Detail ?? "The tenant store is unavailable.");
@@ -56,7 +74,7 @@ public sealed partial class DeletionMessageProcessor(
         var tenant = lookup.Tenant!;
         if (deleter.Resolve(tenant, message.MediaId, message.Phone, out var target) is { } invalid)
         {
-            await FailAsync(messageText, invalid.Code, invalid.Message, cancellationToken);
+            await FailAsync(messageText, invalid.Code, invalid.Message, cancellationToken, message);
             return;
         }
 
@@ -65,6 +83,8 @@ public sealed partial class DeletionMessageProcessor(
         switch (result.Outcome)
         {
             case DeletionOutcome.Deleted or DeletionOutcome.NotFound:
+                await batches.RecordAsync(
+                    message, result.Outcome == DeletionOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, cancellationToken);
                 return;
             case DeletionOutcome.Throttled:
                 await DeferAsync(messageText, message, result, cancellationToken);
@@ -72,7 +92,7 @@ public sealed partial class DeletionMessageProcessor(
             case DeletionOutcome.Transient or DeletionOutcome.TimedOut:
                 throw new DeliveryFailedException(OutcomeCodes.For(result.Outcome)!, result.Answer.Describe());
             default:
-                await FailAsync(messageText, OutcomeCodes.For(result.Outcome)!, result.Answer.Describe(), cancellationToken);
+                await FailAsync(messageText, OutcomeCodes.For(result.Outcome)!, result.Answer.Describe(), cancellationToken, message);
                 return;
         }
     }
@@ -85,7 +105,8 @@ public sealed partial class DeletionMessageProcessor(
                 messageText,
                 ErrorCodes.ProviderThrottled,
                 $"Still throttled after {message.Attempt} deferrals (MediaDeletion:MaxThrottleRetries): {result.Answer.Describe()}",
-                cancellationToken);
+                cancellationToken,
+                message);
             return;
         }
 
@@ -98,7 +119,8 @@ public sealed partial class DeletionMessageProcessor(
                 messageText,
                 ErrorCodes.ProviderThrottled,
                 $"Throttled, and the deferred message would exceed the queue's {QueueMessageSize.MaxStoredBytes}-byte limit once serialised: {result.Answer.Describe()}",
-                cancellationToken);
+                cancellationToken,
+                message);
             return;
         }
 
@@ -114,8 +136,14 @@ public sealed partial class DeletionMessageProcessor(
         return delay > _options.MaxThrottleDelay ? _options.MaxThrottleDelay : delay;
     }
 
-    private async Task FailAsync(string messageText, string code, string detail, CancellationToken cancellationToken)
+    /// <param name="message">The parsed message, when it parsed: its batch item is recorded as failed before the entry is written.</param>
+    private async Task FailAsync(string messageText, string code, string detail, CancellationToken cancellationToken, DeletionMessage? message = null)
     {
+        if (message is not null)
+        {
+            await batches.RecordAsync(message, BatchItemState.Failed, code, detail, cancellationToken);
+        }
+
         // Fitted to the queue's size limit here, so writing it cannot fail for its size and waste the delivery.
         var entry = FailedEntryFitter.Fit(new FailedDeletion(messageText, code, detail, timeProvider.GetUtcNow()), queueSettings.MessageEncoding);
         await queue.WriteFailedAsync(entry, cancellationToken);

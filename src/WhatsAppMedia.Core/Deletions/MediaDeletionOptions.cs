@@ -20,6 +20,9 @@ public sealed class MediaDeletionOptions
     /// <summary>How many messages of one batch are sent to the queue at once. Default 32.</summary>
     public int EnqueueParallelism { get; set; } = 32;
 
+    /// <summary>How long a batch's state is kept after its POST (<c>MediaDeletion__BatchRetention</c>). Default 30 days.</summary>
+    public TimeSpan BatchRetention { get; set; } = TimeSpan.FromDays(30);
+
     public string FailedQueue => Queue + "-failed";
 
     public string PoisonQueue => Queue + "-poison";

@@ -66,4 +66,15 @@ public sealed record QueueHostSettings(IConfiguration Queues, QueueMessageEncodi
             ? interval
             : throw new FormatException("extensions.queues.maxPollingInterval must be a time span such as 00:00:02.")
         : TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// <c>maxDequeueCount</c>: the delivery on which a failure sends the message to <c>{queue}-poison</c>; the Functions
+    /// default of 5 when absent.
+    /// </summary>
+    /// <exception cref="FormatException">Present but not a whole number of at least 1.</exception>
+    public int MaxDequeueCount() => Queues["maxDequeueCount"] is { Length: > 0 } text
+        ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1
+            ? count
+            : throw new FormatException("extensions.queues.maxDequeueCount must be a whole number of at least 1.")
+        : 5;
 }

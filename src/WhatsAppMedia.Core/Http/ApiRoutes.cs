@@ -21,6 +21,9 @@ public static class ApiRoutes
     /// <summary>POST /api/tenants/{tenantId}/media/deletions.</summary>
     public const string Deletions = "tenants/{tenantId}/media/deletions";
 
+    /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: a batch's state.</summary>
+    public const string Batch = "tenants/{tenantId}/media/deletions/{batchId}";
+
     /// <summary>GET /api/health.</summary>
     public const string Health = "health";
 
@@ -33,10 +36,12 @@ public static class ApiRoutes
 
     public static ApiRoute QueueDeletionsRoute { get; } = new(Deletions, Post);
 
+    public static ApiRoute BatchStatusRoute { get; } = new(Batch, Get);
+
     public static ApiRoute HealthRoute { get; } = new(Health, Get);
 
     /// <summary>Every route with its method; a template may appear once per method.</summary>
-    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, QueueDeletionsRoute, HealthRoute];
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, QueueDeletionsRoute, BatchStatusRoute, HealthRoute];
 
     private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
         [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];

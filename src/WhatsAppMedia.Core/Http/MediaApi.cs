@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
@@ -18,6 +19,8 @@ public sealed partial class MediaApi(
     TenantMediaDeleter deleter,
     IDeletionQueue queue,
     IOptions<MediaDeletionOptions> options,
+    IBatchStore batches,
+    TimeProvider timeProvider,
     ILogger<MediaApi> logger)
 {
     public const string ApiKeyHeader = "X-Api-Key";
@@ -111,7 +114,7 @@ public sealed partial class MediaApi(
             return ProblemResults.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, problem, requestId);
         }
 
-        var batchId = RequestIds.New();
+        var batchId = BatchIds.New();
         var messages = new List<DeletionMessage>(batch.Items.Count);
         var errors = new List<ItemError>();
         for (var index = 0; index < batch.Items.Count; index++)
@@ -131,7 +134,7 @@ public sealed partial class MediaApi(
                 continue;
             }
 
-            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId));
+            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index));
         }
 
         if (errors.Count > 0)
@@ -142,6 +145,22 @@ public sealed partial class MediaApi(
                 $"{errors.Count} of {batch.Items.Count} items are invalid; nothing was queued.",
                 requestId,
                 errors);
+        }
+
+        // Recorded before anything is queued, so no message can settle an item the batch does not know.
+        try
+        {
+            await batches.CreateAsync(
+                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId)).ToList(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchStateFailure(exception, tenant.Id, batchId);
+            return ProblemResults.Create(
+                StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.QueueUnavailable,
+                "The batch could not be recorded, so nothing was queued; sending the batch again is safe.",
+                requestId);
         }
 
         var queued = 0;
@@ -171,6 +190,39 @@ public sealed partial class MediaApi(
 
         LogBatchQueued(tenant.Id, batchId, messages.Count, requestId);
         return Results.Json(new BatchAcceptedResponse(tenant.Id, batchId, messages.Count, requestId), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: the batch's totals and failures (contract §2).</summary>
+    public async Task<IResult> GetBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return refusal!;
+        }
+
+        if (!BatchIds.IsValid(batchId))
+        {
+            return ProblemResults.Create(
+                StatusCodes.Status400BadRequest, ErrorCodes.InvalidBatchId, $"A batch id is {BatchIds.Length} lowercase hexadecimal digits, as POST …/media/deletions returns it.", requestId);
+        }
+
+        BatchStatus? status;
+        try
+        {
+            status = await batches.GetAsync(tenant.Id, batchId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchStateFailure(exception, tenant.Id, batchId);
+            return ProblemResults.Create(
+                StatusCodes.Status503ServiceUnavailable, ErrorCodes.QueueUnavailable, "The batch state cannot be read right now; try again later.", requestId);
+        }
+
+        return status is null
+            ? ProblemResults.Create(StatusCodes.Status404NotFound, ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId)
+            : Results.Json(BatchStatusResponse.From(status, requestId));
     }
 
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
@@ -231,6 +283,9 @@ public sealed partial class MediaApi(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be written or read.")]
+    private partial void LogBatchStateFailure(Exception exception, string tenantId, string batchId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: queueing batch {BatchId} failed after at least {Queued} of {Count} messages.")]
     private partial void LogQueueFailure(Exception exception, string tenantId, string batchId, int queued, int count);

@@ -16,6 +16,7 @@ public static class ProblemResults
         StatusCodes.Status400BadRequest => "The request is invalid.",
         StatusCodes.Status401Unauthorized => "The API key is missing or not valid for this tenant.",
         StatusCodes.Status404NotFound when code == ErrorCodes.NotFound => "There is no such resource.",
+        StatusCodes.Status404NotFound when code == ErrorCodes.BatchNotFound => "No such batch.",
         StatusCodes.Status404NotFound => "The provider says the media does not exist.",
         StatusCodes.Status405MethodNotAllowed => "The method is not allowed for this resource.",
         StatusCodes.Status408RequestTimeout => "The request did not arrive in time.",

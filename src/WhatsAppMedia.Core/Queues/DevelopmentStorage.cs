@@ -16,10 +16,14 @@ public static class DevelopmentStorage
     /// <summary>The emulator's queue endpoint: path-style, the account name is the first path segment.</summary>
     public static Uri QueueServiceUri { get; } = new($"http://127.0.0.1:{QueuePort}/{AccountName}");
 
-    /// <summary>A full connection string for an emulator queue service at <paramref name="queueServiceUri"/>.</summary>
-    public static string ConnectionStringFor(Uri queueServiceUri)
+    /// <summary>The port the emulator's table service listens on by default.</summary>
+    public const int TablePort = 10002;
+
+    /// <summary>A full connection string for an emulator queue service at <paramref name="queueServiceUri"/> and, when given, its table service.</summary>
+    public static string ConnectionStringFor(Uri queueServiceUri, Uri? tableServiceUri = null)
     {
         ArgumentNullException.ThrowIfNull(queueServiceUri);
-        return $"DefaultEndpointsProtocol={queueServiceUri.Scheme};AccountName={AccountName};AccountKey={AccountKey};QueueEndpoint={queueServiceUri.AbsoluteUri.TrimEnd('/')};";
+        var table = tableServiceUri is null ? string.Empty : $"TableEndpoint={tableServiceUri.AbsoluteUri.TrimEnd('/')};";
+        return $"DefaultEndpointsProtocol={queueServiceUri.Scheme};AccountName={AccountName};AccountKey={AccountKey};QueueEndpoint={queueServiceUri.AbsoluteUri.TrimEnd('/')};{table}";
     }
 }

@@ -1,10 +1,13 @@
 namespace WhatsAppMedia.DevHost.Azurite;
 
-/// <summary>How to start Azurite's queue service.</summary>
+/// <summary>How to start Azurite's queue and table services.</summary>
 public sealed class AzuriteOptions
 {
     /// <summary>The queue port; 0 (the default) lets the system pick a free one, which Azurite then reports.</summary>
     public int QueuePort { get; init; }
+
+    /// <summary>The table port; 0 (the default) lets the system pick a free one, which Azurite then reports.</summary>
+    public int TablePort { get; init; }
 
     /// <summary>
     /// The directory holding <c>package.json</c> and <c>node_modules</c>; when null, found by walking up from the

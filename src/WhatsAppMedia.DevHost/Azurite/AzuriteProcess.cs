@@ -6,9 +6,9 @@ using WhatsAppMedia.Core.Queues;
 namespace WhatsAppMedia.DevHost.Azurite;
 
 /// <summary>
-/// A real Azurite queue service (the repository's pinned npm package, <c>node_modules/.bin/azurite-queue</c>) on a
-/// loopback port, in memory, for tests and the local host. Ready when Azurite prints that it listens; disposing kills
-/// its process tree. Its data dies with it.
+/// A real Azurite (the repository's pinned npm package, <c>node_modules/.bin/azurite</c>) on loopback ports, in memory,
+/// for tests and the local host: its queue service carries the work, its table service the batch state (contract §2).
+/// Ready when Azurite prints that both listen; disposing kills its process tree. Its data dies with it.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
@@ -17,11 +17,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _workingDirectory;
 
-    private AzuriteProcess(Process process, string workingDirectory, Uri queueServiceUri)
+    private AzuriteProcess(Process process, string workingDirectory, Uri queueServiceUri, Uri tableServiceUri)
     {
         _process = process;
         _workingDirectory = workingDirectory;
         QueueServiceUri = queueServiceUri;
+        TableServiceUri = tableServiceUri;
     }
 
     /// <summary>The emulator account's queue endpoint, for example <c>http://127.0.0.1:41234/devstoreaccount1</c>.</summary>
@@ -29,8 +30,13 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int QueuePort => QueueServiceUri.Port;
 
-    /// <summary>A full connection string for this instance, with the emulator's well-known account and key.</summary>
-    public string ConnectionString => DevelopmentStorage.ConnectionStringFor(QueueServiceUri);
+    /// <summary>The emulator account's table endpoint, for example <c>http://127.0.0.1:41235/devstoreaccount1</c>.</summary>
+    public Uri TableServiceUri { get; }
+
+    public int TablePort => TableServiceUri.Port;
+
+    /// <summary>A full connection string for this instance (queues and tables), with the emulator's well-known account and key.</summary>
+    public string ConnectionString => DevelopmentStorage.ConnectionStringFor(QueueServiceUri, TableServiceUri);
 
     /// <summary>Starts Azurite and waits until it listens.</summary>
     /// <exception cref="InvalidOperationException">Azurite is not installed, or it did not start; the message says why.</exception>
@@ -53,15 +59,34 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        // Completes with the endpoint Azurite reports, or with null when it exits first.
-        var listening = new TaskCompletionSource<Uri?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completes with the endpoints Azurite reports (queue, then table), or with null when it exits first.
+        var listening = new TaskCompletionSource<(Uri Queue, Uri Table)?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Uri? queueUri = null;
+        Uri? tableUri = null;
+        var gate = new object();
         var errors = new Queue<string>();
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, line) =>
         {
             if (line.Data is not null && ListeningLine().Match(line.Data) is { Success: true } match)
             {
-                listening.TrySetResult(new Uri($"{match.Groups["origin"].Value}/{DevelopmentStorage.AccountName}", UriKind.Absolute));
+                var uri = new Uri($"{match.Groups["origin"].Value}/{DevelopmentStorage.AccountName}", UriKind.Absolute);
+                lock (gate)
+                {
+                    if (match.Groups["service"].Value == "Queue")
+                    {
+                        queueUri = uri;
+                    }
+                    else
+                    {
+                        tableUri = uri;
+                    }
+
+                    if (queueUri is not null && tableUri is not null)
+                    {
+                        listening.TrySetResult((queueUri, tableUri));
+                    }
+                }
             }
         };
         process.ErrorDataReceived += (_, line) =>
@@ -99,15 +124,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.StartTimeout);
-            var queueServiceUri = await listening.Task.WaitAsync(timeout.Token);
-            if (queueServiceUri is null)
+            var endpoints = await listening.Task.WaitAsync(timeout.Token);
+            if (endpoints is null)
             {
                 // Waiting for the exit also drains stderr, so the message below has Azurite's last words.
                 await process.WaitForExitAsync(cancellationToken);
                 throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before it listened. {ErrorOutput(errors)}");
             }
 
-            return new AzuriteProcess(process, workingDirectory, queueServiceUri);
+            return new AzuriteProcess(process, workingDirectory, endpoints.Value.Queue, endpoints.Value.Table);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -139,11 +164,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync() => StopAsync(_process, _workingDirectory);
 
-    public override string ToString() => $"Azurite queue service at {QueueServiceUri}";
+    public override string ToString() => $"Azurite queue service at {QueueServiceUri}, table service at {TableServiceUri}";
 
     private static string FindExecutable(string root)
     {
-        var name = OperatingSystem.IsWindows() ? "azurite-queue.cmd" : "azurite-queue";
+        var name = OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite";
         var executable = Path.Combine(root, "node_modules", ".bin", name);
         return File.Exists(executable)
             ? executable
@@ -157,6 +182,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         {
             "--queueHost", "127.0.0.1",
             "--queuePort", options.QueuePort.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1",
+            "--tablePort", options.TablePort.ToString(CultureInfo.InvariantCulture),
+
+            // The all-in-one binary also serves blobs, which nothing here uses: a system-picked port keeps it out of the way.
+            "--blobHost", "127.0.0.1",
+            "--blobPort", "0",
             "--inMemoryPersistence",
             "--disableTelemetry",
             "--skipApiVersionCheck",
@@ -222,7 +253,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>"Azurite Queue service successfully listens on http://127.0.0.1:41234".</summary>
-    [GeneratedRegex(@"successfully listens on (?<origin>https?://[^\s/]+)", RegexOptions.CultureInvariant)]
+    /// <summary>"Azurite Queue service is successfully listening at http://127.0.0.1:41234" (and the same for Table).</summary>
+    [GeneratedRegex(@"Azurite (?<service>Queue|Table) service (?:is )?successfully (?:listens on|listening at) (?<origin>https?://[^\s/]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ListeningLine();
 }

@@ -48,6 +48,8 @@ public sealed class MediaApiFloodTests : IClassFixture<KeyVaultFixture>, IDispos
             new TenantMediaDeleter(_store, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance),
             new UnreachableDeletionQueue(),
             Options.Create(new MediaDeletionOptions()),
+            new UnreachableBatchStore(),
+            _time,
             NullLogger<MediaApi>.Instance);
     }
 

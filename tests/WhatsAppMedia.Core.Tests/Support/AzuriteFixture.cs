@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using WhatsAppMedia.DevHost.Azurite;
 
@@ -17,6 +18,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A client for this Azurite with the given message encoding.</summary>
     public QueueServiceClient Queues(QueueMessageEncoding encoding = QueueMessageEncoding.Base64) =>
         new(Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = encoding });
+
+    /// <summary>A client for this Azurite's table service.</summary>
+    public TableServiceClient Tables() => new(Azurite.ConnectionString);
 
     /// <summary>A queue name no other test uses.</summary>
     public static string NewQueueName(string prefix = "test") => $"{prefix}-{Guid.NewGuid():N}";

@@ -35,6 +35,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<string, StoredSecret> _secrets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, StoredSecret> _deleted = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<KeyVaultFault> _nextFaults = new();
@@ -146,6 +147,9 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
 
     public bool DeleteSecret(string name) => _secrets.TryRemove(name, out _);
 
+    /// <summary>Whether <paramref name="name"/> was deleted through the API and is held as a recoverable deleted secret.</summary>
+    public bool IsSoftDeleted(string name) => _deleted.ContainsKey(name);
+
     /// <summary>Authenticated reads of one secret, faulted ones included.</summary>
     public int ReadCount(string name) => _reads.TryGetValue(name, out var count) ? count : 0;
 
@@ -235,6 +239,20 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         }
 
         var path = request.Path.Value ?? string.Empty;
+
+        // List Secrets (GET /secrets) and Delete Secret (DELETE /secrets/{name}), as tenant list and tenant remove use them.
+        if (path.TrimEnd('/') == "/secrets" && HttpMethods.IsGet(request.Method))
+        {
+            await ListSecretsAsync(context);
+            return;
+        }
+
+        if (HttpMethods.IsDelete(request.Method) && path.StartsWith(SecretsPrefix, StringComparison.Ordinal))
+        {
+            await DeleteSecretAsync(context, path[SecretsPrefix.Length..].TrimEnd('/'));
+            return;
+        }
+
         var segments = path.StartsWith(SecretsPrefix, StringComparison.Ordinal)
             ? path[SecretsPrefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries)
             : [];
@@ -351,6 +369,73 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         await WriteSecretBodyAsync(context, name, secret);
     }
 
+    private async Task ListSecretsAsync(HttpContext context)
+    {
+        if (TakeFault() is { } fault)
+        {
+            await WriteFaultAsync(context, fault);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteStartArray("value");
+        foreach (var (name, secret) in _secrets.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", new Uri(VaultUri, $"secrets/{name}").ToString());
+            WriteAttributes(writer, secret);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNull("nextLink");
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>Soft delete, as every vault now does: the secret is gone from reads and kept as recoverable.</summary>
+    private async Task DeleteSecretAsync(HttpContext context, string name)
+    {
+        if (TakeFault() is { } fault)
+        {
+            await WriteFaultAsync(context, fault);
+            return;
+        }
+
+        if (!SecretNamePattern().IsMatch(name) || !_secrets.TryRemove(name, out var secret))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "SecretNotFound", $"A secret with (name/id) {name} was not found in this key vault.");
+            return;
+        }
+
+        _deleted[name] = secret;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("recoveryId", new Uri(VaultUri, $"deletedsecrets/{name}").ToString());
+        writer.WriteNumber("deletedDate", _timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        writer.WriteNumber("scheduledPurgeDate", _timeProvider.GetUtcNow().AddDays(90).ToUnixTimeSeconds());
+        writer.WriteString("id", new Uri(VaultUri, $"secrets/{name}/{secret.Version}").ToString());
+        WriteAttributes(writer, secret);
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter writer, StoredSecret secret)
+    {
+        writer.WriteStartObject("attributes");
+        writer.WriteBoolean("enabled", true);
+        writer.WriteNumber("created", secret.Updated.ToUnixTimeSeconds());
+        writer.WriteNumber("updated", secret.Updated.ToUnixTimeSeconds());
+        writer.WriteString("recoveryLevel", "Recoverable+Purgeable");
+        writer.WriteNumber("recoverableDays", 90);
+        writer.WriteEndObject();
+    }
+
     private async Task WriteSecretBodyAsync(HttpContext context, string name, StoredSecret secret)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -364,13 +449,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         }
 
         writer.WriteString("id", new Uri(VaultUri, $"secrets/{name}/{secret.Version}").ToString());
-        writer.WriteStartObject("attributes");
-        writer.WriteBoolean("enabled", true);
-        writer.WriteNumber("created", secret.Updated.ToUnixTimeSeconds());
-        writer.WriteNumber("updated", secret.Updated.ToUnixTimeSeconds());
-        writer.WriteString("recoveryLevel", "Recoverable+Purgeable");
-        writer.WriteNumber("recoverableDays", 90);
-        writer.WriteEndObject();
+        WriteAttributes(writer, secret);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }

@@ -1,0 +1,6 @@
+namespace WhatsAppMedia.Core.Batches;
+
+/// <summary>One item of a new batch, as the POST accepted it.</summary>
+/// <param name="Index">Its 0-based position in the POST body's <c>items</c>.</param>
+/// <param name="MediaId">The provider's media id.</param>
+public sealed record BatchItemSeed(int Index, string MediaId);

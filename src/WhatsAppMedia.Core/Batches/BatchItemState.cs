@@ -1,0 +1,20 @@
+namespace WhatsAppMedia.Core.Batches;
+
+/// <summary>Where one item of a batch stands (contract §2, GET …/media/deletions/{batchId}).</summary>
+public enum BatchItemState
+{
+    /// <summary>Queued, deferred or being retried: not settled yet.</summary>
+    Pending,
+
+    /// <summary>The provider deleted it.</summary>
+    Deleted,
+
+    /// <summary>The provider says it does not exist.</summary>
+    NotFound,
+
+    /// <summary>Written to <c>{queue}-failed</c> (a permanent failure).</summary>
+    Failed,
+
+    /// <summary>Its last delivery failed, so the queue trigger moved it to <c>{queue}-poison</c>.</summary>
+    Poisoned,
+}

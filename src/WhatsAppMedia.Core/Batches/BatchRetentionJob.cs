@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Deletions;
+
+namespace WhatsAppMedia.Core.Batches;
+
+/// <summary>
+/// Removes batches older than <c>MediaDeletion__BatchRetention</c> (contract §2, §4). Both hosts run it on a schedule:
+/// the Functions app from a timer trigger, the local host from a hosted service; the rule lives here once.
+/// </summary>
+public sealed partial class BatchRetentionJob(
+    IBatchStore store, IOptions<MediaDeletionOptions> options, TimeProvider timeProvider, ILogger<BatchRetentionJob> logger)
+{
+    /// <summary>How often the hosts run the job: hourly keeps the table within an hour of the retention.</summary>
+    public const string Schedule = "0 0 * * * *";
+
+    /// <summary>The period of <see cref="Schedule"/>, for the local host's timer.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromHours(1);
+
+    /// <summary>Removes every batch created before now minus the retention; returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Value.BatchRetention;
+        var removed = await store.RemoveCreatedBeforeAsync(cutoff, cancellationToken);
+        LogRemoved(removed, cutoff);
+        return removed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch retention: removed {Count} batch(es) created before {Cutoff:O}.")]
+    private partial void LogRemoved(int count, DateTimeOffset cutoff);
+}

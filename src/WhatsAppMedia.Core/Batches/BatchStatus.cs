@@ -1,0 +1,20 @@
+namespace WhatsAppMedia.Core.Batches;
+
+/// <summary>A batch's state, counted from its item rows.</summary>
+/// <param name="TenantId">The tenant that queued it.</param>
+/// <param name="BatchId">Its id.</param>
+/// <param name="CreatedAt">When the POST recorded it (UTC).</param>
+/// <param name="Total">How many items the POST accepted.</param>
+/// <param name="Counts">Items per state; every state is present. Items the store has not seen count as pending.</param>
+/// <param name="Failures">Every failed or poisoned item, ordered by index.</param>
+public sealed record BatchStatus(
+    string TenantId,
+    string BatchId,
+    DateTimeOffset CreatedAt,
+    int Total,
+    IReadOnlyDictionary<BatchItemState, int> Counts,
+    IReadOnlyList<BatchFailure> Failures)
+{
+    /// <summary>Every item is settled.</summary>
+    public bool Done => Counts[BatchItemState.Pending] == 0;
+}

@@ -1,0 +1,26 @@
+namespace WhatsAppMedia.Core.Batches;
+
+/// <summary>
+/// Batch state (contract §2): one record per item, so every update touches one item and is idempotent under the
+/// queue's at-least-once delivery. Every method throws the storage's own exception when the store is unreachable.
+/// </summary>
+public interface IBatchStore
+{
+    /// <summary>Records a new batch with every item pending. Called before any of its messages is queued.</summary>
+    Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default);
+
+    /// <summary>The batch, or null when there is no such batch for this tenant (unknown and foreign look the same).</summary>
+    Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records an item's outcome unless <see cref="BatchItemStates.MayReplace"/> says the recorded one stands.
+    /// Returns false when the item is not part of a batch of <paramref name="tenantId"/> (removed, or never recorded).
+    /// </summary>
+    Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts an item back to pending (redrive). Returns false when the item is not part of a batch of <paramref name="tenantId"/>.</summary>
+    Task<bool> ResetAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every batch created before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+}

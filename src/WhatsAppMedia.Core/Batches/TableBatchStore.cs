@@ -1,0 +1,237 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace WhatsAppMedia.Core.Batches;
+
+/// <summary>
+/// <see cref="IBatchStore"/> on Azure Table storage (Azure.Data.Tables), in the account of <c>AzureWebJobsStorage</c>.
+/// One partition per batch: a <c>batch</c> row (tenant, creation time, total) and one <c>item-NNNN</c> row per item,
+/// so reading a batch is one partition query (at most 1,001 rows) and each outcome is one conditional update of one
+/// row. The table is created on first use.
+/// </summary>
+/// <remarks>
+/// Updates are read-then-replace with the row's ETag as If-Match; a concurrent writer makes the service answer 412
+/// and the update is re-read and re-decided, so no outcome is lost (Azure.Data.Tables <c>TableClient.UpdateEntityAsync</c>,
+/// sdk/tables/Azure.Data.Tables/src/TableClient.cs). Counts are derived from the rows on every read, never kept as
+/// counters, so a redelivered message cannot count twice.
+/// </remarks>
+public sealed class TableBatchStore : IBatchStore
+{
+    public const string TableName = "mediadeletionbatches";
+
+    private const string BatchRowKey = "batch";
+    private const string ItemRowPrefix = "item-";
+
+    /// <summary>The service's limit on operations in one entity group transaction.</summary>
+    private const int TransactionLimit = 100;
+
+    /// <summary>Enough for any realistic contention on one item (a handful of deliveries of one message); then give up loudly.</summary>
+    private const int MaxUpdateAttempts = 16;
+
+    private readonly TableClient _table;
+    private Lazy<Task> _created;
+
+    public TableBatchStore(TableServiceClient tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = tables.GetTableClient(TableName);
+        _created = new Lazy<Task>(CreateTableAsync);
+    }
+
+    public Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default) =>
+        WithTableAsync(async () => { await CreateCoreAsync(tenantId, batchId, createdAt, items, cancellationToken); return true; }, cancellationToken);
+
+    public Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => GetCoreAsync(tenantId, batchId, cancellationToken), cancellationToken);
+
+    public Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => RemoveCreatedBeforeCoreAsync(cutoff, cancellationToken), cancellationToken);
+
+    private async Task CreateCoreAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(batchId);
+        ArgumentNullException.ThrowIfNull(items);
+        await EnsureCreatedAsync(cancellationToken);
+
+        // Items first, the batch row last: until the batch row exists the batch is 404, never a half-written total.
+        foreach (var chunk in items.Chunk(TransactionLimit))
+        {
+            var actions = chunk.Select(item => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(batchId, ItemRowKey(item.Index))
+                {
+                    ["TenantId"] = tenantId,
+                    ["Index"] = item.Index,
+                    ["MediaId"] = item.MediaId,
+                    ["State"] = BatchItemStates.Name(BatchItemState.Pending),
+                }));
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+
+        await _table.UpsertEntityAsync(
+            new TableEntity(batchId, BatchRowKey) { ["TenantId"] = tenantId, ["CreatedAt"] = createdAt.ToUniversalTime(), ["Total"] = items.Count },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+
+    private async Task<BatchStatus?> GetCoreAsync(string tenantId, string batchId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(batchId);
+        await EnsureCreatedAsync(cancellationToken);
+
+        TableEntity? batch = null;
+        var counts = Enum.GetValues<BatchItemState>().ToDictionary(state => state, _ => 0);
+        var failures = new List<BatchFailure>();
+        var seen = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == BatchRowKey)
+            {
+                batch = row;
+                continue;
+            }
+
+            var state = BatchItemStates.Parse(row.GetString("State"));
+            counts[state]++;
+            seen++;
+            if (state is BatchItemState.Failed or BatchItemState.Poisoned)
+            {
+                failures.Add(new BatchFailure(
+                    row.GetInt32("Index") ?? -1, row.GetString("MediaId") ?? string.Empty, state, row.GetString("Code"), row.GetString("Detail"), row.GetDateTimeOffset("At")));
+            }
+        }
+
+        if (batch is null || batch.GetString("TenantId") != tenantId)
+        {
+            return null;
+        }
+
+        var total = batch.GetInt32("Total") ?? seen;
+
+        // Rows the store lost would otherwise vanish from the totals; they are unsettled as far as anyone can tell.
+        counts[BatchItemState.Pending] += Math.Max(0, total - seen);
+        return new BatchStatus(tenantId, batchId, batch.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, total, counts, failures.OrderBy(failure => failure.Index).ToList());
+    }
+
+    public Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return WithTableAsync(
+            () => UpdateAsync(tenantId, batchId, index, recorded => BatchItemStates.MayReplace(recorded, outcome.State), outcome, cancellationToken), cancellationToken);
+    }
+
+    public Task<bool> ResetAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => UpdateAsync(tenantId, batchId, index, _ => true, null, cancellationToken), cancellationToken);
+
+    private async Task<int> RemoveCreatedBeforeCoreAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var old = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {BatchRowKey} and CreatedAt lt {cutoff.ToUniversalTime()}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            old.Add(row.PartitionKey);
+        }
+
+        foreach (var batchId in old)
+        {
+            var rows = new List<TableEntity>();
+            await foreach (var row in _table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                rows.Add(row);
+            }
+
+            // The batch row goes last, so a run cut short leaves the batch findable by the next one.
+            foreach (var chunk in rows.Where(row => row.RowKey != BatchRowKey).Chunk(TransactionLimit))
+            {
+                await _table.SubmitTransactionAsync(
+                    chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken);
+            }
+
+            await _table.DeleteEntityAsync(batchId, BatchRowKey, ETag.All, cancellationToken);
+        }
+
+        return old.Count;
+    }
+
+    private static string ItemRowKey(int index) => ItemRowPrefix + index.ToString("D4", CultureInfo.InvariantCulture);
+
+    /// <summary>Read, decide, replace if the row is unchanged since the read; on a lost race, again.</summary>
+    private async Task<bool> UpdateAsync(
+        string tenantId, string batchId, int index, Func<BatchItemState, bool> mayWrite, BatchItemOutcome? outcome, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(batchId);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        await EnsureCreatedAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await _table.GetEntityIfExistsAsync<TableEntity>(batchId, ItemRowKey(index), cancellationToken: cancellationToken);
+            if (!read.HasValue || read.Value!.GetString("TenantId") != tenantId)
+            {
+                return false;
+            }
+
+            var row = read.Value;
+            if (!mayWrite(BatchItemStates.Parse(row.GetString("State"))))
+            {
+                return true;
+            }
+
+            row["State"] = BatchItemStates.Name(outcome?.State ?? BatchItemState.Pending);
+            row["Code"] = outcome?.Code;
+            row["Detail"] = outcome?.Detail;
+            row["At"] = outcome?.At.ToUniversalTime();
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxUpdateAttempts)
+            {
+                // Another writer got there first: decide again on what it wrote.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/>, and once more after re-creating the table when the service says it does not
+    /// exist: the table was created by this process earlier, so it has been deleted since (an emptied emulator, an
+    /// operator) and remembering it as created would fail every call until a restart.
+    /// </summary>
+    private async Task<T> WithTableAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (RequestFailedException exception) when (exception.ErrorCode == "TableNotFound")
+        {
+            var created = _created;
+            Interlocked.CompareExchange(ref _created, new Lazy<Task>(CreateTableAsync), created);
+            await EnsureCreatedAsync(cancellationToken);
+            return await operation();
+        }
+    }
+
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var creation = _created;
+        try
+        {
+            await creation.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed creation must not be remembered: the next call tries again.
+            Interlocked.CompareExchange(ref _created, new Lazy<Task>(CreateTableAsync), creation);
+            throw;
+        }
+    }
+
+    private async Task CreateTableAsync() => await _table.CreateIfNotExistsAsync();
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using WhatsAppMedia.Core.Batches;
+
+namespace WhatsAppMedia.Core.Http;
+
+/// <summary>The 200 body of <c>GET …/media/deletions/{batchId}</c> (contract §2). Counts are items; times are ISO 8601 UTC.</summary>
+public sealed record BatchStatusResponse(
+    [property: JsonPropertyName("tenantId")] string TenantId,
+    [property: JsonPropertyName("batchId")] string BatchId,
+    [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("total")] int Total,
+    [property: JsonPropertyName("pending")] int Pending,
+    [property: JsonPropertyName("deleted")] int Deleted,
+    [property: JsonPropertyName("notFound")] int NotFound,
+    [property: JsonPropertyName("failed")] int Failed,
+    [property: JsonPropertyName("poisoned")] int Poisoned,
+    [property: JsonPropertyName("done")] bool Done,
+    [property: JsonPropertyName("failures")] IReadOnlyList<BatchFailureResponse> Failures,
+    [property: JsonPropertyName("requestId")] string RequestId)
+{
+    public static BatchStatusResponse From(BatchStatus status, string requestId)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return new BatchStatusResponse(
+            status.TenantId,
+            status.BatchId,
+            status.CreatedAt,
+            status.Total,
+            status.Counts[BatchItemState.Pending],
+            status.Counts[BatchItemState.Deleted],
+            status.Counts[BatchItemState.NotFound],
+            status.Counts[BatchItemState.Failed],
+            status.Counts[BatchItemState.Poisoned],
+            status.Done,
+            status.Failures.Select(failure => new BatchFailureResponse(
+                failure.Index, failure.MediaId, BatchItemStates.Name(failure.State), failure.Code, failure.Detail, failure.At)).ToList(),
+            requestId);
+    }
+}
