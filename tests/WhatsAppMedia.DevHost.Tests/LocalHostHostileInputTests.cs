@@ -261,7 +261,7 @@ public class LocalHostHostileInputTests(LocalHostFixture host) : IClassFixture<L
     [InlineData("DELETE", "/api/tenants/demo-meta/media/1/extra")]
     [InlineData("GET", "/api/")]
     [InlineData("GET", "/")]
-    [InlineData("POST", "/api/tenants/demo-meta/media/deletions/extra")]
+    [InlineData("POST", "/api/tenants/demo-meta/media/deletions/extra/more")]
     public async Task An_unknown_route_is_404_not_found(string method, string path)
     {
         using var response = await host.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));

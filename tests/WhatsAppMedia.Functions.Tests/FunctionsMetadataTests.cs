@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.Functions.Tests;
@@ -18,12 +19,13 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["DeleteMedia", "Health", "ProcessMediaDeletion", "QueueDeletions", "Z_UnmatchedRoute"]);
+            .ShouldBe(["DeleteMedia", "GetDeletionBatch", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
     [InlineData("DeleteMedia", "delete", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.DeleteMediaAsync")]
     [InlineData("QueueDeletions", "post", "tenants/{tenantId}/media/deletions", "WhatsAppMedia.Functions.MediaApiFunctions.QueueDeletionsAsync")]
+    [InlineData("GetDeletionBatch", "get", "tenants/{tenantId}/media/deletions/{batchId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetBatchAsync")]
     [InlineData("Health", "get", "health", "WhatsAppMedia.Functions.MediaApiFunctions.Health")]
     public void Each_http_function_has_the_contracts_route_and_method_and_is_anonymous(string name, string method, string route, string entryPoint)
     {
@@ -93,6 +95,20 @@ public sealed class FunctionsMetadataTests
         // appears as MediaDeletion:Queue (contract §4 names the setting; VERIFIED.md has the sources).
         binding.GetProperty("queueName").GetString().ShouldBe("%MediaDeletion:Queue%");
         binding.GetProperty("connection").GetString().ShouldBe("AzureWebJobsStorage");
+    }
+
+    [Fact]
+    public void The_retention_function_runs_the_batch_retention_job_hourly_on_a_timer()
+    {
+        var function = Function("RemoveExpiredBatches");
+        function.GetProperty("scriptFile").GetString().ShouldBe(FunctionsApp.WorkerAssembly);
+        function.GetProperty("entryPoint").GetString().ShouldBe("WhatsAppMedia.Functions.BatchRetentionFunction.RunAsync");
+
+        var binding = function.GetProperty("bindings").EnumerateArray().ShouldHaveSingleItem();
+        binding.GetProperty("type").GetString().ShouldBe("timerTrigger");
+        binding.GetProperty("direction").GetString().ShouldBe("In");
+        binding.GetProperty("schedule").GetString().ShouldBe(BatchRetentionJob.Schedule);
+        BatchRetentionJob.Schedule.ShouldBe("0 0 * * * *");
     }
 
     [Fact]

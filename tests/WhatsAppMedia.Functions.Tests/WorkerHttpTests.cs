@@ -114,12 +114,51 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         stored.ShouldAllBe(message => message.GetProperty("tenantId").GetString() == "demo-aws");
     }
 
+    [Fact]
+    public async Task A_batchs_state_is_read_through_the_worker_and_another_tenants_batch_is_not_found()
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, "api/tenants/demo-aws/media/deletions")
+        {
+            Content = new StringContent("""{"items":[{"mediaId":"3f5a1b2c4d6e7f8091a2b3c4d5e6f703"}]}""", Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using var accepted = await worker.Http.SendAsync(post);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var batchId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString();
+
+        using var status = await GetAsync($"api/tenants/demo-aws/media/deletions/{batchId}");
+        status.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await status.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("batchId").GetString().ShouldBe(batchId);
+        body.GetProperty("total").GetInt32().ShouldBe(1);
+        body.GetProperty("pending").GetInt32().ShouldBe(1, "the test host runs no queue listener, so the item is still queued");
+        body.GetProperty("done").GetBoolean().ShouldBeFalse();
+
+        using var otherTenant = await GetAsync($"api/tenants/demo-meta/media/deletions/{batchId}", "fn-batch");
+        (await ShouldBeProblemAsync(otherTenant, HttpStatusCode.NotFound, "fn-batch")).GetProperty("code").GetString().ShouldBe("batch_not_found");
+
+        using var malformed = await GetAsync("api/tenants/demo-aws/media/deletions/not-a-batch", "fn-batch");
+        (await ShouldBeProblemAsync(malformed, HttpStatusCode.BadRequest, "fn-batch")).GetProperty("code").GetString().ShouldBe("invalid_batch_id");
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? requestId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        if (requestId is not null)
+        {
+            request.Headers.Add("X-Request-Id", requestId);
+        }
+
+        return await worker.Http.SendAsync(request);
+    }
+
     [Theory]
     [InlineData("GET", "api/tenants/demo-meta/media")]
     [InlineData("GET", "api/nope")]
     [InlineData("DELETE", "api/tenants/demo-meta/media/1/extra")]
     [InlineData("GET", "api/")]
-    [InlineData("POST", "api/tenants/demo-meta/media/deletions/extra")]
+    [InlineData("POST", "api/tenants/demo-meta/media/deletions/extra/more")]
     public async Task An_unknown_route_under_api_is_404_not_found_answered_by_the_worker(string method, string path)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
@@ -136,6 +175,7 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
     [InlineData("PUT", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
     [InlineData("GET", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
     [InlineData("PATCH", "api/tenants/demo-meta/media/deletions", "DELETE, POST")]
+    [InlineData("POST", "api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "GET")]
     [InlineData("POST", "api/health", "GET")]
     [InlineData("HEAD", "api/health", "GET")]
     public async Task A_wrong_method_on_a_known_route_is_405_method_not_allowed_with_allow(string method, string path, string allow)

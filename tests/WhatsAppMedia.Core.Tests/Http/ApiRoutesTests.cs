@@ -12,7 +12,12 @@ public class ApiRoutesTests
     public void The_table_is_the_contracts_routes()
     {
         ApiRoutes.All.Select(route => $"{route.Method.ToUpperInvariant()} /{ApiRoutes.Prefix}/{route.Template}").ShouldBe(
-            ["DELETE /api/tenants/{tenantId}/media/{mediaId}", "POST /api/tenants/{tenantId}/media/deletions", "GET /api/health"],
+            [
+                "DELETE /api/tenants/{tenantId}/media/{mediaId}",
+                "POST /api/tenants/{tenantId}/media/deletions",
+                "GET /api/tenants/{tenantId}/media/deletions/{batchId}",
+                "GET /api/health",
+            ],
             ignoreOrder: true);
     }
 
@@ -21,6 +26,7 @@ public class ApiRoutesTests
     [InlineData("/API/Tenants/demo-meta/MEDIA/1", "DELETE")]
     [InlineData("/api/tenants/demo-meta/media/deletions", "DELETE, POST")]
     [InlineData("/api/tenants/demo-meta/media/deletions/", "DELETE, POST")]
+    [InlineData("/api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "GET")]
     [InlineData("/api/health", "GET")]
     [InlineData("/api/nope", "")]
     [InlineData("/api/", "")]
