@@ -7,7 +7,7 @@ using WhatsAppMedia.Core.Http;
 namespace WhatsAppMedia.DevHost;
 
 /// <summary>
-/// What reaches ASP.NET Core's exception handler middleware, answered per contract §2 and logged as what it is:
+/// What reaches ASP.NET Core's exception handler middleware, answered per docs/openapi.json and logged as what it is:
 /// <list type="bullet">
 /// <item>a request the server refused while reading it (<see cref="BadHttpRequestException"/>: the body arrived too
 /// slowly for <c>MinRequestBodyDataRate</c> — 408 —, was too large, or was not valid HTTP) is the caller's doing:
