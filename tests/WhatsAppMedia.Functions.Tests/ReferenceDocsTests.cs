@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using WhatsAppMedia.Core;
 
 namespace WhatsAppMedia.Functions.Tests;
@@ -16,6 +18,17 @@ public sealed class ReferenceDocsTests
         ?? throw new InvalidOperationException("The test assembly does not name the docs directory.");
 
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    [Fact]
+    public void The_OpenAPI_document_is_valid_OpenAPI_3_1()
+    {
+        var (document, diagnostic) = OpenApiDocument.Parse(File.ReadAllText(Path.Combine(DocsDirectory, "openapi.json")), OpenApiConstants.Json);
+        diagnostic.ShouldNotBeNull();
+        diagnostic.SpecificationVersion.ShouldBe(OpenApiSpecVersion.OpenApi3_1);
+        diagnostic.Errors.Select(error => error.ToString()).ShouldBeEmpty("docs/openapi.json does not read as OpenAPI");
+        document.ShouldNotBeNull();
+        document.Validate(ValidationRuleSet.GetDefaultRuleSet())!.Select(error => error.ToString()).ShouldBeEmpty("docs/openapi.json breaks OpenAPI's rules");
+    }
 
     [Fact]
     public void The_OpenAPI_document_has_exactly_the_routes_and_methods_of_the_built_app()
