@@ -11,9 +11,6 @@ namespace WhatsAppMedia.DevHost;
 /// </summary>
 internal sealed class ContractProblemDetailsWriter : IProblemDetailsWriter
 {
-    /// <summary>The <see cref="Microsoft.AspNetCore.Mvc.ProblemDetails.Extensions"/> key through which a caller names the code itself.</summary>
-    public const string CodeKey = "code";
-
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -22,11 +19,6 @@ internal sealed class ContractProblemDetailsWriter : IProblemDetailsWriter
         var http = context.HttpContext;
         var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
         var (code, detail) = FrameworkProblems.For(status, http.Response.Headers.Allow.ToString());
-        if (context.ProblemDetails.Extensions.TryGetValue(CodeKey, out var named) && named is string namedCode)
-        {
-            code = namedCode;
-        }
-
         var requestId = RequestIds.Settle(http);
         return new ValueTask(ProblemResults.Create(status, code, detail, requestId).ExecuteAsync(http));
     }

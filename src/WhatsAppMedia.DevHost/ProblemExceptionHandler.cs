@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using WhatsAppMedia.Core;
 using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.DevHost;
@@ -44,12 +43,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         httpContext.Response.StatusCode = status;
         var context = new ProblemDetailsContext { HttpContext = httpContext, Exception = exception };
+        // The code follows from the status alone (FrameworkProblems: 500 and above are internal_error), in the writer.
         context.ProblemDetails.Status = status;
-        if (status >= 500)
-        {
-            context.ProblemDetails.Extensions[ContractProblemDetailsWriter.CodeKey] = ErrorCodes.InternalError;
-        }
-
         return await problems.TryWriteAsync(context);
     }
 
