@@ -2,7 +2,7 @@ using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
 
 namespace WhatsAppMedia.Cli;
 
-/// <summary>One tenant document field that <c>tenant add</c> takes as an option (contract §1 table).</summary>
+/// <summary>One tenant document field that <c>tenant add</c> takes as an option (docs/formats.md, "Tenant document" table).</summary>
 /// <param name="Name">The field's name in the document, for example <c>accessToken</c>.</param>
 /// <param name="InCredentials">Whether the field lives inside <c>credentials</c> (all but <c>phone</c>).</param>
 /// <param name="OptionName">The command-line option, for example <c>--access-token</c>.</param>

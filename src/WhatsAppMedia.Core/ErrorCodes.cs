@@ -1,6 +1,6 @@
 namespace WhatsAppMedia.Core;
 
-/// <summary>The stable <c>code</c> values of the public contract (§2 and §3). Callers match on these strings.</summary>
+/// <summary>The stable <c>code</c> values of the public contract (docs/openapi.json and docs/formats.md). Callers match on these strings.</summary>
 public static class ErrorCodes
 {
     public const string InvalidTenantId = "invalid_tenant_id";
@@ -9,7 +9,7 @@ public static class ErrorCodes
     public const string PhoneRequired = "phone_required";
     public const string InvalidRequest = "invalid_request";
 
-    // Answers produced around the handlers (routing, body reading, the framework), contract §2.
+    // Answers produced around the handlers (routing, body reading, the framework), docs/openapi.json.
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";

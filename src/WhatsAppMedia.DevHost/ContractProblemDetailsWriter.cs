@@ -7,13 +7,10 @@ namespace WhatsAppMedia.DevHost;
 /// The <see cref="IProblemDetailsWriter"/> through which ASP.NET Core's own error answers — status code pages for
 /// routing's 404 and 405, the exception handler's — come out in the contract's problem+json shape (<c>code</c>,
 /// <c>requestId</c>, the <c>X-Request-Id</c> header) instead of the framework's. Registered ahead of the default
-/// writer and willing to write whatever the caller's <c>Accept</c> says: contract §2 has one error format.
+/// writer and willing to write whatever the caller's <c>Accept</c> says: docs/openapi.json has one error format.
 /// </summary>
 internal sealed class ContractProblemDetailsWriter : IProblemDetailsWriter
 {
-    /// <summary>The <see cref="Microsoft.AspNetCore.Mvc.ProblemDetails.Extensions"/> key through which a caller names the code itself.</summary>
-    public const string CodeKey = "code";
-
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -22,11 +19,6 @@ internal sealed class ContractProblemDetailsWriter : IProblemDetailsWriter
         var http = context.HttpContext;
         var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
         var (code, detail) = FrameworkProblems.For(status, http.Response.Headers.Allow.ToString());
-        if (context.ProblemDetails.Extensions.TryGetValue(CodeKey, out var named) && named is string namedCode)
-        {
-            code = namedCode;
-        }
-
         var requestId = RequestIds.Settle(http);
         return new ValueTask(ProblemResults.Create(status, code, detail, requestId).ExecuteAsync(http));
     }

@@ -15,7 +15,7 @@ public static class DevHostApplication
         configure?.Invoke(builder);
         var app = builder.Build();
 
-        // Every answer in the contract's problem+json, not only the handlers' (contract §2): faults and requests the
+        // Every answer in the contract's problem+json, not only the handlers' (docs/openapi.json): faults and requests the
         // server refused while reading, then statuses routing set without a body (404, 405 with Allow).
         app.UseExceptionHandler();
         app.UseStatusCodePages();

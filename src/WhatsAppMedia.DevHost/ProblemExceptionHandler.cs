@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using WhatsAppMedia.Core;
 using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.DevHost;
 
 /// <summary>
-/// What reaches ASP.NET Core's exception handler middleware, answered per contract §2 as <see cref="RequestFaults"/>
+/// What reaches ASP.NET Core's exception handler middleware, answered per docs/openapi.json as <see cref="RequestFaults"/>
 /// decides (the caller's refused request with its own status, an abandoned one not at all, anything else 500
 /// <c>internal_error</c>), written through the problem details service so it comes out in the contract's shape.
 /// Since .NET 10 the middleware records no diagnostics of its own for an exception a handler handled
@@ -26,12 +25,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         httpContext.Response.StatusCode = status;
         var context = new ProblemDetailsContext { HttpContext = httpContext, Exception = exception };
+        // The code follows from the status alone (FrameworkProblems: 500 and above are internal_error), in the writer.
         context.ProblemDetails.Status = status;
-        if (status >= 500)
-        {
-            context.ProblemDetails.Extensions[ContractProblemDetailsWriter.CodeKey] = ErrorCodes.InternalError;
-        }
-
         return await problems.TryWriteAsync(context);
     }
 }

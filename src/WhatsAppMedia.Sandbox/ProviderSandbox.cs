@@ -45,7 +45,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
     /// <summary>The base URL to configure for <paramref name="kind"/>, for example <c>http://127.0.0.1:7080/meta</c>.</summary>
     public Uri BaseUrlFor(ProviderKind kind) => new(BaseUri, _imitations[kind].Prefix);
 
-    /// <summary>The configuration that points the provider core at this sandbox (keys as in contract §4).</summary>
+    /// <summary>The configuration that points the provider core at this sandbox (keys as in README.md, "Configuration").</summary>
     public IReadOnlyDictionary<string, string?> ConfigurationValues => new Dictionary<string, string?>
     {
         ["Providers:Meta:BaseUrl"] = BaseUrlFor(ProviderKind.Meta).ToString(),

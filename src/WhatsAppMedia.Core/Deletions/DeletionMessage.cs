@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Deletions;
 
-/// <summary>One queued deletion (contract §3). Only <see cref="TenantId"/> and <see cref="MediaId"/> are required; unknown fields are ignored.</summary>
+/// <summary>One queued deletion (docs/formats.md, "Queue message"). Only <see cref="TenantId"/> and <see cref="MediaId"/> are required; unknown fields are ignored.</summary>
 public sealed record DeletionMessage(
     [property: JsonPropertyName("tenantId")] string TenantId,
     [property: JsonPropertyName("mediaId")] string MediaId,

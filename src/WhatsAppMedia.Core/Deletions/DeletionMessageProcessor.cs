@@ -8,7 +8,7 @@ using WhatsAppMedia.Core.Tenants;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>
-/// Processes one queue message per the outcome table of contract §3. Returns normally when the message is finished
+/// Processes one queue message per the outcome table of docs/formats.md, "Queue message". Returns normally when the message is finished
 /// with — deleted, not found, deferred as a new message, or written to <c>{queue}-failed</c> — and throws
 /// <see cref="DeliveryFailedException"/> when the delivery must fail so the queue retries it.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>
-/// An entry of <c>{queue}-failed</c> (contract §3): the original text, why it failed, and when. <see cref="MessageTruncated"/>
+/// An entry of <c>{queue}-failed</c> (docs/formats.md, "-failed entry"): the original text, why it failed, and when. <see cref="MessageTruncated"/>
 /// is true (and written) only when <see cref="Message"/> is not the original text because the entry would not have fit
 /// the queue (<see cref="FailedEntryFitter"/>).
 /// </summary>

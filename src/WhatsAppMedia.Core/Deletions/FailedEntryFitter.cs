@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Text;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>
-/// Makes a <c>{queue}-failed</c> entry fit the queue's message limit (contract §3), so writing it cannot fail for its
+/// Makes a <c>{queue}-failed</c> entry fit the queue's message limit (docs/formats.md, "-failed entry"), so writing it cannot fail for its
 /// size and the delivery is not wasted on retries that end in <c>-poison</c>. An entry is larger than the message it
 /// records — JSON escaping turns <c>"</c> into two bytes and <c>&lt;</c>, <c>&amp;</c>, <c>+</c>, <c>'</c>, control
 /// characters and every non-ASCII character into six, base64 adds a third, and the code, detail and time come on
@@ -18,7 +18,7 @@ public static class FailedEntryFitter
     /// <summary>The longest <see cref="FailedDeletion.Detail"/> kept; ours are far shorter, a provider's answer may not be.</summary>
     public const int MaxDetailLength = 2048;
 
-    /// <summary>The members contract §3 defines for a message; a too-large entry keeps only these.</summary>
+    /// <summary>The members docs/formats.md, "Queue message" defines for a message; a too-large entry keeps only these.</summary>
     private static readonly string[] ContractFields = ["tenantId", "mediaId", "phone", "batchId", "itemIndex", "requestId", "attempt"];
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace WhatsAppMedia.Core.Deletions;
 
-/// <summary>Where deletions are queued and where permanent failures are written (contract §3).</summary>
+/// <summary>Where deletions are queued and where permanent failures are written (docs/formats.md, "Queue message").</summary>
 public interface IDeletionQueue
 {
     /// <summary>Sends <paramref name="message"/> to the work queue, invisible for <paramref name="visibilityDelay"/>.</summary>

@@ -1,6 +1,6 @@
 namespace WhatsAppMedia.Core.Deletions;
 
-/// <summary>Queue processing settings (<c>MediaDeletion__*</c>, contract §3 and §4).</summary>
+/// <summary>Queue processing settings (<c>MediaDeletion__*</c>, docs/formats.md, "Queue message", and README.md, "Configuration").</summary>
 public sealed class MediaDeletionOptions
 {
     public const string SectionName = "MediaDeletion";

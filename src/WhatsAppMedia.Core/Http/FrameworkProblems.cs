@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>
-/// The contract's code and detail for answers the handlers never see (contract §2): a status set by routing (404,
+/// The contract's code and detail for answers the handlers never see (docs/openapi.json): a status set by routing (404,
 /// 405), by the server while reading the request (400, 408, 413, 431) or by an unexpected fault (500). Both hosts
 /// answer these with the same problem+json the handlers use.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>
-/// Whether a request body is declared as JSON (contract §2: bodies are UTF-8 JSON): <c>application/json</c> or any
+/// Whether a request body is declared as JSON (docs/openapi.json: bodies are UTF-8 JSON): <c>application/json</c> or any
 /// <c>+json</c> type, with no charset or <c>utf-8</c>. Anything else is 415 <c>unsupported_media_type</c>.
 /// </summary>
 public static class JsonContentType

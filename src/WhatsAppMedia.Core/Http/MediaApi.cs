@@ -11,7 +11,7 @@ using WhatsAppMedia.Core.Text;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>
-/// The three HTTP operations of contract §2, written once for both hosts: the Functions app and the local host each
+/// The three HTTP operations of docs/openapi.json, written once for both hosts: the Functions app and the local host each
 /// hand over the request and route values and return the <see cref="IResult"/> as it is.
 /// </summary>
 public sealed partial class MediaApi(
@@ -239,7 +239,7 @@ public sealed partial class MediaApi(
                 StatusCodes.Status400BadRequest, ErrorCodes.InvalidTenantId, "The tenant id must be 1-63 lowercase letters, digits or inner hyphens.", requestId)),
             TenantAuthenticationStatus.Unauthorized => (null, ProblemResults.Create(
                 StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"Send the tenant's API key in the {ApiKeyHeader} header.", requestId)),
-            // An operator must fix the document; retrying cannot help, so no 503 and no Retry-After (contract §1).
+            // An operator must fix the document; retrying cannot help, so no 503 and no Retry-After (docs/formats.md, "Tenant document").
             TenantAuthenticationStatus.Misconfigured => (null, ProblemResults.Create(
                 StatusCodes.Status500InternalServerError, ErrorCodes.TenantMisconfigured, authentication.Error!.Message, requestId)),
             _ => (null, ProblemResults.Create(

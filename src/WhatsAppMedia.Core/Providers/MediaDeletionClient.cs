@@ -9,6 +9,16 @@ namespace WhatsAppMedia.Core.Providers;
 /// budget. Honours a provider's <c>Retry-After</c> when it fits the budget; otherwise waits with jittered exponential
 /// back-off. Both hosts and the queue processor go through this one class, so retry rules live in one place.
 /// </summary>
+/// <remarks>
+/// Written by hand rather than on Polly.Core's retry and timeout strategies (8.9.1), because the rules here are about
+/// the budget, which those strategies do not see: whether to retry at all depends on the wait the answer asks for
+/// (a wait past the budget or past <see cref="ProviderRetryOptions.MaxDelay"/> means "report now"); each attempt's
+/// timeout is the smaller of <see cref="ProviderRetryOptions.AttemptTimeout"/> and what is left of the budget, and a
+/// timeout is an answer (<see cref="DeletionOutcome.TimedOut"/>), not an exception. Polly's timeout must be over 10 ms
+/// and its generator's zero or less means "no timeout" (TimeoutStrategyOptions docs in the package), so both rules
+/// would need per-call state shared between ShouldHandle, DelayGenerator and TimeoutGenerator plus a layer turning
+/// TimeoutRejectedException back into an answer: more code than this loop.
+/// </remarks>
 public sealed partial class MediaDeletionClient
 {
     private readonly Dictionary<ProviderKind, IMediaProvider> _providers;

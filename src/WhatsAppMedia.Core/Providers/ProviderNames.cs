@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace WhatsAppMedia.Core.Providers;
 
-/// <summary>The provider names used in tenant documents, responses and logs (contract §1).</summary>
+/// <summary>The provider names used in tenant documents, responses and logs (docs/formats.md, "Tenant document").</summary>
 public static class ProviderNames
 {
     public const string Meta = "meta";

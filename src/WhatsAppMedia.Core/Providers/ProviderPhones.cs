@@ -4,7 +4,7 @@ using WhatsAppMedia.Core.Providers.NxCloud;
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>
-/// Which phone identity a call uses (contract §1), decided once for the HTTP API, the bulk endpoint and the queue:
+/// Which phone identity a call uses (docs/formats.md, "Tenant document"), decided once for the HTTP API, the bulk endpoint and the queue:
 /// the one the request, batch, item or message names, else the tenant document's <c>phone</c> — except for Meta,
 /// where the tenant's phone is never applied.
 /// </summary>

@@ -9,7 +9,7 @@ public sealed class ProviderRetryOptions
     /// <summary>Attempts per call, the first included. Default 3; 1 turns retries off.</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>The first back-off delay; later ones double, with full jitter. Default 200 ms.</summary>
+    /// <summary>The first back-off step; later ones double, each wait a random point in the upper half of its step ("equal jitter"). Default 200 ms.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The longest single wait, including a provider's <c>Retry-After</c>. Default 5 s.</summary>

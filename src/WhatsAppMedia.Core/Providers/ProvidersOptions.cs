@@ -5,7 +5,7 @@ using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 
 namespace WhatsAppMedia.Core.Providers;
 
-/// <summary>Everything the provider core reads from configuration section <c>Providers</c> (contract §4).</summary>
+/// <summary>Everything the provider core reads from configuration section <c>Providers</c> (README.md, "Configuration").</summary>
 public sealed class ProvidersOptions
 {
     public const string SectionName = "Providers";

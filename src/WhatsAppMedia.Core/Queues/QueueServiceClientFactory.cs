@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace WhatsAppMedia.Core.Queues;
 
 /// <summary>
-/// Builds the service's <see cref="QueueServiceClient"/> from the Functions storage setting (contract §4), in both
+/// Builds the service's <see cref="QueueServiceClient"/> from the Functions storage setting (README.md, "Configuration"), in both
 /// shapes the Functions host's queue extension accepts: a connection string in <c>AzureWebJobsStorage</c> (including
 /// <c>UseDevelopmentStorage=true</c>, which the SDK itself expands), or the identity-based
 /// <c>AzureWebJobsStorage__queueServiceUri</c> / <c>__accountName</c> with optional <c>__credential</c> and <c>__clientId</c>.

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
-/// Where tenants live (contract §1): Key Vault when <c>KeyVault__VaultUri</c> is set, configuration otherwise.
+/// Where tenants live (docs/formats.md, "Tenant document"): Key Vault when <c>KeyVault__VaultUri</c> is set, configuration otherwise.
 /// Registered by <see cref="TenantServiceCollectionExtensions.AddTenants"/>.
 /// </summary>
 public interface ITenantStore

@@ -2,7 +2,7 @@ namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
 /// Tenant store settings, configuration section <c>KeyVault</c> (<c>KeyVault__*</c>). Only <see cref="VaultUri"/>
-/// and <see cref="CacheTtl"/> are contract keys (§4); the rest tune the cache and have safe defaults.
+/// and <see cref="CacheTtl"/> are documented keys (README.md, "Configuration"); the rest tune the cache and have safe defaults.
 /// </summary>
 public sealed class KeyVaultOptions
 {

@@ -3,7 +3,7 @@ using WhatsAppMedia.Core.Providers;
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
-/// One customer account with exactly one WhatsApp provider, as read from its tenant document (contract §1).
+/// One customer account with exactly one WhatsApp provider, as read from its tenant document (docs/formats.md, "Tenant document").
 /// <see cref="ToString"/> redacts the key hash and, through <see cref="ProviderCredentials"/>, every secret.
 /// </summary>
 /// <param name="Id">The tenant id (already checked with <see cref="TenantIds.IsValid"/>).</param>

@@ -15,7 +15,7 @@ public enum TenantAuthenticationStatus
     /// <summary>
     /// The key matches, but the rest of the tenant document is unusable (for example a missing region). Only a caller who
     /// proved the key learns this; everyone else gets <see cref="Unauthorized"/>. Mapped to 500
-    /// <c>tenant_misconfigured</c> without <c>Retry-After</c> (contract §1): a permanent operator error, not an outage,
+    /// <c>tenant_misconfigured</c> without <c>Retry-After</c> (docs/formats.md, "Tenant document"): a permanent operator error, not an outage,
     /// so callers must not be told to retry.
     /// </summary>
     Misconfigured,

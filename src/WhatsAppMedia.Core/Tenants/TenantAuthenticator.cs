@@ -4,7 +4,7 @@ using System.Text;
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
-/// Checks a caller's <c>X-Api-Key</c> against the tenant's <c>apiKeySha256</c> (contract §2). A missing key, a wrong
+/// Checks a caller's <c>X-Api-Key</c> against the tenant's <c>apiKeySha256</c> (docs/openapi.json). A missing key, a wrong
 /// key and an unknown tenant give the same <see cref="TenantAuthenticationStatus.Unauthorized"/> after the same work:
 /// every path hashes the presented key and compares it in constant time, against a decoy hash when there is no tenant.
 /// While the store refuses lookups of uncached ids, every failure answers as such an id does (503), so the status does

@@ -11,7 +11,7 @@ using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
-/// The tenant document of contract §1, read and written the same way for Key Vault, configuration and the CLI.
+/// The tenant document of docs/formats.md, "Tenant document", read and written the same way for Key Vault, configuration and the CLI.
 /// Unknown fields are ignored; the first unusable field gives a <see cref="TenantDocumentError"/> that names it
 /// without repeating any value, so a broken document never leaks a credential into a log.
 /// </summary>
@@ -138,7 +138,7 @@ public static class TenantDocument
             return TenantDocumentResult.Invalid(reader.Error, apiKeySha256);
         }
 
-        // No default phone is valid for every provider (contract §1): a call that ends up without one is refused with
+        // No default phone is valid for every provider (docs/formats.md, "Tenant document"): a call that ends up without one is refused with
         // phone_required then. A phone that is given is held to the provider's own format now, so a typo surfaces
         // as tenant_misconfigured rather than as invalid_phone on every call.
         if (phone is not null && ProviderPhones.DefaultPhoneProblem(provider.Value, phone) is { } phoneProblem)

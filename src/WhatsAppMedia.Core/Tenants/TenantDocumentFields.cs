@@ -1,6 +1,6 @@
 namespace WhatsAppMedia.Core.Tenants;
 
-/// <summary>The JSON field names of the tenant document (contract §1), shared by the parser, the writer and the CLI.</summary>
+/// <summary>The JSON field names of the tenant document (docs/formats.md, "Tenant document"), shared by the parser, the writer and the CLI.</summary>
 public static class TenantDocumentFields
 {
     public const string Provider = "provider";

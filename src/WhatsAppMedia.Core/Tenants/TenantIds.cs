@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
-/// The tenant id format of contract §1. An id becomes part of a Key Vault secret name and a configuration key, so
+/// The tenant id format of docs/formats.md, "Tenant document". An id becomes part of a Key Vault secret name and a configuration key, so
 /// nothing is looked up for an id that fails <see cref="IsValid"/>.
 /// </summary>
 public static partial class TenantIds

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
@@ -59,7 +60,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
     [InlineData(MediaId, "arn:aws:social-messaging:us-east-1:123456789012:phone-number-id/976c72a700aac43eaf573ae050example")]
     [InlineData(MediaId, "arn:aws-us-gov:social-messaging:us-gov-west-1:123456789012:phone-number-id/abc")]
     public void Accepts_aws_media_ids_and_phone_number_ids(string mediaId, string phone) =>
-        Provider(new RecordingHandler()).Validate(new MediaDeletionTarget(mediaId, phone)).ShouldBeNull();
+        Provider(RecordingHandler.Answering(HttpStatusCode.OK, """{"success":true}""")).Validate(new MediaDeletionTarget(mediaId, phone)).ShouldBeNull();
 
     [Theory]
     [MemberData(nameof(HostileMediaIds))]
@@ -132,7 +133,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
     public async Task Refuses_a_region_that_is_not_a_region_name(string region)
     {
         var before = fixture.State.Requests.Count;
-        var handler = new RecordingHandler();
+        var handler = RecordingHandler.Answering(HttpStatusCode.OK, """{"success":true}""");
 
         foreach (var provider in (IMediaProvider[])[fixture.Provider(), Provider(handler)])
         {
@@ -176,7 +177,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
     [InlineData("https://user:pass@social-messaging.example.com/")]
     public async Task Refuses_an_endpoint_that_would_expose_the_credentials(string endpoint)
     {
-        var handler = new RecordingHandler();
+        var handler = RecordingHandler.Answering(HttpStatusCode.OK, """{"success":true}""");
         var provider = new AwsMediaProvider(new HttpClient(handler), Options.Create(new ProvidersOptions { Aws = { Endpoint = new Uri(endpoint) } }), TimeProvider.System);
 
         await Should.ThrowAsync<InvalidOperationException>(() => provider.SendDeleteAsync(new MediaDeletionTarget(MediaId, Phone), AwsSandboxFixture.Credentials));
@@ -187,7 +188,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
     [Fact]
     public async Task Without_an_endpoint_it_calls_the_regional_aws_endpoint()
     {
-        var handler = new RecordingHandler();
+        var handler = RecordingHandler.Answering(HttpStatusCode.OK, """{"success":true}""");
 
         var answer = await Provider(handler).SendDeleteAsync(new MediaDeletionTarget(MediaId, Phone), AwsSandboxFixture.Credentials with { Region = "eu-west-1" });
 
@@ -204,7 +205,7 @@ public class AwsMediaProviderValidationTests(AwsSandboxFixture fixture) : IClass
     [InlineData("arn:aws:social-messaging:us-east-1:123456789012:phone-number-id/01234567890123456789012345678901", "3a2aeab9ea6becd0de88d0e8bfa8c23e88017308111e4fd417ac1dd6bea49e44")]
     public async Task Sends_the_worked_example_signed_as_expected(string phone, string signature)
     {
-        var handler = new RecordingHandler();
+        var handler = RecordingHandler.Answering(HttpStatusCode.OK, """{"success":true}""");
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2015-08-30T12:36:00Z", CultureInfo.InvariantCulture));
         var provider = new AwsMediaProvider(new HttpClient(handler), Options.Create(new ProvidersOptions()), clock);
 

@@ -19,7 +19,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
 
     private readonly SandboxFixture _fixture;
 
-    private readonly RequestCountingHandler _sent = new();
+    private readonly RecordingHandler _sent = RecordingHandler.Forwarding();
     private readonly HttpClient _httpClient;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -235,7 +235,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
 
         await Should.ThrowAsync<ArgumentException>(() => provider.SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials));
         Sandbox.Meta.Requests.Count.ShouldBe(before);
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -256,7 +256,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         provider.Validate(target).ShouldNotBeNull().Code.ShouldBe(ErrorCodes.InvalidPhone);
         await Should.ThrowAsync<ArgumentException>(() => provider.SendDeleteAsync(target, Credentials));
         Sandbox.Meta.Requests.Count.ShouldBe(before);
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
 
         error.Message.ShouldNotContain("secret-value");
         Sandbox.Meta.Requests.Count.ShouldBe(before);
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -294,7 +294,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         }
 
         Sandbox.Meta.Requests.Count.ShouldBe(before);
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -312,7 +312,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
             NewProvider().SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials with { GraphVersion = version }));
 
         Sandbox.Meta.Requests.Count.ShouldBe(before);
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     [InlineData("https://graph.facebook.com/?access_token=x")]
     public async Task A_base_url_that_would_expose_the_token_is_refused_before_sending(string baseUrl)
     {
-        using var handler = new CannedResponseHandler(HttpStatusCode.OK, """{"success":true}""");
+        using var handler = RecordingHandler.Answering(HttpStatusCode.OK, """{"success":true}""");
         using var client = new HttpClient(handler);
         var options = SandboxOptions();
         options.Value.Meta.BaseUrl = new Uri(baseUrl);
@@ -378,7 +378,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     public async Task A_token_echoed_by_the_provider_is_redacted_from_the_answer()
     {
         var body = $$$"""{"error":{"message":"Malformed access token {{{Token}}}","type":"OAuthException","code":190}}""";
-        using var handler = new CannedResponseHandler(HttpStatusCode.BadRequest, body);
+        using var handler = RecordingHandler.Answering(HttpStatusCode.BadRequest, body);
         using var client = new HttpClient(handler);
 
         var answer = await new MetaMediaProvider(client, SandboxOptions(), _clock).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials);

@@ -19,7 +19,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     private static readonly SmsGatewayCenterCredentials PasswordCredentials = new(null, UserId, Password);
 
     private readonly SandboxFixture _fixture;
-    private readonly RequestCountingHandler _sent = new();
+    private readonly RecordingHandler _sent = RecordingHandler.Forwarding();
     private readonly HttpClient _httpClient;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -266,7 +266,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
 
         await Should.ThrowAsync<ArgumentException>(() => provider.SendDeleteAsync(new MediaDeletionTarget(mediaId), ApiKeyCredentials));
         Sandbox.SmsGatewayCenter.Requests.Count.ShouldBe(before);
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -284,7 +284,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
 
         error.Message.ShouldStartWith("Tenant document field 'credentials.");
         error.Message.ShouldNotContain("only-a-password");
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -303,7 +303,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         }
 
         error.Message.ShouldNotContain(Password);
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -312,7 +312,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         await Should.ThrowAsync<ArgumentException>(() =>
             NewProvider().SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), new MetaCredentials("EAAToken")));
 
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -326,7 +326,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         await Should.ThrowAsync<InvalidOperationException>(() =>
             NewProvider(options).SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), PasswordCredentials));
 
-        _sent.Count.ShouldBe(0);
+        _sent.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -355,7 +355,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     public async Task Credentials_echoed_by_the_provider_are_redacted_from_the_answer()
     {
         var body = $$$"""{"status":"error","statusCode":"400","reason":"Bad request for {{{Password}}} / {{{Uri.EscapeDataString(Password)}}} / {{{ApiKey}}}"}""";
-        using var handler = new CannedResponseHandler(HttpStatusCode.OK, body);
+        using var handler = RecordingHandler.Answering(HttpStatusCode.OK, body);
         using var client = new HttpClient(handler);
         var provider = new SmsGatewayCenterMediaProvider(client, SandboxOptions(), _clock);
 

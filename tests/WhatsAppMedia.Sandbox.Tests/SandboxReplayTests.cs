@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
-namespace WhatsAppMedia.Core.Tests.Sandbox;
+namespace WhatsAppMedia.Sandbox.Tests;
 
 /// <summary>The replay fault: any provider answer, replayed as given, for the next requests or for one media id, checked like the other faults.</summary>
 public sealed class SandboxReplayTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable

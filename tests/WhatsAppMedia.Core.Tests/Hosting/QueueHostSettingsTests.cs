@@ -1,29 +1,13 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using WhatsAppMedia.Core.Hosting;
-using WhatsAppMedia.Core.Queues;
 
-namespace WhatsAppMedia.Core.Tests.Queues;
+namespace WhatsAppMedia.Core.Tests.Hosting;
 
 /// <summary>host.json's <c>extensions.queues</c> with app-setting overrides: the one place the message encoding is decided.</summary>
 public sealed class QueueHostSettingsTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("hostjson-").FullName;
-
-    [Theory]
-    [InlineData(null, QueueMessageEncoding.Base64)]
-    [InlineData("base64", QueueMessageEncoding.Base64)]
-    [InlineData("Base64", QueueMessageEncoding.Base64)]
-    [InlineData("none", QueueMessageEncoding.None)]
-    [InlineData(" NONE ", QueueMessageEncoding.None)]
-    public void The_encoding_setting_reads_the_functions_values(string? value, QueueMessageEncoding expected) =>
-        QueueMessageEncodingSetting.Parse(value).ShouldBe(expected);
-
-    [Theory]
-    [InlineData("utf8")]
-    [InlineData("base-64")]
-    public void An_unknown_encoding_is_refused_naming_the_setting(string value) =>
-        Should.Throw<FormatException>(() => QueueMessageEncodingSetting.Parse(value)).Message.ShouldContain("extensions.queues.messageEncoding");
 
     [Fact]
     public void Host_json_values_are_read_and_app_settings_override_them()
@@ -64,6 +48,55 @@ public sealed class QueueHostSettingsTests : IDisposable
         var path = HostJson("{ not json");
 
         Should.Throw<FormatException>(() => QueueHostSettings.Read(path, new ConfigurationBuilder().Build())).Message.ShouldContain(path);
+    }
+
+    [Fact]
+    public void An_app_setting_overrides_the_encoding_and_adds_keys_host_json_lacks()
+    {
+        var path = HostJson("""{ "extensions": { "queues": { "messageEncoding": "base64" } } }""");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:queues:messageEncoding"] = "none",
+            ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "7",
+        }).Build();
+
+        var settings = QueueHostSettings.Read(path, configuration);
+
+        settings.MessageEncoding.ShouldBe(QueueMessageEncoding.None);
+        settings.Queues["maxDequeueCount"].ShouldBe("7");
+    }
+
+    [Fact]
+    public void Comments_and_trailing_commas_are_read_as_the_Functions_host_reads_them()
+    {
+        var path = HostJson("""
+            {
+              // the host's own reader allows comments
+              "extensions": { "queues": { "batchSize": 8, }, },
+            }
+            """);
+
+        QueueHostSettings.Read(path, new ConfigurationBuilder().Build()).Queues["batchSize"].ShouldBe("8");
+    }
+
+    [Theory]
+    [InlineData("two seconds")]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:02")]
+    public void A_max_polling_interval_that_is_not_a_positive_time_span_is_refused_naming_the_setting(string value)
+    {
+        var path = HostJson($$"""{ "extensions": { "queues": { "maxPollingInterval": "{{value}}" } } }""");
+        var settings = QueueHostSettings.Read(path, new ConfigurationBuilder().Build());
+
+        Should.Throw<FormatException>(() => settings.MaxPollingInterval()).Message.ShouldContain("extensions.queues.maxPollingInterval");
+    }
+
+    [Fact]
+    public void The_host_json_path_is_the_configured_one_else_host_json_beside_the_app()
+    {
+        QueueHostSettings.DefaultHostJsonPath(new ConfigurationBuilder().Build()).ShouldBe(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [QueueHostSettings.HostJsonPathKey] = "/etc/app/host.json" }).Build();
+        QueueHostSettings.DefaultHostJsonPath(configured).ShouldBe("/etc/app/host.json");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -4,10 +4,11 @@ using System.Text;
 using System.Text.Json;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.NxCloud;
+using WhatsAppMedia.Core.Tests.Providers.NxCloud;
 using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
-namespace WhatsAppMedia.Core.Tests.Providers.NxCloud;
+namespace WhatsAppMedia.Sandbox.Tests;
 
 /// <summary>
 /// The imitation refuses what NxCloud refuses, so a provider that passes against it has not passed by leniency.

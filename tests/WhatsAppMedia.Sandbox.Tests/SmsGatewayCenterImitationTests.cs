@@ -4,7 +4,7 @@ using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
-namespace WhatsAppMedia.Core.Tests.Providers.SmsGatewayCenter;
+namespace WhatsAppMedia.Sandbox.Tests;
 
 /// <summary>The SMSGatewayCenter sandbox refuses what the provider refuses; driven with raw HTTP, not the provider.</summary>
 public sealed class SmsGatewayCenterImitationTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable

@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.Json;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
+using WhatsAppMedia.Core.Tests.Providers.Aws;
 using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
-namespace WhatsAppMedia.Core.Tests.Providers.Aws;
+namespace WhatsAppMedia.Sandbox.Tests;
 
 /// <summary>
 /// The AWS sandbox is strict: it recomputes the signature over the request exactly as received and refuses, as AWS

@@ -5,7 +5,7 @@ using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
-namespace WhatsAppMedia.Core.Tests.Providers.Meta;
+namespace WhatsAppMedia.Sandbox.Tests;
 
 /// <summary>The Meta sandbox refuses what Meta refuses, with Meta's own bodies; driven with raw HTTP, not the provider.</summary>
 public sealed class MetaImitationTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable

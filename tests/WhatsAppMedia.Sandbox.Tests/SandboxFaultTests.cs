@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 
-namespace WhatsAppMedia.Core.Tests.Sandbox;
+namespace WhatsAppMedia.Sandbox.Tests;
 
 /// <summary>The faults tests build on, and the control API that lets other processes inject them.</summary>
 public sealed class SandboxFaultTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable
