@@ -131,6 +131,8 @@ public sealed class ReferenceDocsTests
         return metadata.RootElement.EnumerateArray()
             .SelectMany(function => function.GetProperty("bindings").EnumerateArray())
             .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+            // The catch-all (no methods: any method on any path) is the document's x-unmatched-routes, not a path.
+            .Where(binding => binding.TryGetProperty("methods", out _))
             .SelectMany(binding => binding.GetProperty("methods").EnumerateArray()
                 .Select(method => $"{method.GetString()!.ToUpperInvariant()} /{prefix}/{binding.GetProperty("route").GetString()}"))
             .ToHashSet(StringComparer.Ordinal);
