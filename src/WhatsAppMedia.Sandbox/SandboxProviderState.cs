@@ -89,8 +89,8 @@ public sealed class SandboxProviderState(ProviderKind kind)
     }
 
     /// <summary>
-    /// Applies <paramref name="fault"/> to every request naming <paramref name="mediaId"/> (its last path segment, or a
-    /// JSON string in the body) until <see cref="ClearMediaFault"/>: one item of a batch that always fails the same way
+    /// Applies <paramref name="fault"/> to every request naming <paramref name="mediaId"/> (see <see cref="Names"/>) until
+    /// <see cref="ClearMediaFault"/>: one item of a batch that always fails the same way
     /// while the others go through.
     /// </summary>
     public void InjectMediaFault(string mediaId, SandboxFault fault)
@@ -113,8 +113,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
     }
 
     /// <summary>
-    /// Takes the fault for <paramref name="request"/>: the first one queued for a media id the request names (in its
-    /// path, query or body), else the next general one, else a standing fault (<see cref="InjectMediaFault"/>) for a
+    /// Takes the fault for <paramref name="request"/>: the first one queued for a media id the request names, else the next general one, else a standing fault (<see cref="InjectMediaFault"/>) for a
     /// media id it names.
     /// </summary>
     internal bool TryTakeFault(RecordedRequest request, out SandboxFault fault)
@@ -137,7 +136,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
         foreach (var (mediaId, mediaFault) in _standingMediaFaults)
         {
-            if (request.Path.EndsWith("/" + mediaId, StringComparison.Ordinal) || request.Body.Contains($"\"{mediaId}\"", StringComparison.Ordinal))
+            if (Names(request, mediaId))
             {
                 fault = mediaFault;
                 return true;
@@ -147,10 +146,18 @@ public sealed class SandboxProviderState(ProviderKind kind)
         return false;
     }
 
-    private static bool Names(RecordedRequest request, string mediaId) =>
-        request.Path.Contains(Uri.EscapeDataString(mediaId), StringComparison.Ordinal)
-        || request.Query.Contains(Uri.EscapeDataString(mediaId), StringComparison.Ordinal)
-        || request.Body.Contains(mediaId, StringComparison.Ordinal);
+    /// <summary>
+    /// Whether <paramref name="request"/> names <paramref name="mediaId"/> whole — as its last path segment (Meta), a query
+    /// value (AWS, SMSGatewayCenter) or a JSON string in its body (NxCloud) — so a fault for media 123 never hits 1234.
+    /// One rule for the one-shot and the standing media faults.
+    /// </summary>
+    private static bool Names(RecordedRequest request, string mediaId)
+    {
+        var escaped = Uri.EscapeDataString(mediaId);
+        return request.Path.EndsWith("/" + escaped, StringComparison.Ordinal)
+            || request.Query.Split('?', '&').Any(pair => pair.EndsWith("=" + escaped, StringComparison.Ordinal))
+            || request.Body.Contains($"\"{mediaId}\"", StringComparison.Ordinal);
+    }
 
     internal void Record(RecordedRequest request)
     {
