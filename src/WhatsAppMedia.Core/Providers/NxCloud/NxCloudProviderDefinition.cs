@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace WhatsAppMedia.Core.Providers.NxCloud;
+
+/// <summary>NxCloud as a provider: <c>"provider": "nxcloud"</c> in a tenant document.</summary>
+public sealed class NxCloudProviderDefinition : IProviderDefinition
+{
+    public const string ProviderName = "nxcloud";
+
+    public const string AccessKeyField = "accessKey";
+    public const string AccessSecretField = "accessSecret";
+
+    private NxCloudProviderDefinition()
+    {
+    }
+
+    public static NxCloudProviderDefinition Instance { get; } = new();
+
+    public string Name => ProviderName;
+
+    public IReadOnlyList<CredentialField> CredentialFields { get; } =
+    [
+        new(AccessKeyField, "--access-key", "nxcloud: access key.", IsRequired: true),
+        new(AccessSecretField, "--access-secret", "nxcloud: access secret.", IsRequired: true, IsSecret: true),
+    ];
+
+    public bool TakesPhone => true;
+
+    public IdentifierError? CheckDefaultPhone(string phone) => NxCloudIdentifiers.CheckBusinessPhone(phone);
+
+    public ProviderCredentials CreateCredentials(IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return new NxCloudCredentials(fields[AccessKeyField], fields[AccessSecretField]);
+    }
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<NxCloudOptions>().BindConfiguration(NxCloudOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NxCloudOptions>, NxCloudOptionsValidator>());
+        services.AddProviderHttpClient<NxCloudMediaProvider>(provider => provider.GetRequiredService<IOptions<NxCloudOptions>>().Value.BaseUrl);
+    }
+}
