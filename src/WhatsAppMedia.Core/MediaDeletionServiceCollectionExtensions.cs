@@ -17,7 +17,7 @@ public static class MediaDeletionServiceCollectionExtensions
 {
     /// <summary>
     /// Everything both hosts need, registered once: provider clients, tenants, the queue, and the operations
-    /// (<see cref="MediaApi"/>, <see cref="DeletionMessageProcessor"/>). Settings are validated here or at start-up.
+    /// (<see cref="MediaApi"/>, <see cref="DeletionMessageProcessor"/>). Every settings section is bound to its own options and validated at start-up (ValidateOnStart with one IValidateOptions per section).
     /// </summary>
     public static IServiceCollection AddMediaDeletionServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,12 +27,8 @@ public static class MediaDeletionServiceCollectionExtensions
 
         services.AddOptions<ProviderRetryOptions>().BindConfiguration(ProviderRetryOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderRetryOptions>, ProviderRetryOptionsValidator>());
-        services.AddOptions<MediaDeletionOptions>().BindConfiguration(MediaDeletionOptions.SectionName)
-            .Validate(options => QueueNameRules.Problem(options.FailedQueue) is null, "MediaDeletion:Queue must be a valid queue name of at most 56 characters.")
-            .Validate(options => options.MaxThrottleRetries is >= 0 and <= 100, "MediaDeletion:MaxThrottleRetries must be from 0 to 100.")
-            .Validate(options => options.EnqueueParallelism is >= 1 and <= 256, "MediaDeletion:EnqueueParallelism must be from 1 to 256.")
-            .Validate(options => options.BatchRetention > TimeSpan.Zero, "MediaDeletion:BatchRetention must be a positive time span such as 30.00:00:00.")
-            .ValidateOnStart();
+        services.AddOptions<MediaDeletionOptions>().BindConfiguration(MediaDeletionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaDeletionOptions>, MediaDeletionOptionsValidator>());
 
         services.AddProviders();
         services.TryAddTransient<MediaDeletionClient>();

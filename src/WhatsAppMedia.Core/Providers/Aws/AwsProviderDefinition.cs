@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers.Aws;
 
 /// <summary>AWS End User Messaging Social as a provider: <c>"provider": "aws"</c> in a tenant document.</summary>
-public sealed class AwsProviderDefinition : IProviderDefinition
+internal sealed class AwsProviderDefinition : IProviderDefinition
 {
     public const string ProviderName = "aws";
 

@@ -5,7 +5,7 @@ namespace WhatsAppMedia.Core.Providers.Meta;
 
 /// <param name="AccessToken">A system-user or user access token with <c>whatsapp_business_messaging</c>; travels in the <c>Authorization</c> header.</param>
 /// <param name="GraphVersion">The Graph API version for this tenant, or null for <c>Providers__Meta__GraphVersion</c>.</param>
-public sealed record MetaCredentials(string AccessToken, string? GraphVersion = null) : ProviderCredentials
+internal sealed record MetaCredentials(string AccessToken, string? GraphVersion = null) : ProviderCredentials
 {
     public override string Provider => MetaProviderDefinition.ProviderName;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers.Meta;
 
 /// <summary>Meta's WhatsApp Cloud API as a provider: <c>"provider": "meta"</c> in a tenant document.</summary>
-public sealed class MetaProviderDefinition : IProviderDefinition
+internal sealed class MetaProviderDefinition : IProviderDefinition
 {
     public const string ProviderName = "meta";
 

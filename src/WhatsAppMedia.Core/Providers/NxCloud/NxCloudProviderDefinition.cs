@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers.NxCloud;
 
 /// <summary>NxCloud as a provider: <c>"provider": "nxcloud"</c> in a tenant document.</summary>
-public sealed class NxCloudProviderDefinition : IProviderDefinition
+internal sealed class NxCloudProviderDefinition : IProviderDefinition
 {
     public const string ProviderName = "nxcloud";
 

@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 /// SMSGatewayCenter accepts an API key (sent as the <c>apiKey</c> header) or a user id and password (sent as query parameters).
 /// When both are present the API key is used, so the password never travels in a URL.
 /// </summary>
-public sealed record SmsGatewayCenterCredentials(string? ApiKey, string? UserId, string? Password) : ProviderCredentials
+internal sealed record SmsGatewayCenterCredentials(string? ApiKey, string? UserId, string? Password) : ProviderCredentials
 {
     public override string Provider => SmsGatewayCenterProviderDefinition.ProviderName;
 

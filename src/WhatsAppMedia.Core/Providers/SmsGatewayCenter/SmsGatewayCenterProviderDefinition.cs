@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 
 /// <summary>SMSGatewayCenter's WAApi as a provider: <c>"provider": "smsgatewaycenter"</c> in a tenant document.</summary>
-public sealed class SmsGatewayCenterProviderDefinition : IProviderDefinition
+internal sealed class SmsGatewayCenterProviderDefinition : IProviderDefinition
 {
     public const string ProviderName = "smsgatewaycenter";
 
