@@ -25,10 +25,8 @@ public static class MediaDeletionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<ProviderRetryOptions>().BindConfiguration(ProviderRetryOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderRetryOptions>, ProviderRetryOptionsValidator>());
-        services.AddOptions<MediaDeletionOptions>().BindConfiguration(MediaDeletionOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaDeletionOptions>, MediaDeletionOptionsValidator>());
+        services.AddValidatedOptions<ProviderRetryOptions, ProviderRetryOptionsValidator>(ProviderRetryOptions.SectionName);
+        services.AddValidatedOptions<MediaDeletionOptions, MediaDeletionOptionsValidator>(MediaDeletionOptions.SectionName);
 
         services.AddProviders();
         services.TryAddTransient<MediaDeletionClient>();

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace WhatsAppMedia.Core.Providers;
 
@@ -36,6 +37,20 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton(provider => new ProviderRegistry(provider.GetServices<IProviderDefinition>()));
         definition.AddServices(services);
         return services;
+    }
+
+    /// <summary>
+    /// The one options style: <typeparamref name="TOptions"/> bound to configuration section <paramref name="section"/>
+    /// and checked by <typeparamref name="TValidator"/> at start-up (<c>ValidateOnStart</c>), so a bad setting stops the
+    /// host with a message naming it rather than failing the first request.
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public static class TenantServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // Bound from the configuration passed in, not BindConfiguration's: the CLI's tests register no IConfiguration.
         services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace WhatsAppMedia.Core.Providers.Aws;
 
@@ -42,8 +40,7 @@ internal sealed class AwsProviderDefinition : IProviderDefinition
 
     public void AddServices(IServiceCollection services)
     {
-        services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
+        services.AddValidatedOptions<AwsOptions, AwsOptionsValidator>(AwsOptions.SectionName);
 
         // No base address: the URL is built whole per call, because SigV4 signs its host and each tenant's region names its own.
         services.AddProviderHttpClient<AwsMediaProvider>(_ => null);

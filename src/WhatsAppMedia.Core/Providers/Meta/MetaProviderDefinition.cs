@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace WhatsAppMedia.Core.Providers.Meta;
@@ -39,8 +38,7 @@ internal sealed class MetaProviderDefinition : IProviderDefinition
 
     public void AddServices(IServiceCollection services)
     {
-        services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaOptions>, MetaOptionsValidator>());
+        services.AddValidatedOptions<MetaOptions, MetaOptionsValidator>(MetaOptions.SectionName);
         services.AddProviderHttpClient<MetaMediaProvider>(provider => provider.GetRequiredService<IOptions<MetaOptions>>().Value.BaseUrl);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace WhatsAppMedia.Core.Providers.NxCloud;
@@ -38,8 +37,7 @@ internal sealed class NxCloudProviderDefinition : IProviderDefinition
 
     public void AddServices(IServiceCollection services)
     {
-        services.AddOptions<NxCloudOptions>().BindConfiguration(NxCloudOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NxCloudOptions>, NxCloudOptionsValidator>());
+        services.AddValidatedOptions<NxCloudOptions, NxCloudOptionsValidator>(NxCloudOptions.SectionName);
         services.AddProviderHttpClient<NxCloudMediaProvider>(provider => provider.GetRequiredService<IOptions<NxCloudOptions>>().Value.BaseUrl);
     }
 }

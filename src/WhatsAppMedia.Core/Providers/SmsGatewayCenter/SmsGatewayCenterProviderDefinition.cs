@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
@@ -45,8 +44,7 @@ internal sealed class SmsGatewayCenterProviderDefinition : IProviderDefinition
 
     public void AddServices(IServiceCollection services)
     {
-        services.AddOptions<SmsGatewayCenterOptions>().BindConfiguration(SmsGatewayCenterOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsGatewayCenterOptions>, SmsGatewayCenterOptionsValidator>());
+        services.AddValidatedOptions<SmsGatewayCenterOptions, SmsGatewayCenterOptionsValidator>(SmsGatewayCenterOptions.SectionName);
         services.AddProviderHttpClient<SmsGatewayCenterMediaProvider>(provider => provider.GetRequiredService<IOptions<SmsGatewayCenterOptions>>().Value.BaseUrl);
     }
 }
