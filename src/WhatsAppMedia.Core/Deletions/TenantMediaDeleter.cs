@@ -25,7 +25,7 @@ public sealed partial class TenantMediaDeleter(
     public IdentifierError? Resolve(Tenant tenant, string mediaId, string? phone, out MediaDeletionTarget target)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        target = new MediaDeletionTarget(mediaId, ProviderPhones.For(tenant.Provider, phone, tenant.Phone));
+        target = new MediaDeletionTarget(mediaId, ProviderPhones.For(tenant.Credentials, phone, tenant.Phone));
         return client.Validate(tenant.Provider, target);
     }
 
@@ -70,7 +70,7 @@ public sealed partial class TenantMediaDeleter(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: {Provider} refused the credentials; retrying once with a fresh read of the tenant.")]
-    private partial void LogRetryingWithFreshCredentials(string tenantId, ProviderKind provider);
+    private partial void LogRetryingWithFreshCredentials(string tenantId, string provider);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: the provider refused the credentials and no usable fresh document could be read ({Status}).")]
     private partial void LogNoFreshCredentials(string tenantId, TenantLookupStatus status);

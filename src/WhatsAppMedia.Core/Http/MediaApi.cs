@@ -69,10 +69,10 @@ public sealed partial class MediaApi(
         }
 
         var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
-        LogDeletion(tenant.Id, tenant.Provider.ToName(), mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
+        LogDeletion(tenant.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
         if (result.Outcome == DeletionOutcome.Deleted)
         {
-            return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider.ToName(), OutcomeCodes.Name(result.Outcome), requestId));
+            return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
         }
 
         if (result.Outcome == DeletionOutcome.Throttled)

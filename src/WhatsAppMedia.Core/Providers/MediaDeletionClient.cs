@@ -21,17 +21,17 @@ namespace WhatsAppMedia.Core.Providers;
 /// </remarks>
 public sealed partial class MediaDeletionClient
 {
-    private readonly Dictionary<ProviderKind, IMediaProvider> _providers;
+    private readonly Dictionary<string, IMediaProvider> _providers;
     private readonly ProviderRetryOptions _retry;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<MediaDeletionClient> _logger;
 
-    public MediaDeletionClient(IEnumerable<IMediaProvider> providers, IOptions<ProvidersOptions> options, TimeProvider timeProvider, ILogger<MediaDeletionClient> logger)
+    public MediaDeletionClient(IEnumerable<IMediaProvider> providers, IOptions<ProviderRetryOptions> options, TimeProvider timeProvider, ILogger<MediaDeletionClient> logger)
     {
         ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(options);
-        _providers = providers.ToDictionary(provider => provider.Kind);
-        _retry = options.Value.Retry;
+        _providers = providers.ToDictionary(provider => provider.Provider, StringComparer.Ordinal);
+        _retry = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -39,8 +39,8 @@ public sealed partial class MediaDeletionClient
     /// <summary>The source of jitter, in [0, 1). Replaceable so tests can pin the back-off.</summary>
     internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
 
-    /// <summary>Checks <paramref name="target"/> against <paramref name="kind"/>'s own identifier formats. Null when acceptable.</summary>
-    public IdentifierError? Validate(ProviderKind kind, MediaDeletionTarget target) => Provider(kind).Validate(target);
+    /// <summary>Checks <paramref name="target"/> against <paramref name="provider"/>'s own identifier formats. Null when acceptable.</summary>
+    public IdentifierError? Validate(string provider, MediaDeletionTarget target) => Provider(provider).Validate(target);
 
     /// <summary>
     /// Deletes <paramref name="target"/>. The target must have passed <see cref="Validate"/>; an invalid one throws
@@ -50,7 +50,7 @@ public sealed partial class MediaDeletionClient
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(target);
-        var provider = Provider(credentials.Kind);
+        var provider = Provider(credentials.Provider);
         if (provider.Validate(target) is { } error)
         {
             throw new ArgumentException(error.Message, nameof(target));
@@ -74,7 +74,7 @@ public sealed partial class MediaDeletionClient
                 return new DeletionResult(answer, attempt);
             }
 
-            LogRetrying(provider.Kind, answer.Outcome, answer.Describe(), attempt, delay.Value);
+            LogRetrying(provider.Provider, answer.Outcome, answer.Describe(), attempt, delay.Value);
             await Task.Delay(delay.Value, _timeProvider, cancellationToken);
         }
     }
@@ -123,9 +123,9 @@ public sealed partial class MediaDeletionClient
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
 
-    private IMediaProvider Provider(ProviderKind kind) =>
-        _providers.TryGetValue(kind, out var provider) ? provider : throw new InvalidOperationException($"No provider is registered for {kind.ToName()}.");
+    private IMediaProvider Provider(string name) =>
+        _providers.TryGetValue(name, out var provider) ? provider : throw new InvalidOperationException($"No provider is registered as '{name}'.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} answered {Outcome} ({Answer}) on attempt {Attempt}; retrying in {Delay}.")]
-    private partial void LogRetrying(ProviderKind provider, DeletionOutcome outcome, string answer, int attempt, TimeSpan delay);
+    private partial void LogRetrying(string provider, DeletionOutcome outcome, string answer, int attempt, TimeSpan delay);
 }

@@ -6,16 +6,17 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// AWS End User Messaging Social's DeleteWhatsAppMessageMedia:
 /// <c>DELETE {endpoint}/v1/whatsapp/media?mediaId={mediaId}&amp;originationPhoneNumberId={phone}</c>, signed with SigV4
 /// for <c>social-messaging</c> in the tenant's region. The endpoint is <c>Providers:Aws:Endpoint</c> when set, else
-/// <c>https://social-messaging.{region}.amazonaws.com</c>.
+/// <c>https://social-messaging.{region}.amazonaws.com</c>. The request URL is always absolute: SigV4 signs its host and
+/// path, so it is built here rather than left to the client's base address.
 /// </summary>
-public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider
+internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOptions> options, TimeProvider timeProvider) : IMediaProvider
 {
     /// <summary>The SigV4 signing name of End User Messaging Social.</summary>
     public const string SigningName = "social-messaging";
 
     private const string OperationPath = "/v1/whatsapp/media";
 
-    public ProviderKind Kind => ProviderKind.Aws;
+    public string Provider => AwsProviderDefinition.ProviderName;
 
     public IdentifierError? Validate(MediaDeletionTarget target)
     {
@@ -66,12 +67,8 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
 
     private Uri RequestUri(string region, MediaDeletionTarget target)
     {
-        var endpoint = options.Value.Aws.Endpoint ?? new Uri($"https://social-messaging.{region}.amazonaws.com/");
-        if (!EndpointPolicy.IsAllowed(endpoint))
-        {
-            throw new InvalidOperationException("Providers:Aws:Endpoint must be an https URL (http only for loopback addresses) without query or credentials.");
-        }
-
+        // A configured endpoint passed AwsOptionsValidator at start; the region passed AwsCredentials.Problem.
+        var endpoint = options.Value.Endpoint ?? new Uri($"https://social-messaging.{region}.amazonaws.com/");
         var query = "?mediaId=" + AwsUriEncoding.Encode(target.MediaId) + "&originationPhoneNumberId=" + AwsUriEncoding.Encode(target.Phone!);
         return new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + OperationPath + query);
     }
