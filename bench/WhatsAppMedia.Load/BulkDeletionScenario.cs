@@ -16,6 +16,9 @@ internal static class BulkDeletionScenario
 {
     public const string Tenant = "demo-meta";
 
+    /// <summary>As the service puts its messages (StorageDeletionQueue): <c>messagettl=-1</c>.</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     public static async Task<BulkDeletionResult> RunAsync(LoadHost host, int items, TimeSpan providerLatency)
     {
         var ids = Enumerable.Range(0, items).Select(_ => host.Sandbox.CreateMedia(ProviderKind.Meta)).ToList();
@@ -27,6 +30,7 @@ internal static class BulkDeletionScenario
         try
         {
             var requestsBefore = host.Sandbox.Meta.RequestsSeen;
+            using var trace = StorageTrace.Start();
             var started = Stopwatch.GetTimestamp();
             var posts = 0;
             foreach (var chunk in ids.Chunk(DeletionBatch.MaxItems))
@@ -36,15 +40,33 @@ internal static class BulkDeletionScenario
             }
 
             var postPhase = Stopwatch.GetElapsedTime(started);
+            var postBreakdown = trace.Table();
             await host.WaitForDeletedAsync(ids, requestsBefore + items);
             var total = Stopwatch.GetElapsedTime(started);
+            var floor = await PutFloorAsync(host, ids);
 
-            return new BulkDeletionResult(providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia));
+            return new BulkDeletionResult(providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia), postBreakdown, trace.Table(), floor);
         }
         finally
         {
             host.Sandbox.Meta.ClearFaults();
         }
+    }
+
+    /// <summary>
+    /// The floor under the POST: the same messages (same shape and size) put by the harness straight on a queue of the
+    /// same Azurite that nothing reads, as many at once as the service's default <c>EnqueueParallelism</c>, with no
+    /// table writes and no queue trigger competing. What the POST takes beyond this is the service's own cost.
+    /// </summary>
+    private static async Task<TimeSpan> PutFloorAsync(LoadHost host, IReadOnlyList<string> mediaIds)
+    {
+        var queue = host.FloorQueue;
+        await queue.CreateIfNotExistsAsync();
+        var messages = mediaIds.Select((id, index) => new DeletionMessage(Tenant, id, null, "0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef", ItemIndex: index).ToJson()).ToList();
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = new MediaDeletionOptions().EnqueueParallelism }, async (message, cancellationToken) =>
+            await queue.SendMessageAsync(message, TimeSpan.Zero, NeverExpires, cancellationToken));
+        return Stopwatch.GetElapsedTime(started);
     }
 
     private static async Task PostAsync(HttpClient http, string[] mediaIds)

@@ -6,7 +6,8 @@ namespace WhatsAppMedia.Load;
 /// <param name="InFlightLimit">The engine's limit on messages in flight, <c>batchSize + newBatchThreshold</c>.</param>
 /// <param name="Elapsed">From the sandbox receiving the first delete to its answer to the last.</param>
 /// <param name="Remaining">Media the sandbox still holds afterwards; anything but 0 means the run went wrong.</param>
-internal sealed record DrainResult(TimeSpan ProviderLatency, int Messages, int InFlightLimit, TimeSpan Elapsed, int Remaining)
+/// <param name="Breakdown">The outgoing requests made from the full queue to the last delete (<see cref="StorageTrace"/>), as a markdown table.</param>
+internal sealed record DrainResult(TimeSpan ProviderLatency, int Messages, int InFlightLimit, TimeSpan Elapsed, int Remaining, string Breakdown)
 {
     public double MessagesPerSecond => Messages / Elapsed.TotalSeconds;
 

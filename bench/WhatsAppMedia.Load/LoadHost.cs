@@ -46,6 +46,7 @@ internal sealed class LoadHost : IAsyncDisposable
         // host.json says messageEncoding base64; a producer has to write what the trigger reads.
         _queues = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         WorkQueue = _queues.GetQueueClient(queue);
+        FloorQueue = _queues.GetQueueClient(queue + "-floor");
     }
 
     public ProviderSandbox Sandbox { get; }
@@ -58,6 +59,9 @@ internal sealed class LoadHost : IAsyncDisposable
 
     /// <summary>The host's work queue, as a producer outside the host sees it.</summary>
     public QueueClient WorkQueue { get; }
+
+    /// <summary>A queue of the same Azurite that nothing reads, for the harness's own baseline puts.</summary>
+    public QueueClient FloorQueue { get; }
 
     /// <summary>
     /// Waits until the sandbox has received <paramref name="requestTarget"/> Meta requests in all and no longer holds

@@ -2,12 +2,16 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using WhatsAppMedia.Load;
 
-// Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --Some:Setting=value ...]
-// Any argument other than --quick is handed to the local host as a configuration override.
+// Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --queue-only] [-- --Some:Setting=value ...]
+// Any other argument is handed to the local host as a configuration override.
 const string QuickFlag = "--quick";
+
+// Skips the DELETE-now runs (about half of a full run) while working on the queue paths.
+const string QueueOnlyFlag = "--queue-only";
 var quick = args.Contains(QuickFlag, StringComparer.Ordinal);
+var queueOnly = args.Contains(QueueOnlyFlag, StringComparer.Ordinal);
 var plan = quick ? LoadPlan.Quick : LoadPlan.Full;
-var overrides = args.Where(argument => argument != QuickFlag).ToList();
+var overrides = args.Where(argument => argument is not QuickFlag and not QueueOnlyFlag).ToList();
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Load run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC{(quick ? " (--quick smoke run)" : string.Empty)}: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
@@ -41,8 +45,9 @@ await using (var bulkHost = await StartWarmHostAsync(overrides))
 }
 
 var immediate = new List<ImmediateDeletionResult>();
-await using (var host = await StartWarmHostAsync(overrides))
+if (!queueOnly)
 {
+    await using var host = await StartWarmHostAsync(overrides);
     foreach (var latency in (TimeSpan[])[TimeSpan.Zero, plan.ProviderLatency])
     {
         foreach (var concurrency in plan.Concurrencies)
@@ -62,13 +67,28 @@ Console.WriteLine("Drain of a full queue (messages put on the work queue directl
 Console.WriteLine();
 Console.Write(ResultTables.Drain([drain]));
 Console.WriteLine();
+Console.WriteLine("Its outgoing requests, from the full queue to the last delete (times from when the queue was full; the messages show about 15 s later):");
+Console.WriteLine();
+Console.Write(drain.Breakdown);
+Console.WriteLine();
 Console.WriteLine("Bulk deletions through the queue (POST .../media/deletions, then the queue trigger):");
 Console.WriteLine();
 Console.Write(ResultTables.Bulk([bulk]));
 Console.WriteLine();
-Console.WriteLine("Immediate deletions (DELETE .../media/{id}) against the same requests sent straight to the sandbox:");
+Console.WriteLine("Outgoing requests while the POST ran (times from the POST's start):");
 Console.WriteLine();
-Console.Write(ResultTables.Immediate(immediate));
+Console.Write(bulk.PostBreakdown);
+Console.WriteLine();
+Console.WriteLine("Outgoing requests from the POST to the last delete:");
+Console.WriteLine();
+Console.Write(bulk.RunBreakdown);
+if (!queueOnly)
+{
+    Console.WriteLine();
+    Console.WriteLine("Immediate deletions (DELETE .../media/{id}) against the same requests sent straight to the sandbox:");
+    Console.WriteLine();
+    Console.Write(ResultTables.Immediate(immediate));
+}
 
 // A run where something was not deleted measured the wrong thing; say so through the exit code too.
 var faulty = drain.Remaining > 0 || bulk.Remaining > 0 || immediate.Any(result => result.Failures > 0);
