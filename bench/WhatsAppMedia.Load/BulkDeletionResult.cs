@@ -10,7 +10,10 @@ namespace WhatsAppMedia.Load;
 /// <param name="PostBreakdown">The outgoing requests made while the POSTs ran (<see cref="StorageTrace"/>), as a markdown table.</param>
 /// <param name="RunBreakdown">The same from the first POST to the last delete.</param>
 /// <param name="PutFloor">The same messages put by the harness straight on an unread queue of the same Azurite, as many at once as the service does: what Azurite alone takes.</param>
-internal sealed record BulkDeletionResult(TimeSpan ProviderLatency, int Items, int Posts, TimeSpan PostPhase, TimeSpan Total, int Remaining, string PostBreakdown, string RunBreakdown, TimeSpan PutFloor)
+/// <param name="PostCpu">CPU time used while the POSTs ran, by this process (host, sandbox, harness) and by Azurite.</param>
+/// <param name="PutFloorCpu">The same while the harness put the floor's messages.</param>
+internal sealed record BulkDeletionResult(
+    TimeSpan ProviderLatency, int Items, int Posts, TimeSpan PostPhase, TimeSpan Total, int Remaining, string PostBreakdown, string RunBreakdown, TimeSpan PutFloor, CpuUse PostCpu, CpuUse PutFloorCpu)
 {
     public double MessagesPerSecond => Items / Total.TotalSeconds;
 }

@@ -31,6 +31,7 @@ internal static class BulkDeletionScenario
         {
             var requestsBefore = host.Sandbox.Meta.RequestsSeen;
             using var trace = StorageTrace.Start();
+            var cpuAtStart = CpuUse.Now(host);
             var started = Stopwatch.GetTimestamp();
             var posts = 0;
             foreach (var chunk in ids.Chunk(DeletionBatch.MaxItems))
@@ -40,12 +41,14 @@ internal static class BulkDeletionScenario
             }
 
             var postPhase = Stopwatch.GetElapsedTime(started);
+            var postCpu = CpuUse.Since(host, cpuAtStart);
             var postBreakdown = trace.Table();
             await host.WaitForDeletedAsync(ids, requestsBefore + items);
             var total = Stopwatch.GetElapsedTime(started);
-            var floor = await PutFloorAsync(host, ids);
+            var runBreakdown = trace.Table();
+            var (floor, floorCpu) = await PutFloorAsync(host, ids);
 
-            return new BulkDeletionResult(providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia), postBreakdown, trace.Table(), floor);
+            return new BulkDeletionResult(providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia), postBreakdown, runBreakdown, floor, postCpu, floorCpu);
         }
         finally
         {
@@ -58,15 +61,16 @@ internal static class BulkDeletionScenario
     /// same Azurite that nothing reads, as many at once as the service's default <c>EnqueueParallelism</c>, with no
     /// table writes and no queue trigger competing. What the POST takes beyond this is the service's own cost.
     /// </summary>
-    private static async Task<TimeSpan> PutFloorAsync(LoadHost host, IReadOnlyList<string> mediaIds)
+    private static async Task<(TimeSpan Elapsed, CpuUse Cpu)> PutFloorAsync(LoadHost host, IReadOnlyList<string> mediaIds)
     {
         var queue = host.FloorQueue;
         await queue.CreateIfNotExistsAsync();
         var messages = mediaIds.Select((id, index) => new DeletionMessage(Tenant, id, null, "0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef", ItemIndex: index).ToJson()).ToList();
+        var cpuAtStart = CpuUse.Now(host);
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = new MediaDeletionOptions().EnqueueParallelism }, async (message, cancellationToken) =>
             await queue.SendMessageAsync(message, TimeSpan.Zero, NeverExpires, cancellationToken));
-        return Stopwatch.GetElapsedTime(started);
+        return (Stopwatch.GetElapsedTime(started), CpuUse.Since(host, cpuAtStart));
     }
 
     private static async Task PostAsync(HttpClient http, string[] mediaIds)

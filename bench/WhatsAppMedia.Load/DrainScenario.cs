@@ -39,9 +39,10 @@ internal static class DrainScenario
 
             Console.Error.WriteLine($"  queued {messages:N0} messages in {filled.TotalSeconds:0.00} s; they show after {HiddenFor.TotalSeconds:0} s");
             using var trace = StorageTrace.Start();
+            var cpuAtStart = CpuUse.Now(host);
             await host.WaitForDeletedAsync(ids, requestsBefore + messages);
             var elapsed = Stopwatch.GetElapsedTime(await firstArrived, Stopwatch.GetTimestamp());
-            return new DrainResult(providerLatency, messages, inFlightLimit, elapsed, ids.Count(host.Sandbox.Meta.HasMedia), trace.Table());
+            return new DrainResult(providerLatency, messages, inFlightLimit, elapsed, ids.Count(host.Sandbox.Meta.HasMedia), trace.Table(), CpuUse.Since(host, cpuAtStart));
         }
         finally
         {
