@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ internal sealed class LoadHost : IAsyncDisposable
         _queues = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         WorkQueue = _queues.GetQueueClient(queue);
         FloorQueue = _queues.GetQueueClient(queue + "-floor");
+        FloorTable = new TableServiceClient(azurite.ConnectionString).GetTableClient(queue + "floor");
     }
 
     public ProviderSandbox Sandbox { get; }
@@ -79,6 +81,9 @@ internal sealed class LoadHost : IAsyncDisposable
                 queues.GetValue<int?>(key) ?? throw new InvalidOperationException($"host.json (extensions.queues) sets no {key}; the drain's limit cannot be computed.");
         }
     }
+
+    /// <summary>A table of the same Azurite that the host does not use, for the harness's own baseline rows.</summary>
+    public TableClient FloorTable { get; }
 
     /// <summary>The CPU time Azurite has used so far (<see cref="AzuriteProcess.ProcessorTime"/>).</summary>
     public TimeSpan AzuriteProcessorTime => _azurite.ProcessorTime;
