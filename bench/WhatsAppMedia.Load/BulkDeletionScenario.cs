@@ -64,7 +64,7 @@ internal static class BulkDeletionScenario
     /// The other floor under the POST: the batch's rows as TableBatchStore writes them (one entity group transaction per
     /// 100 items, all at once, then the batch row), written by the harness straight to a table of the same Azurite.
     /// </summary>
-    private static async Task<(TimeSpan Elapsed, CpuUse Cpu)> RowsFloorAsync(LoadHost host, IReadOnlyList<string> mediaIds)
+    private static async Task<(TimeSpan Elapsed, CpuUse Cpu)> RowsFloorAsync(LoadHost host, List<string> mediaIds)
     {
         var table = host.FloorTable;
         await table.CreateIfNotExistsAsync();
