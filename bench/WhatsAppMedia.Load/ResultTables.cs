@@ -39,7 +39,7 @@ internal static class ResultTables
     {
         var table = new StringBuilder()
             .AppendLine("| provider latency | concurrency | requests | non-200 | service p50 / p99 (ms) | sandbox alone p50 / p99 (ms) | overhead p50 / p99 (ms) | service req/s | sandbox alone req/s | throughput ratio |")
-            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var service in results.Where(result => result.Target == ImmediateDeletionTarget.Service))
         {
             var baseline = results.Single(result => result.Target == ImmediateDeletionTarget.Sandbox
