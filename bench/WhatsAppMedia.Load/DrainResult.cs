@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Load;
 /// <param name="Elapsed">From the sandbox receiving the first delete to its answer to the last.</param>
 /// <param name="Remaining">Media the sandbox still holds afterwards; anything but 0 means the run went wrong.</param>
 /// <param name="Breakdown">The outgoing requests made from the full queue to the last delete (<see cref="StorageTrace"/>), as a markdown table.</param>
-/// <param name="Cpu">CPU time used from the full queue to the last delete, by this process (host, sandbox, harness) and by Azurite.</param>
+/// <param name="Cpu">CPU time used from the first delete to the last, by this process (host, sandbox, harness) and by Azurite.</param>
 internal sealed record DrainResult(TimeSpan ProviderLatency, int Messages, int InFlightLimit, TimeSpan Elapsed, int Remaining, string Breakdown, CpuUse Cpu)
 {
     public double MessagesPerSecond => Messages / Elapsed.TotalSeconds;
