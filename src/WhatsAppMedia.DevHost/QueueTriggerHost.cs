@@ -125,7 +125,10 @@ internal sealed partial class QueueTriggerHost(
         }
     }
 
-    /// <summary>Whether <paramref name="task"/> ended (in any way) before <paramref name="cancellationToken"/> fired.</summary>
+    /// <summary>
+    /// Whether <paramref name="task"/> completed before <paramref name="cancellationToken"/> fired (then stops waiting
+    /// for it, without cancelling it). An exception of the task itself propagates, as it did when it was awaited.
+    /// </summary>
     private static async Task<bool> CompletesAsync(Task task, CancellationToken cancellationToken)
     {
         try
