@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,6 +18,9 @@ internal static class BulkDeletionScenario
 {
     public const string Tenant = "demo-meta";
 
+    /// <summary>As the service puts its messages (StorageDeletionQueue): <c>messagettl=-1</c>.</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     public static async Task<BulkDeletionResult> RunAsync(LoadHost host, int items, TimeSpan providerLatency)
     {
         var ids = Enumerable.Range(0, items).Select(_ => host.Sandbox.CreateMedia(ProviderKind.Meta)).ToList();
@@ -27,6 +32,8 @@ internal static class BulkDeletionScenario
         try
         {
             var requestsBefore = host.Sandbox.Meta.RequestsSeen;
+            using var trace = StorageTrace.Start();
+            var cpuAtStart = CpuUse.Now(host);
             var started = Stopwatch.GetTimestamp();
             var posts = 0;
             foreach (var chunk in ids.Chunk(DeletionBatch.MaxItems))
@@ -36,15 +43,64 @@ internal static class BulkDeletionScenario
             }
 
             var postPhase = Stopwatch.GetElapsedTime(started);
+            var postCpu = CpuUse.Since(host, cpuAtStart);
+            var postBreakdown = trace.Table();
             await host.WaitForDeletedAsync(ids, requestsBefore + items);
             var total = Stopwatch.GetElapsedTime(started);
+            var runBreakdown = trace.Table();
+            var (rowsFloor, rowsFloorCpu) = await RowsFloorAsync(host, ids);
+            var (floor, floorCpu) = await PutFloorAsync(host, ids);
 
-            return new BulkDeletionResult(providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia));
+            return new BulkDeletionResult(
+                providerLatency, items, posts, postPhase, total, ids.Count(host.Sandbox.Meta.HasMedia), postBreakdown, runBreakdown, floor, postCpu, floorCpu, rowsFloor, rowsFloorCpu);
         }
         finally
         {
             host.Sandbox.Meta.ClearFaults();
         }
+    }
+
+    /// <summary>
+    /// The other floor under the POST: the batch's rows as TableBatchStore writes them (one entity group transaction per
+    /// 100 items, all at once, then the batch row), written by the harness straight to a table of the same Azurite.
+    /// </summary>
+    private static async Task<(TimeSpan Elapsed, CpuUse Cpu)> RowsFloorAsync(LoadHost host, List<string> mediaIds)
+    {
+        var table = host.FloorTable;
+        await table.CreateIfNotExistsAsync();
+        var batchId = Guid.NewGuid().ToString("N");
+        var cpuAtStart = CpuUse.Now(host);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(mediaIds.Select((id, index) => (id, index)).Chunk(100).Select(chunk => table.SubmitTransactionAsync(
+            chunk.Select(item => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace,
+                new TableEntity(batchId, string.Create(CultureInfo.InvariantCulture, $"item-{item.index:D4}"))
+                {
+                    ["TenantId"] = Tenant,
+                    ["Index"] = item.index,
+                    ["MediaId"] = item.id,
+                    ["State"] = "pending",
+                })))));
+        await table.UpsertEntityAsync(
+            new TableEntity(batchId, "batch") { ["TenantId"] = Tenant, ["CreatedAt"] = DateTimeOffset.UtcNow, ["Total"] = mediaIds.Count }, TableUpdateMode.Replace);
+        return (Stopwatch.GetElapsedTime(started), CpuUse.Since(host, cpuAtStart));
+    }
+
+    /// <summary>
+    /// The floor under the POST: the same messages (same shape and size) put by the harness straight on a queue of the
+    /// same Azurite that nothing reads, as many at once as the service's default <c>EnqueueParallelism</c>, with no
+    /// table writes and no queue trigger competing. What the POST takes beyond this is the service's own cost.
+    /// </summary>
+    private static async Task<(TimeSpan Elapsed, CpuUse Cpu)> PutFloorAsync(LoadHost host, IReadOnlyList<string> mediaIds)
+    {
+        var queue = host.FloorQueue;
+        await queue.CreateIfNotExistsAsync();
+        var messages = mediaIds.Select((id, index) => new DeletionMessage(Tenant, id, null, "0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef", ItemIndex: index).ToJson()).ToList();
+        var cpuAtStart = CpuUse.Now(host);
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = new MediaDeletionOptions().EnqueueParallelism }, async (message, cancellationToken) =>
+            await queue.SendMessageAsync(message, TimeSpan.Zero, NeverExpires, cancellationToken));
+        return (Stopwatch.GetElapsedTime(started), CpuUse.Since(host, cpuAtStart));
     }
 
     private static async Task PostAsync(HttpClient http, string[] mediaIds)

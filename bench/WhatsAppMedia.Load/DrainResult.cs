@@ -6,7 +6,9 @@ namespace WhatsAppMedia.Load;
 /// <param name="InFlightLimit">The engine's limit on messages in flight, <c>batchSize + newBatchThreshold</c>.</param>
 /// <param name="Elapsed">From the sandbox receiving the first delete to its answer to the last.</param>
 /// <param name="Remaining">Media the sandbox still holds afterwards; anything but 0 means the run went wrong.</param>
-internal sealed record DrainResult(TimeSpan ProviderLatency, int Messages, int InFlightLimit, TimeSpan Elapsed, int Remaining)
+/// <param name="Breakdown">The outgoing requests made from the full queue to the last delete (<see cref="StorageTrace"/>), as a markdown table.</param>
+/// <param name="Cpu">CPU time used from the first delete to the last, by this process (host, sandbox, harness) and by Azurite.</param>
+internal sealed record DrainResult(TimeSpan ProviderLatency, int Messages, int InFlightLimit, TimeSpan Elapsed, int Remaining, string Breakdown, CpuUse Cpu)
 {
     public double MessagesPerSecond => Messages / Elapsed.TotalSeconds;
 

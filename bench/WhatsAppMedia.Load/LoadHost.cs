@@ -1,7 +1,11 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.DevHost;
 using WhatsAppMedia.DevHost.Azurite;
 using WhatsAppMedia.Sandbox;
@@ -46,6 +50,8 @@ internal sealed class LoadHost : IAsyncDisposable
         // host.json says messageEncoding base64; a producer has to write what the trigger reads.
         _queues = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         WorkQueue = _queues.GetQueueClient(queue);
+        FloorQueue = _queues.GetQueueClient(queue + "-floor");
+        FloorTable = new TableServiceClient(azurite.ConnectionString).GetTableClient(queue + "floor");
     }
 
     public ProviderSandbox Sandbox { get; }
@@ -58,6 +64,32 @@ internal sealed class LoadHost : IAsyncDisposable
 
     /// <summary>The host's work queue, as a producer outside the host sees it.</summary>
     public QueueClient WorkQueue { get; }
+
+    /// <summary>
+    /// What the queue trigger may have in flight at once, <c>batchSize + newBatchThreshold</c>, as the host reads them
+    /// (host.json and any override), so a run with other settings is held to its own limit.
+    /// </summary>
+    public int InFlightLimit
+    {
+        get
+        {
+            // host.json sets both; the engine's defaults for missing ones depend on the machine, so none is assumed.
+            var queues = _app.Services.GetRequiredService<QueueHostSettings>().Queues;
+            return Required(queues, "batchSize") + Required(queues, "newBatchThreshold");
+
+            static int Required(IConfiguration queues, string key) =>
+                queues.GetValue<int?>(key) ?? throw new InvalidOperationException($"host.json (extensions.queues) sets no {key}; the drain's limit cannot be computed.");
+        }
+    }
+
+    /// <summary>A table of the same Azurite that the host does not use, for the harness's own baseline rows.</summary>
+    public TableClient FloorTable { get; }
+
+    /// <summary>The CPU time Azurite has used so far (<see cref="AzuriteProcess.ProcessorTime"/>).</summary>
+    public TimeSpan AzuriteProcessorTime => _azurite.ProcessorTime;
+
+    /// <summary>A queue of the same Azurite that nothing reads, for the harness's own baseline puts.</summary>
+    public QueueClient FloorQueue { get; }
 
     /// <summary>
     /// Waits until the sandbox has received <paramref name="requestTarget"/> Meta requests in all and no longer holds

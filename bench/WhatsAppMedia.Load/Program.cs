@@ -2,12 +2,23 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using WhatsAppMedia.Load;
 
-// Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --Some:Setting=value ...]
-// Any argument other than --quick is handed to the local host as a configuration override.
+// Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --only=drain|bulk|delete] [-- --Some:Setting=value ...]
+// Any other argument is handed to the local host as a configuration override.
 const string QuickFlag = "--quick";
+
+// One scenario alone (e.g. while working on one path): --only=drain, --only=bulk or --only=delete.
+const string OnlyPrefix = "--only=";
 var quick = args.Contains(QuickFlag, StringComparer.Ordinal);
+var only = args.FirstOrDefault(argument => argument.StartsWith(OnlyPrefix, StringComparison.Ordinal))?[OnlyPrefix.Length..];
+if (only is not (null or "drain" or "bulk" or "delete"))
+{
+    Console.Error.WriteLine($"Unknown scenario '{only}': --only= takes drain, bulk or delete.");
+    return 2;
+}
+
+bool Runs(string scenario) => only is null || only == scenario;
 var plan = quick ? LoadPlan.Quick : LoadPlan.Full;
-var overrides = args.Where(argument => argument != QuickFlag).ToList();
+var overrides = args.Where(argument => argument != QuickFlag && !argument.StartsWith(OnlyPrefix, StringComparison.Ordinal)).ToList();
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Load run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC{(quick ? " (--quick smoke run)" : string.Empty)}: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
@@ -16,33 +27,28 @@ if (overrides.Count > 0)
     Console.WriteLine("Host overrides: " + string.Join(' ', overrides));
 }
 
-// The root host.json's batchSize 16 + newBatchThreshold 8: what the queue trigger may have in flight at once. Overrides
-// of either make this row's limit wrong, so the harness says so instead of guessing.
-const int InFlightLimit = 16 + 8;
-if (overrides.Any(argument => argument.Contains("batchSize", StringComparison.OrdinalIgnoreCase) || argument.Contains("newBatchThreshold", StringComparison.OrdinalIgnoreCase)))
-{
-    Console.WriteLine("Note: the drain ratio below assumes batchSize 16 + newBatchThreshold 8; an override changed them.");
-}
-
 // Each queue scenario gets a fresh host and Azurite: Azurite's in-memory queue slows down as messages pile up, and
 // one run's leftovers must not be charged to the next. The DELETE-now runs share one host; they do not touch the queue.
-DrainResult drain;
-await using (var drainHost = await StartWarmHostAsync(overrides))
+DrainResult? drain = null;
+if (Runs("drain"))
 {
+    await using var drainHost = await StartWarmHostAsync(overrides);
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Drain: {plan.DrainMessages:N0} queued messages, provider latency {plan.DrainLatency.TotalMilliseconds:0} ms..."));
-    drain = await DrainScenario.RunAsync(drainHost, plan.DrainMessages, plan.DrainLatency, InFlightLimit);
+    drain = await DrainScenario.RunAsync(drainHost, plan.DrainMessages, plan.DrainLatency, drainHost.InFlightLimit);
 }
 
-BulkDeletionResult bulk;
-await using (var bulkHost = await StartWarmHostAsync(overrides))
+BulkDeletionResult? bulk = null;
+if (Runs("bulk"))
 {
+    await using var bulkHost = await StartWarmHostAsync(overrides);
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bulk: {plan.BulkItems:N0} items, no provider latency..."));
     bulk = await BulkDeletionScenario.RunAsync(bulkHost, plan.BulkItems, TimeSpan.Zero);
 }
 
 var immediate = new List<ImmediateDeletionResult>();
-await using (var host = await StartWarmHostAsync(overrides))
+if (Runs("delete"))
 {
+    await using var host = await StartWarmHostAsync(overrides);
     foreach (var latency in (TimeSpan[])[TimeSpan.Zero, plan.ProviderLatency])
     {
         foreach (var concurrency in plan.Concurrencies)
@@ -57,21 +63,44 @@ await using (var host = await StartWarmHostAsync(overrides))
     }
 }
 
-Console.WriteLine();
-Console.WriteLine("Drain of a full queue (messages put on the work queue directly, then the queue trigger):");
-Console.WriteLine();
-Console.Write(ResultTables.Drain([drain]));
-Console.WriteLine();
-Console.WriteLine("Bulk deletions through the queue (POST .../media/deletions, then the queue trigger):");
-Console.WriteLine();
-Console.Write(ResultTables.Bulk([bulk]));
-Console.WriteLine();
-Console.WriteLine("Immediate deletions (DELETE .../media/{id}) against the same requests sent straight to the sandbox:");
-Console.WriteLine();
-Console.Write(ResultTables.Immediate(immediate));
+if (drain is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine("Drain of a full queue (messages put on the work queue directly, then the queue trigger):");
+    Console.WriteLine();
+    Console.Write(ResultTables.Drain([drain]));
+    Console.WriteLine();
+    Console.WriteLine("Its outgoing requests, from the full queue to the last delete (times from when the queue was full; the messages show about 15 s later):");
+    Console.WriteLine();
+    Console.Write(drain.Breakdown);
+}
+
+if (bulk is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine("Bulk deletions through the queue (POST .../media/deletions, then the queue trigger):");
+    Console.WriteLine();
+    Console.Write(ResultTables.Bulk([bulk]));
+    Console.WriteLine();
+    Console.WriteLine("Outgoing requests while the POST ran (times from the POST's start):");
+    Console.WriteLine();
+    Console.Write(bulk.PostBreakdown);
+    Console.WriteLine();
+    Console.WriteLine("Outgoing requests from the POST to the last delete:");
+    Console.WriteLine();
+    Console.Write(bulk.RunBreakdown);
+}
+
+if (immediate.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("Immediate deletions (DELETE .../media/{id}) against the same requests sent straight to the sandbox:");
+    Console.WriteLine();
+    Console.Write(ResultTables.Immediate(immediate));
+}
 
 // A run where something was not deleted measured the wrong thing; say so through the exit code too.
-var faulty = drain.Remaining > 0 || bulk.Remaining > 0 || immediate.Any(result => result.Failures > 0);
+var faulty = drain?.Remaining > 0 || bulk?.Remaining > 0 || immediate.Any(result => result.Failures > 0);
 if (faulty)
 {
     Console.Error.WriteLine("Some deletions failed: the numbers above do not measure a clean run.");

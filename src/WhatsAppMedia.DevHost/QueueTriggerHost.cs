@@ -30,6 +30,12 @@ namespace WhatsAppMedia.DevHost;
 /// engine cancels them at once). When the host's shutdown deadline passes first, <see cref="QueueTriggerShutdown"/>
 /// cancels them and <see cref="ProgressQueueProcessor"/> makes their messages visible again at once.
 /// </para>
+/// <para>
+/// The stop itself ends by the deadline plus <see cref="HandBackGrace"/>, whatever storage or a restart does: the host
+/// waits for every hosted service's StopAsync regardless of the token it passed, so one wait that ignored the token
+/// (a restart after <c>maxPollingInterval</c>, hand-backs to a storage account that answers slowly) made the whole
+/// local host overrun its 30 s deadline.
+/// </para>
 /// </remarks>
 internal sealed partial class QueueTriggerHost(
     IConfiguration configuration,
@@ -42,6 +48,12 @@ internal sealed partial class QueueTriggerHost(
     ILoggerFactory loggerFactory,
     ILogger<QueueTriggerHost> logger) : IHostedService, IDisposable
 {
+    /// <summary>
+    /// How long past the shutdown deadline the abandoned deliveries get to hand their messages back (one Update Message
+    /// each) and the engine to stop. A message not handed back by then is not lost: its lease runs out and it shows again.
+    /// </summary>
+    internal static readonly TimeSpan HandBackGrace = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private IHost? _engine;
     private Task _restarting = Task.CompletedTask;
@@ -81,20 +93,52 @@ internal sealed partial class QueueTriggerHost(
             restarting = _restarting;
         }
 
-        await restarting;
-        var engine = _engine;
-        if (engine is null)
+        // Every wait here ends by the host's shutdown deadline (its token) plus HandBackGrace: the host waits for each
+        // hosted service's StopAsync whatever its token says, so a wait that ignored it would stretch the whole stop.
+        using var giveUp = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        await using (cancellationToken.Register(() =>
         {
-            return;
-        }
+            shutdown.Abandon();
+            giveUp.CancelAfter(HandBackGrace);
+        }))
+        {
+            // Past the deadline a restart is left to end by itself: it sees _stopping and stops what it built.
+            if (!await CompletesAsync(restarting, cancellationToken))
+            {
+                LogRestartNotWaitedFor();
+                return;
+            }
 
-        await using (cancellationToken.Register(shutdown.Abandon))
-        {
+            var engine = _engine;
+            if (engine is null)
+            {
+                return;
+            }
+
             var draining = engine.Services.GetRequiredService<IDrainModeManager>().EnableDrainModeAsync(CancellationToken.None);
             LogDraining();
             progress.OnDraining();
-            await draining;
-            await engine.StopAsync(CancellationToken.None);
+            if (!await CompletesAsync(draining, giveUp.Token) || !await CompletesAsync(engine.StopAsync(giveUp.Token), giveUp.Token))
+            {
+                LogStoppedWithoutHandBack(HandBackGrace);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="task"/> completed before <paramref name="cancellationToken"/> fired (then stops waiting
+    /// for it, without cancelling it). An exception of the task itself propagates, as it did when it was awaited.
+    /// </summary>
+    private static async Task<bool> CompletesAsync(Task task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await task.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -156,6 +200,12 @@ internal sealed partial class QueueTriggerHost(
             {
                 await engine.StartAsync(CancellationToken.None);
                 progress.OnEngineRestarted();
+                if (Volatile.Read(ref _stopping))
+                {
+                    // The host stopped while this engine started and did not wait for it: it must not outlive the host.
+                    await engine.StopAsync(CancellationToken.None);
+                }
+
                 return;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -195,6 +245,12 @@ internal sealed partial class QueueTriggerHost(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue trigger: draining; no new messages are taken, those in flight finish or are handed back at the shutdown deadline.")]
     private partial void LogDraining();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue trigger: the shutdown deadline passed while the engine was restarting; not waiting for the restart.")]
+    private partial void LogRestartNotWaitedFor();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue trigger: stopped {Grace} past the shutdown deadline with deliveries still being handed back; their messages show again when their lease runs out.")]
+    private partial void LogStoppedWithoutHandBack(TimeSpan grace);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue trigger: the engine failed; restarting it in {Delay}, as the Functions host restarts.")]
     private partial void LogEngineFailed(Exception exception, TimeSpan delay);

@@ -26,6 +26,8 @@ internal sealed partial class SandboxStarter(IConfiguration configuration, ILogg
     {
         if (_sandbox is not null)
         {
+            // With the host's deadline: a provider call still hanging on the sandbox must not hold the host past it.
+            await _sandbox.StopAsync(cancellationToken);
             await _sandbox.DisposeAsync();
         }
     }

@@ -20,6 +20,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Dictionary<ProviderKind, SandboxProviderState> _states;
     private readonly Dictionary<ProviderKind, IProviderImitation> _imitations;
+    private bool _stopped;
 
     private ProviderSandbox(WebApplication app, Dictionary<ProviderKind, SandboxProviderState> states, Dictionary<ProviderKind, IProviderImitation> imitations, Uri baseUri)
     {
@@ -101,9 +102,24 @@ public sealed class ProviderSandbox : IAsyncDisposable
         return new ProviderSandbox(app, states, imitations, new Uri(address.TrimEnd('/') + "/"));
     }
 
+    /// <summary>
+    /// Stops serving. Requests still running (a <c>hang</c> or <c>hold</c> fault whose caller has not gone away) are
+    /// waited for until <paramref name="cancellationToken"/> fires, then cut off; without a token, for the web host's
+    /// own 30-second shutdown timeout. A host that runs the sandbox passes its shutdown deadline here.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _app.StopAsync(cancellationToken);
+        _stopped = true;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        if (!_stopped)
+        {
+            await _app.StopAsync();
+        }
+
         await _app.DisposeAsync();
     }
 

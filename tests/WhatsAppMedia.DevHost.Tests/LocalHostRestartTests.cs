@@ -52,7 +52,9 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
         Meta.InjectFault(SandboxFault.Hold(release.Task), times: BatchSize);
         var metaRequestsBefore = Meta.RequestsSeen;
 
-        var first = await environment.StartHostAsync(backlog.Queue);
+        // The held calls end when the test releases them, never by the provider attempt timeout (10 s by default): on a
+        // busy machine reaching the drain could take that long, and the deliveries would fail instead of finishing.
+        var first = await environment.StartHostAsync(backlog.Queue, "--Providers:Retry:AttemptTimeout=00:10:00", "--Providers:Retry:TotalBudget=00:10:00");
         await backlog.QueueAsync(first);
         await Meta.WaitForRequestsAsync(metaRequestsBefore + BatchSize).WaitAsync(Guard);
         var stopping = first.StopAsync();

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.DevHost.Tests;
@@ -30,6 +33,37 @@ public class LocalHostStorageOutageTests(LocalEnvironment environment) : IClassF
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("sending the batch again is safe");
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         environment.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
+    }
+
+    /// <summary>
+    /// The host waits for every hosted service's StopAsync whatever its deadline says, so the queue trigger must not wait
+    /// past the deadline for an engine restart. The clock never moves here, so the restart's wait of
+    /// <c>maxPollingInterval</c> never ends: a stop that waited for it would never return.
+    /// </summary>
+    [Fact]
+    public async Task Stopped_past_its_deadline_while_the_trigger_waits_to_restart_the_engine_it_returns_without_waiting_for_the_restart()
+    {
+        var logs = new RecordedLogs();
+        var host = await environment.StartHostAsync("outage" + Guid.NewGuid().ToString("N")[..12], builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        });
+        await environment.StopStorageAsync();
+        try
+        {
+            await logs.WaitForAsync(entry => entry.Message.StartsWith("Queue trigger: the engine failed", StringComparison.Ordinal)).WaitAsync(Guard);
+
+            await host.StopAsync(new CancellationToken(canceled: true)).WaitAsync(Guard);
+
+            logs.Entries.ShouldContain(entry => entry.Message.Contains("not waiting for the restart", StringComparison.Ordinal));
+            host.Progress.EngineRestarts.ShouldBe(0);
+        }
+        finally
+        {
+            await environment.StartStorageAgainAsync();
+            await host.DisposeAsync();
+        }
     }
 
     private static Task<HttpResponseMessage> PostBatchAsync(LocalHost host, string mediaId)

@@ -42,6 +42,23 @@ public sealed class SandboxFaultTests(SandboxFixture fixture) : IClassFixture<Sa
         Meta.HasMedia(mediaId).ShouldBeFalse();
     }
 
+    /// <summary>A host that runs the sandbox stops it with its own shutdown deadline; a caller still held must not stretch that.</summary>
+    [Fact]
+    public async Task Stopped_with_its_deadline_passed_it_cuts_a_held_request_off_instead_of_waiting_for_its_release()
+    {
+        await using var sandbox = await ProviderSandbox.StartAsync();
+        using var http = new HttpClient { BaseAddress = sandbox.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
+        var never = new TaskCompletionSource();
+        sandbox.Meta.InjectFault(SandboxFault.Hold(never.Task));
+        var deletion = http.SendAsync(MetaDelete(sandbox.CreateMedia(ProviderKind.Meta)));
+        await sandbox.Meta.WaitForRequestsAsync(1).WaitAsync(Guard);
+
+        await sandbox.StopAsync(new CancellationToken(canceled: true)).WaitAsync(Guard);
+
+        await Should.ThrowAsync<HttpRequestException>(() => deletion.WaitAsync(Guard));
+        never.Task.IsCompleted.ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Waiting_for_requests_already_seen_completes_at_once()
     {

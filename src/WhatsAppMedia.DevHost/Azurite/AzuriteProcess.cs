@@ -35,6 +35,20 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort => TableServiceUri.Port;
 
+    /// <summary>
+    /// The CPU time Azurite's process has used so far (all its threads). Azurite serves requests on one Node.js thread,
+    /// so this is what bounds its throughput; the load harness charges it per request, which a busy machine distorts
+    /// far less than wall time.
+    /// </summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>A full connection string for this instance (queues and tables), with the emulator's well-known account and key.</summary>
     public string ConnectionString => DevelopmentStorage.ConnectionStringFor(QueueServiceUri, TableServiceUri);
 
