@@ -5,23 +5,29 @@ public sealed class MediaDeletionOptions
 {
     public const string SectionName = "MediaDeletion";
 
-    /// <summary>The work queue. Default <c>media-deletions</c>; failures go to <c>{Queue}-failed</c> and <c>{Queue}-poison</c>.</summary>
-    public string Queue { get; set; } = "media-deletions";
+    /// <summary>The work queue; failures go to <c>{Queue}-failed</c> and <c>{Queue}-poison</c>.</summary>
+    /// <value>Default <c>media-deletions</c>.</value>
+    public string Queue { get; set; } = MediaDeletionDefaults.Queue;
 
-    /// <summary>How many times a throttled message is deferred before it goes to <c>{Queue}-failed</c>. Default 10.</summary>
-    public int MaxThrottleRetries { get; set; } = 10;
+    /// <summary>How many times a throttled message is deferred before it goes to <c>{Queue}-failed</c>.</summary>
+    /// <value>Default 10.</value>
+    public int MaxThrottleRetries { get; set; } = MediaDeletionDefaults.MaxThrottleRetries;
 
-    /// <summary>The longest a throttled message is deferred at once, whatever the provider asked. Default 15 minutes.</summary>
-    public TimeSpan MaxThrottleDelay { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The longest a throttled message is deferred at once, whatever the provider asked.</summary>
+    /// <value>Default 15 minutes.</value>
+    public TimeSpan MaxThrottleDelay { get; set; } = MediaDeletionDefaults.MaxThrottleDelay;
 
-    /// <summary>The deferral when a throttled provider named no delay: doubled per attempt, capped by <see cref="MaxThrottleDelay"/>. Default 30 s.</summary>
-    public TimeSpan DefaultThrottleDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The deferral when a throttled provider named no delay: doubled per attempt, capped by <see cref="MaxThrottleDelay"/>.</summary>
+    /// <value>Default 30 s.</value>
+    public TimeSpan DefaultThrottleDelay { get; set; } = MediaDeletionDefaults.DefaultThrottleDelay;
 
-    /// <summary>How many messages of one batch are sent to the queue at once. Default 32.</summary>
-    public int EnqueueParallelism { get; set; } = 32;
+    /// <summary>How many messages of one batch are sent to the queue at once.</summary>
+    /// <value>Default 32.</value>
+    public int EnqueueParallelism { get; set; } = MediaDeletionDefaults.EnqueueParallelism;
 
-    /// <summary>How long a batch's state is kept after its POST (<c>MediaDeletion__BatchRetention</c>). Default 30 days.</summary>
-    public TimeSpan BatchRetention { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>How long a batch's state is kept after its POST (<c>MediaDeletion__BatchRetention</c>).</summary>
+    /// <value>Default 30 days.</value>
+    public TimeSpan BatchRetention { get; set; } = MediaDeletionDefaults.BatchRetention;
 
     public string FailedQueue => Queue + "-failed";
 

@@ -8,21 +8,25 @@ public sealed class ProviderRetryOptions
 {
     public const string SectionName = "Providers:Retry";
 
-    /// <summary>Attempts per call, the first included. Default 3; 1 turns retries off.</summary>
-    public int MaxAttempts { get; set; } = 3;
+    /// <summary>Attempts per call, the first included. 1 turns retries off.</summary>
+    /// <value>Default 3.</value>
+    public int MaxAttempts { get; set; } = ProviderRetryDefaults.MaxAttempts;
 
-    /// <summary>The first back-off step; later ones double, each wait a random point in the upper half of its step ("equal jitter"). Default 200 ms.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>The first back-off step; later ones double, each wait a random point in the upper half of its step ("equal jitter").</summary>
+    /// <value>Default 200 ms.</value>
+    public TimeSpan BaseDelay { get; set; } = ProviderRetryDefaults.BaseDelay;
 
-    /// <summary>The longest single wait, including a provider's <c>Retry-After</c>. Default 5 s.</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>The longest single wait, including a provider's <c>Retry-After</c>.</summary>
+    /// <value>Default 5 s.</value>
+    public TimeSpan MaxDelay { get; set; } = ProviderRetryDefaults.MaxDelay;
 
-    /// <summary>How long one HTTP attempt may take. Default 10 s.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long one HTTP attempt may take.</summary>
+    /// <value>Default 10 s.</value>
+    public TimeSpan AttemptTimeout { get; set; } = ProviderRetryDefaults.AttemptTimeout;
 
     /// <summary>
     /// How long the whole call may take, waits included. A retry whose wait would end past the budget is not made.
-    /// Default 25 s, under the 30 s a caller typically allows an HTTP request.
     /// </summary>
-    public TimeSpan TotalBudget { get; set; } = TimeSpan.FromSeconds(25);
+    /// <value>Default 25 s, under the 30 s a caller typically allows an HTTP request.</value>
+    public TimeSpan TotalBudget { get; set; } = ProviderRetryDefaults.TotalBudget;
 }

@@ -68,7 +68,7 @@ internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOption
     private Uri RequestUri(string region, MediaDeletionTarget target)
     {
         // A configured endpoint passed AwsOptionsValidator at start; the region passed AwsCredentials.Problem.
-        var endpoint = options.Value.Endpoint ?? new Uri($"https://social-messaging.{region}.amazonaws.com/");
+        var endpoint = options.Value.Endpoint ?? AwsDefaults.RegionalEndpoint(region);
         var query = "?mediaId=" + AwsUriEncoding.Encode(target.MediaId) + "&originationPhoneNumberId=" + AwsUriEncoding.Encode(target.Phone!);
         return new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + OperationPath + query);
     }

@@ -7,9 +7,9 @@ public sealed class MetaOptions
 
     /// <summary>The Graph API base URL.</summary>
     /// <value>Default <c>https://graph.facebook.com</c>.</value>
-    public Uri BaseUrl { get; set; } = new("https://graph.facebook.com");
+    public Uri BaseUrl { get; set; } = new(MetaDefaults.BaseUrl);
 
     /// <summary>The Graph API version used when a tenant does not pin one.</summary>
     /// <value>Default <c>v23.0</c>.</value>
-    public string GraphVersion { get; set; } = "v23.0";
+    public string GraphVersion { get; set; } = MetaDefaults.GraphVersion;
 }

@@ -7,5 +7,5 @@ public sealed class NxCloudOptions
 
     /// <summary>The API base URL.</summary>
     /// <value>Default <c>https://api2.nxcloud.com</c>.</value>
-    public Uri BaseUrl { get; set; } = new("https://api2.nxcloud.com");
+    public Uri BaseUrl { get; set; } = new(NxCloudDefaults.BaseUrl);
 }

@@ -7,5 +7,5 @@ public sealed class SmsGatewayCenterOptions
 
     /// <summary>The API base URL.</summary>
     /// <value>Default <c>https://unify.smsgateway.center</c>.</value>
-    public Uri BaseUrl { get; set; } = new("https://unify.smsgateway.center");
+    public Uri BaseUrl { get; set; } = new(SmsGatewayCenterDefaults.BaseUrl);
 }

@@ -1,0 +1,10 @@
+namespace WhatsAppMedia.Core.Providers.Meta;
+
+/// <summary>The defaults of <see cref="MetaOptions"/>, stated once (README.md, "Configuration").</summary>
+internal static class MetaDefaults
+{
+    public const string BaseUrl = "https://graph.facebook.com";
+
+    /// <summary>Pinned, not the newest: a new Graph version is adopted deliberately (providers.md lists v21.0–v26.0 as current).</summary>
+    public const string GraphVersion = "v23.0";
+}
