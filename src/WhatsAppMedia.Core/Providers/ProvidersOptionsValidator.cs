@@ -18,6 +18,12 @@ internal sealed class ProvidersOptionsValidator : IValidateOptions<ProvidersOpti
             failures.Add("Providers:Meta:GraphVersion must look like 'v23.0'.");
         }
 
+        CheckDownloadHosts(failures, options.Meta);
+        if (options.Meta.MaxDownloadBytes <= 0)
+        {
+            failures.Add("Providers:Meta:MaxDownloadBytes must be a positive number of bytes.");
+        }
+
         var retry = options.Retry;
         if (retry.MaxAttempts is < 1 or > 10)
         {
@@ -41,6 +47,28 @@ internal sealed class ProvidersOptionsValidator : IValidateOptions<ProvidersOpti
         if (uri is not null && !EndpointPolicy.IsAllowed(uri))
         {
             failures.Add($"{key} must be an absolute https URL without query or credentials (http only for loopback addresses).");
+        }
+    }
+
+    /// <summary>
+    /// Each entry must be a bare host name or IP address (no scheme, port, path or userinfo), so that it can only ever be
+    /// compared with a URL's host and never widen into a pattern.
+    /// </summary>
+    private static void CheckDownloadHosts(List<string> failures, Meta.MetaOptions meta)
+    {
+        if (meta.MediaDownloadHosts is null || meta.DownloadHosts.Count == 0)
+        {
+            failures.Add("Providers:Meta:MediaDownloadHosts must name at least one host (comma-separated), such as lookaside.fbsbx.com.");
+            return;
+        }
+
+        foreach (var host in meta.DownloadHosts)
+        {
+            if (Uri.CheckHostName(host) is UriHostNameType.Unknown or UriHostNameType.Basic)
+            {
+                // The value is configuration, not a secret, but it is cut so a pasted URL with a query stays out of the log.
+                failures.Add($"Providers:Meta:MediaDownloadHosts holds '{(host.Length > 64 ? host[..64] + "…" : host)}', which is not a bare host name or IP address.");
+            }
         }
     }
 
