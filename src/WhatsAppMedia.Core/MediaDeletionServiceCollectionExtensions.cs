@@ -14,6 +14,7 @@ using WhatsAppMedia.Core.Providers.Meta;
 using WhatsAppMedia.Core.Providers.NxCloud;
 using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 using WhatsAppMedia.Core.Queues;
+using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Core;
@@ -44,6 +45,8 @@ public static class MediaDeletionServiceCollectionExtensions
         AddProvider<NxCloudMediaProvider>(services);
         AddProvider<SmsGatewayCenterMediaProvider>(services);
         services.TryAddTransient<MediaDeletionClient>();
+        services.AddHttpClient<MediaDownloader>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(MediaDownloader.CreateHandler);
 
         services.AddTenants(configuration);
 
