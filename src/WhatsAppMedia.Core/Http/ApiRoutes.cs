@@ -18,6 +18,15 @@ public static class ApiRoutes
     /// <summary>DELETE /api/tenants/{tenantId}/media/{mediaId}. No route constraints: a malformed id reaches the core and gets its own 400.</summary>
     public const string Media = "tenants/{tenantId}/media/{mediaId}";
 
+    /// <summary>
+    /// GET /api/tenants/{tenantId}/media/{mediaId}/content: the file. Shares its shape with <see cref="Batch"/>: a path
+    /// <c>…/media/deletions/content</c> matches both, and both hosts give it to <see cref="Batch"/> (the local host by
+    /// route precedence, a literal segment beating a parameter; the Functions host because its function sorts first).
+    /// No media id of any provider is <c>deletions</c> with content to fetch (Meta's and SMSGatewayCenter's are digits,
+    /// AWS and NxCloud have no <c>/content</c>).
+    /// </summary>
+    public const string MediaContent = "tenants/{tenantId}/media/{mediaId}/content";
+
     /// <summary>POST /api/tenants/{tenantId}/media/deletions.</summary>
     public const string Deletions = "tenants/{tenantId}/media/deletions";
 
