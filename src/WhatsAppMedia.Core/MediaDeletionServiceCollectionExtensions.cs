@@ -69,6 +69,7 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddSingleton<DeletionMetrics>();
         services.TryAddSingleton<InFlightDeletions>();
         services.TryAddTransient<TenantMediaDeleter>();
+        services.TryAddTransient<TenantMediaRetriever>();
         services.TryAddTransient<DeletionMessageProcessor>();
         services.TryAddTransient<MediaApi>();
         return services;
@@ -89,5 +90,9 @@ public static class MediaDeletionServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
         services.AddTransient<IMediaProvider>(provider => provider.GetRequiredService<TProvider>());
+        if (typeof(IMediaMetadataProvider).IsAssignableFrom(typeof(TProvider)))
+        {
+            services.AddTransient(provider => (IMediaMetadataProvider)provider.GetRequiredService<TProvider>());
+        }
     }
 }

@@ -172,9 +172,9 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
     }
 
     [Theory]
-    [InlineData("PUT", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
-    [InlineData("GET", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
-    [InlineData("PATCH", "api/tenants/demo-meta/media/deletions", "DELETE, POST")]
+    [InlineData("PUT", "api/tenants/demo-meta/media/1013859600285441", "DELETE, GET")]
+    [InlineData("POST", "api/tenants/demo-meta/media/1013859600285441/content", "GET")]
+    [InlineData("PATCH", "api/tenants/demo-meta/media/deletions", "DELETE, GET, POST")]
     [InlineData("POST", "api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "GET")]
     [InlineData("POST", "api/health", "GET")]
     [InlineData("HEAD", "api/health", "GET")]

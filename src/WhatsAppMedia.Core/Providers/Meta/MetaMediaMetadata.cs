@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+using WhatsAppMedia.Core.Retrievals;
+
+namespace WhatsAppMedia.Core.Providers.Meta;
+
+/// <summary>
+/// Reads Meta's answer to <c>GET /{version}/{media-id}</c> (providers.md, "Retrieve"):
+/// <c>{"messaging_product":"whatsapp","url":"…","mime_type":"image/jpeg","sha256":"…","file_size":"303833","id":"…"}</c>,
+/// where <c>file_size</c> comes as a string or a number. <c>url</c> and <c>mime_type</c> are required; the URL is kept as
+/// Meta wrote it and checked only where the token would be sent to it (<see cref="MediaDownloadUrlPolicy"/>).
+/// </summary>
+internal static class MetaMediaMetadata
+{
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16 };
+
+    /// <summary>The metadata in <paramref name="body"/>, or null when it is not a metadata answer.</summary>
+    public static MediaMetadata? TryRead(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body, ParseOptions);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || String(root, "mime_type") is not { } mimeType
+                || String(root, "url") is not { } url)
+            {
+                return null;
+            }
+
+            long? size = root.TryGetProperty("file_size", out var fileSize) ? fileSize.ValueKind switch
+            {
+                JsonValueKind.Number when fileSize.TryGetInt64(out var number) && number >= 0 => number,
+                JsonValueKind.String when long.TryParse(fileSize.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => null,
+            } : null;
+            return new MediaMetadata(mimeType, String(root, "sha256"), size, url);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(property.GetString())
+            ? property.GetString()
+            : null;
+}
