@@ -184,8 +184,10 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
             await context.Response.Body.FlushAsync(aborted);
             if (fault!.Kind == SandboxFaultKind.TruncateDownload)
             {
-                // Closes the connection with the body short of its Content-Length: the client sees the file end early.
-                context.Abort();
+                // Ending short of the Content-Length is an application error after the response started, on which
+                // Kestrel "simply close[s] the connection" once what was written is sent (dotnet/aspnetcore,
+                // Kestrel/Core/src/Internal/Http/HttpProtocol.cs, ProduceEnd); HttpContext.Abort would drop bytes
+                // still buffered. The client sees the file end early.
                 return;
             }
 
