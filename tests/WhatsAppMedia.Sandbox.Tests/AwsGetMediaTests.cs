@@ -51,7 +51,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
 
         using var response = await SendAsync(Body(sentFor, Phone), signedBody: Body(signedFor, Phone));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException", expectNamespace: true);
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
 
         using var response = await SendAsync(Body(mediaId, Phone), declaredContentHash: SigV4Signer.EmptyPayloadHash);
 
-        (await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException", expectNamespace: true))
+        (await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException"))
             .ShouldContain("x-amz-content-sha256");
     }
 
@@ -70,7 +70,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
     {
         using var response = await SendAsync(Body("0123", Phone), tamper: request => request.Headers.Remove("Authorization"));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "MissingAuthenticationTokenException", expectNamespace: true);
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "MissingAuthenticationTokenException");
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
         using var unknown = await SendAsync(Body("ffffffffffffffffffffffffffffffff", Phone));
         using var others = await SendAsync(Body(owned, Phone));
 
-        await ShouldBeRefusedAsync(unknown, HttpStatusCode.NotFound, "ResourceNotFoundException");
-        await ShouldBeRefusedAsync(others, HttpStatusCode.NotFound, "ResourceNotFoundException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(unknown, HttpStatusCode.NotFound, "ResourceNotFoundException", expectNamespace: false);
+        await AwsErrorAssertions.ShouldBeRefusedAsync(others, HttpStatusCode.NotFound, "ResourceNotFoundException", expectNamespace: false);
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
     {
         using var response = await SendAsync(body);
 
-        (await ShouldBeRefusedAsync(response, HttpStatusCode.BadRequest, "ValidationException")).ShouldContain(messagePart);
+        (await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.BadRequest, "ValidationException", expectNamespace: false)).ShouldContain(messagePart);
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
     {
         using var response = await SendAsync(body, contentType: contentType);
 
-        (await ShouldBeRefusedAsync(response, HttpStatusCode.BadRequest, "SerializationException")).ShouldContain(messagePart);
+        (await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.BadRequest, "SerializationException", expectNamespace: false)).ShouldContain(messagePart);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
         using var throttled = await SendAsync(Body(mediaId, Phone));
         using var answered = await SendAsync(Body(mediaId, Phone));
 
-        await ShouldBeRefusedAsync(throttled, HttpStatusCode.TooManyRequests, "ThrottlingException", expectNamespace: true);
+        await AwsErrorAssertions.ShouldBeRefusedAsync(throttled, HttpStatusCode.TooManyRequests, "ThrottlingException");
         answered.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -161,15 +161,5 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
 
         tamper?.Invoke(request);
         return await fixture.HttpClient.SendAsync(request);
-    }
-
-    /// <summary>Checks AWS's error shape and returns its message.</summary>
-    private static async Task<string> ShouldBeRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string errorType, bool expectNamespace = false)
-    {
-        response.StatusCode.ShouldBe(status);
-        var header = response.Headers.GetValues("x-amzn-ErrorType").ShouldHaveSingleItem();
-        header.ShouldBe(expectNamespace ? errorType + ":http://internal.amazon.com/coral/com.amazon.coral.service/" : errorType);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("message").GetString().ShouldNotBeNull();
     }
 }
