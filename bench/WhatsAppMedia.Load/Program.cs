@@ -4,7 +4,14 @@ using WhatsAppMedia.Load;
 
 // Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --Some:Setting=value ...]
 // Any argument other than --quick is handed to the local host as a configuration override.
+// dotnet run -c Release --project bench/WhatsAppMedia.Load -- --download [runs]: the 100 MiB download alone (its own host process).
 const string QuickFlag = "--quick";
+const string DownloadFlag = "--download";
+if (args.FirstOrDefault() == DownloadFlag)
+{
+    return await DownloadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+}
+
 var quick = args.Contains(QuickFlag, StringComparer.Ordinal);
 var plan = quick ? LoadPlan.Quick : LoadPlan.Full;
 var overrides = args.Where(argument => argument != QuickFlag).ToList();

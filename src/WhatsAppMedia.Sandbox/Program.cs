@@ -11,7 +11,7 @@ foreach (var kind in Enum.GetValues<ProviderKind>())
     Console.WriteLine($"  {kind.ToName(),-17} {sandbox.BaseUrlFor(kind)}  media: {string.Join(' ', sandbox.State(kind).Media)}");
 }
 
-Console.WriteLine("Control API under /_sandbox/{provider}/media|faults|requests. Ctrl+C to stop.");
+Console.WriteLine("Control API under /_sandbox/{provider}/media|faults|requests|downloads. Ctrl+C to stop.");
 var stopped = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) =>
 {

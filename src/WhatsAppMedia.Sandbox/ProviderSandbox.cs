@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Sandbox.Media;
 
 namespace WhatsAppMedia.Sandbox;
 
@@ -54,11 +55,14 @@ public sealed class ProviderSandbox : IAsyncDisposable
         ["Providers:SmsGatewayCenter:BaseUrl"] = BaseUrlFor(ProviderKind.SmsGatewayCenter).ToString(),
     };
 
-    /// <summary>Adds a fresh media object in the provider's own id format and returns its id.</summary>
-    public string CreateMedia(ProviderKind kind, string? ownerPhone = null)
+    /// <summary>
+    /// Adds a fresh media object in the provider's own id format and returns its id. Its bytes are
+    /// <paramref name="content"/>, by default the demo PNG; <see cref="SandboxMediaContent.Generated"/> makes a file of any size.
+    /// </summary>
+    public string CreateMedia(ProviderKind kind, string? ownerPhone = null, SandboxMediaContent? content = null)
     {
         var id = _imitations[kind].NewMediaId();
-        _states[kind].AddMedia(id, ownerPhone);
+        _states[kind].AddMedia(id, ownerPhone, content);
         return id;
     }
 
@@ -124,7 +128,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
         var state = states[imitation.Kind];
         var recorded = await ReadRequestAsync(context.Request, timeProvider);
         state.Record(recorded);
-        if (!state.TryTakeFault(recorded, out var fault))
+        if (!state.TryTakeFault(recorded, imitation.Classify(context.Request), out var fault))
         {
             await next();
             return;
@@ -162,6 +166,12 @@ public sealed class ProviderSandbox : IAsyncDisposable
                 break;
             case SandboxFaultKind.Replay:
                 await SandboxReplay.WriteAsync(context, fault);
+                break;
+            case SandboxFaultKind.WrongSha256 or SandboxFaultKind.WrongFileSize or SandboxFaultKind.FileSizeAsNumber
+                or SandboxFaultKind.TruncateDownload or SandboxFaultKind.StallDownload:
+                // These bend the imitation's own answer rather than replace it, so the endpoint applies them.
+                context.Features.Set(fault);
+                await next();
                 break;
             default:
                 await imitation.WriteFaultAsync(context, fault);

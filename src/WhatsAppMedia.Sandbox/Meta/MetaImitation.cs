@@ -1,30 +1,61 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Sandbox.Media;
 
 namespace WhatsAppMedia.Sandbox.Meta;
 
 /// <summary>
-/// Meta's Graph API media delete, <c>DELETE /{version}/{mediaId}[?phone_number_id=…]</c>, with Meta's own bodies:
-/// <c>{"success":true}</c>, or <c>{"error":{message,type,code,error_subcode,is_transient,fbtrace_id}}</c>.
+/// Meta's Graph API media calls with Meta's own bodies: delete, <c>DELETE /{version}/{mediaId}[?phone_number_id=…]</c>
+/// → <c>{"success":true}</c>; retrieve, <c>GET /{version}/{mediaId}[?phone_number_id=…]</c> →
+/// <c>{"messaging_product":"whatsapp","url","mime_type","sha256","file_size":"…","id"}</c>; and the download URL that
+/// answer names (<see cref="MetaDownloadUrls"/>), which streams the bytes to a registered bearer token for five
+/// minutes. Errors are <c>{"error":{message,type,code,error_subcode,is_transient,fbtrace_id}}</c>.
 /// Deliberately stricter than Meta in one respect: the token is accepted only from the <c>Authorization</c> header
 /// (Meta also reads <c>?access_token=</c>), so a client that leaks its token into the URL fails here.
-/// Needs no clock: nothing Meta checks on this call depends on time.
+/// The clock decides only when a download URL expires.
 /// </summary>
-internal sealed partial class MetaImitation(SandboxProviderState state) : IProviderImitation
+internal sealed partial class MetaImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
 {
     private const string TraceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+    /// <summary>The copy buffer of a download: the only memory a download of any size holds.</summary>
+    private const int DownloadBufferSize = 64 * 1024;
+
+    private readonly MetaDownloadUrls _downloadUrls = new();
 
     public ProviderKind Kind => ProviderKind.Meta;
 
     public string Prefix => "meta";
 
-    public void Map(IEndpointRouteBuilder routes) => routes.MapDelete("/{version}/{mediaId}", DeleteMediaAsync);
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapDelete("/{version}/{mediaId}", DeleteMediaAsync);
+        routes.MapGet("/{version}/{mediaId}", RetrieveMediaAsync);
+        routes.MapGet(MetaDownloadUrls.Path, DownloadAsync);
+    }
+
+    public SandboxRequestKind Classify(HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments("/" + Prefix + MetaDownloadUrls.Path.TrimEnd('/'), StringComparison.Ordinal))
+        {
+            return SandboxRequestKind.Download;
+        }
+
+        return HttpMethods.IsGet(request.Method) ? SandboxRequestKind.Metadata : SandboxRequestKind.Other;
+    }
+
+    // Declared before Faults, which reads it while the type initialises.
+    private static readonly GraphError SessionExpired = new(190, "Error validating access token: Session has expired.", "OAuthException", Subcode: 463);
 
     private static readonly FaultAnswers Faults = new(
         // Meta sends throttling errors as HTTP 400; the client must classify on the code, not the status.
@@ -32,11 +63,15 @@ internal sealed partial class MetaImitation(SandboxProviderState state) : IProvi
             80007, "(#80007) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.", "OAuthException")),
         ServerError: (context, status) => WriteErrorAsync(context, status, new GraphError(
             2, "An unexpected error has occurred. Please retry your request later.", "OAuthException", IsTransient: true)),
-        RefuseCredentials: context => WriteTokenRefusedAsync(context, new GraphError(
-            190, "Error validating access token: Session has expired.", "OAuthException", Subcode: 463)),
+        RefuseCredentials: context => WriteTokenRefusedAsync(context, SessionExpired),
         Reject: context => WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(100, "(#100) Invalid parameter", "OAuthException")));
 
-    public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => Faults.WriteAsync(context, fault);
+    public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => fault.Kind switch
+    {
+        SandboxFaultKind.ExpireDownload => WriteExpiredUrlAsync(context, fault.Status ?? StatusCodes.Status404NotFound),
+        SandboxFaultKind.RefuseDownloadToken => WriteTokenRefusedAsync(context, SessionExpired),
+        _ => Faults.WriteAsync(context, fault),
+    };
 
     /// <summary>A 16-digit id, the length of the ids Meta hands out today.</summary>
     public string NewMediaId() =>
@@ -44,13 +79,143 @@ internal sealed partial class MetaImitation(SandboxProviderState state) : IProvi
 
     private Task DeleteMediaAsync(HttpContext context)
     {
+        // Meta gives one answer for "no such media" and "not yours to delete"; so does the imitation.
+        if (Refusal(context, "delete", out var mediaId) is { } refused)
+        {
+            return refused;
+        }
+
+        return state.RemoveMedia(mediaId)
+            ? WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["success"] = true })
+            : WriteNotAccessibleAsync(context, "delete", mediaId);
+    }
+
+    private Task RetrieveMediaAsync(HttpContext context)
+    {
+        if (Refusal(context, "get", out var mediaId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!state.TryGetContent(mediaId, out var content))
+        {
+            return WriteNotAccessibleAsync(context, "get", mediaId);
+        }
+
+        // A metadata fault (see SandboxFaultKinds) makes the answer lie about the bytes; the download stays true.
+        var fault = context.Features.Get<SandboxFault>();
+        var sha256 = fault?.Kind == SandboxFaultKind.WrongSha256 ? OtherSha256(content.Sha256) : content.Sha256;
+        var fileSize = content.Length + (fault?.Kind == SandboxFaultKind.WrongFileSize ? fault.FileSizeDelta ?? 0 : 0);
+        var url = _downloadUrls.Issue(ImitationRoot(context), mediaId, timeProvider.GetUtcNow());
+        return WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["url"] = url.ToString(),
+            ["mime_type"] = content.MimeType,
+            ["sha256"] = sha256,
+
+            // Meta sends the size as a string (providers.md, Meta, "Retrieve"); a fault sends the number clients must also read.
+            ["file_size"] = fault?.Kind == SandboxFaultKind.FileSizeAsNumber ? JsonValue.Create(fileSize) : fileSize.ToString(CultureInfo.InvariantCulture),
+            ["id"] = mediaId,
+        });
+    }
+
+    private async Task DownloadAsync(HttpContext context)
+    {
+        if (!HasRegisteredToken(context.Request))
+        {
+            // Without the token Meta answers an error, never the file (providers.md, Meta, "Download").
+            await WriteTokenRefusedAsync(context, new GraphError(190, "Invalid OAuth access token - Cannot parse access token", "OAuthException"));
+            return;
+        }
+
+        var query = context.Request.Query;
+        var mediaId = Single(query["mid"]);
+        var check = _downloadUrls.Check(mediaId, Single(query["ext"]), Single(query["hash"]), timeProvider.GetUtcNow());
+        if (check != MetaDownloadUrlCheck.Valid)
+        {
+            await WriteExpiredUrlAsync(context, StatusCodes.Status404NotFound, check == MetaDownloadUrlCheck.Expired ? "URL signature expired" : "URL signature mismatch");
+            return;
+        }
+
+        if (!state.TryGetContent(mediaId!, out var content))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, new GraphError(100, NotAccessibleMessage("get", mediaId!), "GraphMethodException", Subcode: 33));
+            return;
+        }
+
+        await StreamAsync(context, content, context.Features.Get<SandboxFault>());
+    }
+
+    /// <summary>
+    /// Sends the bytes with their type and length, a buffer at a time; a download fault cuts it short. Counts what
+    /// became of it, so tests can see a client's cancellation arrive (<see cref="SandboxProviderState.DownloadsCancelled"/>).
+    /// </summary>
+    private async Task StreamAsync(HttpContext context, SandboxMediaContent content, SandboxFault? fault)
+    {
+        var aborted = context.RequestAborted;
+        var cut = fault?.Kind is SandboxFaultKind.TruncateDownload or SandboxFaultKind.StallDownload;
+
+        // A cut file always stops short of its last byte, whatever the fault asked for, so the client sees it incomplete.
+        var bytesToSend = cut ? Math.Clamp(fault!.AfterBytes ?? content.Length / 2, 0, Math.Max(0, content.Length - 1)) : content.Length;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = content.MimeType;
+        context.Response.ContentLength = content.Length;
+        state.DownloadStarted();
+
+        var buffer = ArrayPool<byte>.Shared.Rent(DownloadBufferSize);
+        try
+        {
+            await using var source = content.OpenRead();
+            var remaining = bytesToSend;
+            while (remaining > 0)
+            {
+                var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), aborted);
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
+                remaining -= read;
+            }
+
+            if (!cut)
+            {
+                state.DownloadCompleted();
+                return;
+            }
+
+            await context.Response.Body.FlushAsync(aborted);
+            if (fault!.Kind == SandboxFaultKind.TruncateDownload)
+            {
+                // Ending short of the Content-Length is an application error after the response started, on which
+                // Kestrel "simply close[s] the connection" once what was written is sent (dotnet/aspnetcore,
+                // Kestrel/Core/src/Internal/Http/HttpProtocol.cs, ProduceEnd); HttpContext.Abort would drop bytes
+                // still buffered. The client sees the file end early.
+                return;
+            }
+
+            await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, aborted);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        {
+            state.DownloadCancelled();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The checks delete and retrieve share, in Meta's order: the token, the Graph version, <c>phone_number_id</c>, then
+    /// whether that phone may touch the media. Returns the refusal being written, or null with the media id.
+    /// </summary>
+    private Task? Refusal(HttpContext context, string operation, out string mediaId)
+    {
+        mediaId = context.Request.RouteValues["mediaId"] as string ?? string.Empty;
         if (!HasRegisteredToken(context.Request))
         {
             return WriteTokenRefusedAsync(context, new GraphError(190, "Invalid OAuth access token - Cannot parse access token", "OAuthException"));
         }
 
         var version = context.Request.RouteValues["version"] as string ?? string.Empty;
-        var mediaId = context.Request.RouteValues["mediaId"] as string ?? string.Empty;
         if (!GraphVersionPattern().IsMatch(version))
         {
             return WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(2500, "Unknown path components: /" + version, "OAuthException"));
@@ -76,19 +241,39 @@ internal sealed partial class MetaImitation(SandboxProviderState state) : IProvi
                 100, "Param phone_number_id is not a valid whatsapp business phone number id ID", "OAuthException"));
         }
 
-        // Meta gives one answer for "no such media" and "not yours to delete"; so does the imitation.
-        if (!state.IsOwnedBy(mediaId, phone) || !state.RemoveMedia(mediaId))
-        {
-            return WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(
-                100, NotAccessibleMessage(mediaId), "GraphMethodException", Subcode: 33));
-        }
-
-        return WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["success"] = true });
+        // Meta gives one answer for "no such media" and "not yours"; so does the imitation.
+        return state.IsOwnedBy(mediaId, phone) ? null : WriteNotAccessibleAsync(context, operation, mediaId);
     }
 
-    private static string NotAccessibleMessage(string mediaId) =>
-        $"Unsupported delete request. Object with ID '{mediaId}' does not exist, cannot be loaded due to missing permissions, " +
+    private static Task WriteNotAccessibleAsync(HttpContext context, string operation, string mediaId) =>
+        WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(100, NotAccessibleMessage(operation, mediaId), "GraphMethodException", Subcode: 33));
+
+    private static string NotAccessibleMessage(string operation, string mediaId) =>
+        $"Unsupported {operation} request. Object with ID '{mediaId}' does not exist, cannot be loaded due to missing permissions, " +
         "or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api";
+
+    /// <summary>
+    /// A download URL past its five minutes, or one this sandbox did not issue. Meta documents 401 and 404 for the
+    /// download; the body is the CDN's plain-text line, unconfirmed for lookaside, so clients should go by the status.
+    /// </summary>
+    private static Task WriteExpiredUrlAsync(HttpContext context, int status, string message = "URL signature expired")
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=UTF-8";
+        return context.Response.WriteAsync(message, context.RequestAborted);
+    }
+
+    /// <summary>A well-formed SHA-256 that is not <paramref name="sha256"/>: that of its own text.</summary>
+    private static string OtherSha256(string sha256) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(sha256)));
+
+    /// <summary>Where this imitation is reachable, from the address the server actually bound, for example <c>http://127.0.0.1:7080/meta</c>.</summary>
+    private string ImitationRoot(HttpContext context)
+    {
+        var address = context.RequestServices.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return address.TrimEnd('/') + "/" + Prefix;
+    }
+
+    private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;
 
     private bool HasRegisteredToken(HttpRequest request)
     {
