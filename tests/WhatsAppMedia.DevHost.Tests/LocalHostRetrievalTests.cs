@@ -70,7 +70,6 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
     }
 
     [Theory]
-    [InlineData("demo-nxcloud", ProviderKind.NxCloud, "")]
     [InlineData("demo-sgc", ProviderKind.SmsGatewayCenter, "")]
     [InlineData("demo-nxcloud", ProviderKind.NxCloud, "/content")]
     [InlineData("demo-sgc", ProviderKind.SmsGatewayCenter, "/content")]
