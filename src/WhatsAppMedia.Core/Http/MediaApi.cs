@@ -71,10 +71,10 @@ public sealed partial class MediaApi(
         }
 
         var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
-        LogDeletion(tenant.Id, tenant.Provider.ToName(), mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
+        LogDeletion(tenant.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
         if (result.Outcome == DeletionOutcome.Deleted)
         {
-            return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider.ToName(), OutcomeCodes.Name(result.Outcome), requestId));
+            return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
         }
 
         return ProviderFailure(request, result.Answer, result.Attempts, requestId);
@@ -102,9 +102,9 @@ public sealed partial class MediaApi(
         }
 
         var (result, _) = await retriever.GetMetadataAsync(tenant, target, cancellationToken);
-        LogRetrieval(tenant.Id, tenant.Provider.ToName(), mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
+        LogRetrieval(tenant.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
         return result.Metadata is { } metadata
-            ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider.ToName(), metadata, timeProvider.GetUtcNow(), requestId))
+            ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider, metadata, timeProvider.GetUtcNow(), requestId))
             : ProviderFailure(request, result.Failure!, result.Attempts, requestId);
     }
 
@@ -133,7 +133,7 @@ public sealed partial class MediaApi(
         }
 
         var opening = await retriever.OpenContentAsync(tenant, target, cancellationToken);
-        LogRetrieval(tenant.Id, tenant.Provider.ToName(), mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
+        LogRetrieval(tenant.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
         return opening.Download is { } download
             ? new MediaContentResult(download, tenant.Id, mediaId)
             : ProviderFailure(request, opening.Failure!, 1, requestId);
@@ -335,15 +335,13 @@ public sealed partial class MediaApi(
         return ProblemResults.Create(StatusFor(answer.Outcome), OutcomeCodes.For(answer.Outcome)!, DetailFor(answer, attempts), requestId);
     }
 
-    private static IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(
+    /// <summary>501 for an operation the tenant's provider does not offer through the service; nothing was sent.</summary>
+    private IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(
         StatusCodes.Status501NotImplemented,
         ErrorCodes.OperationNotSupported,
-        tenant.Provider switch
-        {
-            ProviderKind.Aws => $"The aws provider offers no {what} through this service: AWS delivers media content only into S3.",
-            ProviderKind.NxCloud => $"The nxcloud provider offers no {what} through this service: GET …/media/{{mediaId}} gives the url of the file on NxCloud's own storage.",
-            _ => $"The {tenant.Provider.ToName()} provider's public API has no call for {what}.",
-        },
+        retriever.SupportsMetadata(tenant)
+            ? $"The {tenant.Provider} provider offers no {what} through this service; GET …/media/{{mediaId}} gives what it does offer (the file's url where it gives one)."
+            : $"The {tenant.Provider} provider's public API has no call for {what}.",
         requestId);
 
     private static string DetailFor(ProviderAnswer answer, int attempts)

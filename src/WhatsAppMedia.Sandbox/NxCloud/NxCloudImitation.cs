@@ -54,7 +54,7 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
 
     public ProviderKind Kind => ProviderKind.NxCloud;
 
-    public string Prefix => ProviderNames.NxCloud;
+    public string Prefix => ProviderKind.NxCloud.ToName();
 
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/" + NxCloudProtocol.DeleteMediaPath, DeleteMediaAsync);
