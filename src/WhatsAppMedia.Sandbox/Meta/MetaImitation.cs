@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -10,7 +9,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppMedia.Core.Providers;
-using WhatsAppMedia.Sandbox.Media;
 
 namespace WhatsAppMedia.Sandbox.Meta;
 
@@ -27,9 +25,6 @@ namespace WhatsAppMedia.Sandbox.Meta;
 internal sealed partial class MetaImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
 {
     private const string TraceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-
-    /// <summary>The copy buffer of a download: the only memory a download of any size holds.</summary>
-    private const int DownloadBufferSize = 64 * 1024;
 
     private readonly MetaDownloadUrls _downloadUrls = new();
 
@@ -144,63 +139,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
             return;
         }
 
-        await StreamAsync(context, content, context.Features.Get<SandboxFault>());
-    }
-
-    /// <summary>
-    /// Sends the bytes with their type and length, a buffer at a time; a download fault cuts it short. Counts what
-    /// became of it, so tests can see a client's cancellation arrive (<see cref="SandboxProviderState.DownloadsCancelled"/>).
-    /// </summary>
-    private async Task StreamAsync(HttpContext context, SandboxMediaContent content, SandboxFault? fault)
-    {
-        var aborted = context.RequestAborted;
-        var cut = fault?.Kind is SandboxFaultKind.TruncateDownload or SandboxFaultKind.StallDownload;
-
-        // A cut file always stops short of its last byte, whatever the fault asked for, so the client sees it incomplete.
-        var bytesToSend = cut ? Math.Clamp(fault!.AfterBytes ?? content.Length / 2, 0, Math.Max(0, content.Length - 1)) : content.Length;
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = content.MimeType;
-        context.Response.ContentLength = content.Length;
-        state.DownloadStarted();
-
-        var buffer = ArrayPool<byte>.Shared.Rent(DownloadBufferSize);
-        try
-        {
-            await using var source = content.OpenRead();
-            var remaining = bytesToSend;
-            while (remaining > 0)
-            {
-                var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), aborted);
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
-                remaining -= read;
-            }
-
-            if (!cut)
-            {
-                state.DownloadCompleted();
-                return;
-            }
-
-            await context.Response.Body.FlushAsync(aborted);
-            if (fault!.Kind == SandboxFaultKind.TruncateDownload)
-            {
-                // Ending short of the Content-Length is an application error after the response started, on which
-                // Kestrel "simply close[s] the connection" once what was written is sent (dotnet/aspnetcore,
-                // Kestrel/Core/src/Internal/Http/HttpProtocol.cs, ProduceEnd); HttpContext.Abort would drop bytes
-                // still buffered. The client sees the file end early.
-                return;
-            }
-
-            await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, aborted);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
-        {
-            state.DownloadCancelled();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        await SandboxDownload.StreamAsync(context, state, content, timeProvider);
     }
 
     /// <summary>
