@@ -3,11 +3,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Sandbox.Meta;
@@ -101,7 +98,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
         var fault = context.Features.Get<SandboxFault>();
         var sha256 = fault?.Kind == SandboxFaultKind.WrongSha256 ? OtherSha256(content.Sha256) : content.Sha256;
         var fileSize = content.Length + (fault?.Kind == SandboxFaultKind.WrongFileSize ? fault.FileSizeDelta ?? 0 : 0);
-        var url = _downloadUrls.Issue(ImitationRoot(context), mediaId, timeProvider.GetUtcNow());
+        var url = _downloadUrls.Issue(SandboxAddress.ImitationRoot(context, Prefix), mediaId, timeProvider.GetUtcNow());
         return WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject
         {
             ["messaging_product"] = "whatsapp",
@@ -127,9 +124,9 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
         var query = context.Request.Query;
         var mediaId = Single(query["mid"]);
         var check = _downloadUrls.Check(mediaId, Single(query["ext"]), Single(query["hash"]), timeProvider.GetUtcNow());
-        if (check != MetaDownloadUrlCheck.Valid)
+        if (check != SignedUrlCheck.Valid)
         {
-            await WriteExpiredUrlAsync(context, StatusCodes.Status404NotFound, check == MetaDownloadUrlCheck.Expired ? "URL signature expired" : "URL signature mismatch");
+            await WriteExpiredUrlAsync(context, StatusCodes.Status404NotFound, check == SignedUrlCheck.Expired ? "URL signature expired" : "URL signature mismatch");
             return;
         }
 
@@ -204,13 +201,6 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
 
     /// <summary>A well-formed SHA-256 that is not <paramref name="sha256"/>: that of its own text.</summary>
     private static string OtherSha256(string sha256) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(sha256)));
-
-    /// <summary>Where this imitation is reachable, from the address the server actually bound, for example <c>http://127.0.0.1:7080/meta</c>.</summary>
-    private string ImitationRoot(HttpContext context)
-    {
-        var address = context.RequestServices.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return address.TrimEnd('/') + "/" + Prefix;
-    }
 
     private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;
 
