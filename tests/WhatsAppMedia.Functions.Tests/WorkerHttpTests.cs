@@ -75,7 +75,7 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
 
     [Theory]
     [InlineData("demo-aws", ProviderKind.Aws, "/content")]
-    [InlineData("demo-nxcloud", ProviderKind.NxCloud, "")]
+    [InlineData("demo-sgc", ProviderKind.SmsGatewayCenter, "")]
     public async Task A_provider_without_the_operation_is_501_through_the_worker(string tenant, ProviderKind kind, string suffix)
     {
         var mediaId = worker.Sandbox.CreateMedia(kind);

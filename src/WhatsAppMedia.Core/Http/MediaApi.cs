@@ -338,9 +338,12 @@ public sealed partial class MediaApi(
     private static IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(
         StatusCodes.Status501NotImplemented,
         ErrorCodes.OperationNotSupported,
-        tenant.Provider == ProviderKind.Aws
-            ? $"The aws provider offers no {what} for the service to pass on: AWS delivers media content only into S3."
-            : $"The {tenant.Provider.ToName()} provider's public API has no call for {what}.",
+        tenant.Provider switch
+        {
+            ProviderKind.Aws => $"The aws provider offers no {what} through this service: AWS delivers media content only into S3.",
+            ProviderKind.NxCloud => $"The nxcloud provider offers no {what} through this service: GET …/media/{{mediaId}} gives the url of the file on NxCloud's own storage.",
+            _ => $"The {tenant.Provider.ToName()} provider's public API has no call for {what}.",
+        },
         requestId);
 
     private static string DetailFor(ProviderAnswer answer, int attempts)

@@ -18,7 +18,7 @@ namespace WhatsAppMedia.Core.Http;
 /// <c>/content</c> for the bytes.
 /// </param>
 /// <param name="UrlExpiresAt">
-/// When <paramref name="Url"/> stops working: 5 minutes after the provider's answer; a UTC <see cref="DateTime"/>, so it is
+/// When <paramref name="Url"/> stops working, where the provider says how long it lives (Meta: 5 minutes after its answer); a UTC <see cref="DateTime"/>, so it is
 /// written with a <c>Z</c> as the contract shows it.
 /// </param>
 /// <param name="RequestId">The request id, as in <c>X-Request-Id</c>.</param>
@@ -33,9 +33,6 @@ public sealed record MediaMetadataResponse(
     [property: JsonPropertyName("urlExpiresAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? UrlExpiresAt,
     [property: JsonPropertyName("requestId")] string RequestId)
 {
-    /// <summary>How long Meta's download URLs work after the answer that gives them (providers.md, "Download").</summary>
-    public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(5);
-
     /// <summary>The answer for <paramref name="metadata"/> received at <paramref name="answeredAt"/>.</summary>
     public static MediaMetadataResponse From(string tenantId, string mediaId, string provider, MediaMetadata metadata, DateTimeOffset answeredAt, string requestId)
     {
@@ -48,7 +45,7 @@ public sealed record MediaMetadataResponse(
             metadata.Sha256,
             metadata.FileSize,
             metadata.Url,
-            metadata.Url is null ? null : (answeredAt + UrlLifetime).UtcDateTime,
+            metadata.Url is not null && metadata.UrlLifetime is { } lifetime ? (answeredAt + lifetime).UtcDateTime : null,
             requestId);
     }
 }

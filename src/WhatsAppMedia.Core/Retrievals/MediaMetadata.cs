@@ -12,4 +12,8 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// Where the bytes can be fetched with the tenant's credentials, exactly as the provider wrote it, or null where it
 /// gives none (AWS delivers content only into S3).
 /// </param>
-public sealed record MediaMetadata(string MimeType, string? Sha256, long? FileSize, string? Url);
+/// <param name="UrlLifetime">
+/// How long <paramref name="Url"/> works after the answer, where the provider says (Meta: 5 minutes); null where it
+/// does not, and then no expiry is claimed.
+/// </param>
+public sealed record MediaMetadata(string MimeType, string? Sha256, long? FileSize, string? Url, TimeSpan? UrlLifetime = null);

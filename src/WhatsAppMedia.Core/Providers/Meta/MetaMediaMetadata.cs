@@ -12,6 +12,9 @@ namespace WhatsAppMedia.Core.Providers.Meta;
 /// </summary>
 internal static class MetaMediaMetadata
 {
+    /// <summary>Meta's media URLs work for 5 minutes (providers.md, "Download").</summary>
+    public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(5);
+
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16 };
 
     /// <summary>The metadata in <paramref name="body"/>, or null when it is not a metadata answer.</summary>
@@ -39,7 +42,7 @@ internal static class MetaMediaMetadata
                 JsonValueKind.String when long.TryParse(fileSize.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
                 _ => null,
             } : null;
-            return new MediaMetadata(mimeType, String(root, "sha256"), size, url);
+            return new MediaMetadata(mimeType, String(root, "sha256"), size, url, UrlLifetime);
         }
         catch (JsonException)
         {

@@ -5,14 +5,15 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers.NxCloud;
 
 /// <summary>
-/// Deletes media through NxCloud's <c>POST {base}/api/wa/deleteMedia</c>. Every call builds a fresh request with a
+/// Deletes media through NxCloud's <c>POST {base}/api/wa/deleteMedia</c> and reads its metadata through
+/// <c>POST {base}/api/wa/getMedia</c> (same body and signing; nxtele/nxcloud-doc-en wiki). Every call builds a fresh request with a
 /// new <c>ts</c> and <c>sign</c>, so a retry is never refused as a replay or for an expired timestamp.
 /// </summary>
 /// <remarks>
 /// <c>business_phone</c> is required and must be plain digits with the country code. A leading '+' is refused
 /// rather than stripped: identifiers are validated as given and never rewritten, so what is logged is what was sent.
 /// </remarks>
-public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider
+public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
 {
     public ProviderKind Kind => ProviderKind.NxCloud;
 
@@ -31,27 +32,57 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
+        var (status, body, retryAfter) = await SendAsync(NxCloudProtocol.DeleteMediaPath, NxCloudProtocol.DeleteMediaAction, target, credentials, cancellationToken);
+        return NxCloudAnswerReader.Classify(status, body, retryAfter);
+    }
+
+    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        var (status, body, retryAfter) = await SendAsync(NxCloudProtocol.GetMediaPath, NxCloudProtocol.GetMediaAction, target, credentials, cancellationToken);
+        if (status is >= 200 and < 300 && NxCloudMediaMetadata.TryRead(body) is { } metadata)
+        {
+            return MetadataAnswer.Found(metadata);
+        }
+
+        var answer = NxCloudAnswerReader.Classify(status, body, retryAfter);
+
+        // code 0 without the metadata: NxCloud said yes without saying what; as an unconfirmed delete, it may pass.
+        return MetadataAnswer.Failed(answer.Outcome == DeletionOutcome.Rejected && answer.ProviderCode == "0"
+            ? new ProviderAnswer(DeletionOutcome.Transient, status, answer.ProviderCode, "code 0 without data.mime_type and data.url")
+            : answer);
+    }
+
+    /// <summary>
+    /// NxCloud's <c>url</c> points at its own file storage, not at an API that takes the tenant's credentials, so the
+    /// service has nothing to add to it: <c>/content</c> is not offered (501), and callers fetch the metadata's URL.
+    /// </summary>
+    public string? ContentBearerToken(ProviderCredentials credentials) => null;
+
+    /// <summary>One signed call: a fresh <c>ts</c> and <c>sign</c> over the exact body bytes sent.</summary>
+    private async Task<(int Status, string Body, TimeSpan? RetryAfter)> SendAsync(
+        string path, string action, MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken)
+    {
         var nxCloud = ProviderArguments.Check<NxCloudCredentials>(this, target, credentials);
 
         var body = NxCloudDeleteMediaBody.Serialize(target.Phone!, target.MediaId);
         var ts = timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        var sign = NxCloudSigner.Sign(nxCloud.AccessKey, NxCloudProtocol.DeleteMediaAction, NxCloudProtocol.WhatsAppBizType, ts, body, nxCloud.AccessSecret);
+        var sign = NxCloudSigner.Sign(nxCloud.AccessKey, action, NxCloudProtocol.WhatsAppBizType, ts, body, nxCloud.AccessSecret);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, DeleteMediaUri());
+        using var request = new HttpRequestMessage(HttpMethod.Post, OperationUri(path));
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(NxCloudProtocol.JsonMediaType);
         request.Headers.Add(NxCloudProtocol.AccessKeyHeader, nxCloud.AccessKey);
         request.Headers.Add(NxCloudProtocol.TimestampHeader, ts);
         request.Headers.Add(NxCloudProtocol.BizTypeHeader, NxCloudProtocol.WhatsAppBizType);
-        request.Headers.Add(NxCloudProtocol.ActionHeader, NxCloudProtocol.DeleteMediaAction);
+        request.Headers.Add(NxCloudProtocol.ActionHeader, action);
         request.Headers.Add(NxCloudProtocol.SignHeader, sign);
 
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var answer = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
-        return NxCloudAnswerReader.Classify((int)response.StatusCode, answer, RetryAfter.From(response, timeProvider));
+        return ((int)response.StatusCode, answer, RetryAfter.From(response, timeProvider));
     }
 
-    private Uri DeleteMediaUri()
+    private Uri OperationUri(string path)
     {
         var baseUrl = options.Value.NxCloud.BaseUrl;
         if (baseUrl is null || !EndpointPolicy.IsAllowed(baseUrl))
@@ -59,6 +90,6 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
             throw new InvalidOperationException("Providers:NxCloud:BaseUrl must be an absolute https URL (http only for loopback addresses).");
         }
 
-        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + NxCloudProtocol.DeleteMediaPath, UriKind.Absolute);
+        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + path, UriKind.Absolute);
     }
 }
