@@ -1,16 +1,11 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using WhatsAppMedia.Core.Providers;
-using WhatsAppMedia.Sandbox.Media;
 
 namespace WhatsAppMedia.Sandbox.Meta;
 
@@ -27,9 +22,6 @@ namespace WhatsAppMedia.Sandbox.Meta;
 internal sealed partial class MetaImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
 {
     private const string TraceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-
-    /// <summary>The copy buffer of a download: the only memory a download of any size holds.</summary>
-    private const int DownloadBufferSize = 64 * 1024;
 
     private readonly MetaDownloadUrls _downloadUrls = new();
 
@@ -106,7 +98,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
         var fault = context.Features.Get<SandboxFault>();
         var sha256 = fault?.Kind == SandboxFaultKind.WrongSha256 ? OtherSha256(content.Sha256) : content.Sha256;
         var fileSize = content.Length + (fault?.Kind == SandboxFaultKind.WrongFileSize ? fault.FileSizeDelta ?? 0 : 0);
-        var url = _downloadUrls.Issue(ImitationRoot(context), mediaId, timeProvider.GetUtcNow());
+        var url = _downloadUrls.Issue(SandboxAddress.ImitationRoot(context, Prefix), mediaId, timeProvider.GetUtcNow());
         return WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject
         {
             ["messaging_product"] = "whatsapp",
@@ -132,9 +124,9 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
         var query = context.Request.Query;
         var mediaId = Single(query["mid"]);
         var check = _downloadUrls.Check(mediaId, Single(query["ext"]), Single(query["hash"]), timeProvider.GetUtcNow());
-        if (check != MetaDownloadUrlCheck.Valid)
+        if (check != SignedUrlCheck.Valid)
         {
-            await WriteExpiredUrlAsync(context, StatusCodes.Status404NotFound, check == MetaDownloadUrlCheck.Expired ? "URL signature expired" : "URL signature mismatch");
+            await WriteExpiredUrlAsync(context, StatusCodes.Status404NotFound, check == SignedUrlCheck.Expired ? "URL signature expired" : "URL signature mismatch");
             return;
         }
 
@@ -144,63 +136,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
             return;
         }
 
-        await StreamAsync(context, content, context.Features.Get<SandboxFault>());
-    }
-
-    /// <summary>
-    /// Sends the bytes with their type and length, a buffer at a time; a download fault cuts it short. Counts what
-    /// became of it, so tests can see a client's cancellation arrive (<see cref="SandboxProviderState.DownloadsCancelled"/>).
-    /// </summary>
-    private async Task StreamAsync(HttpContext context, SandboxMediaContent content, SandboxFault? fault)
-    {
-        var aborted = context.RequestAborted;
-        var cut = fault?.Kind is SandboxFaultKind.TruncateDownload or SandboxFaultKind.StallDownload;
-
-        // A cut file always stops short of its last byte, whatever the fault asked for, so the client sees it incomplete.
-        var bytesToSend = cut ? Math.Clamp(fault!.AfterBytes ?? content.Length / 2, 0, Math.Max(0, content.Length - 1)) : content.Length;
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = content.MimeType;
-        context.Response.ContentLength = content.Length;
-        state.DownloadStarted();
-
-        var buffer = ArrayPool<byte>.Shared.Rent(DownloadBufferSize);
-        try
-        {
-            await using var source = content.OpenRead();
-            var remaining = bytesToSend;
-            while (remaining > 0)
-            {
-                var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), aborted);
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
-                remaining -= read;
-            }
-
-            if (!cut)
-            {
-                state.DownloadCompleted();
-                return;
-            }
-
-            await context.Response.Body.FlushAsync(aborted);
-            if (fault!.Kind == SandboxFaultKind.TruncateDownload)
-            {
-                // Ending short of the Content-Length is an application error after the response started, on which
-                // Kestrel "simply close[s] the connection" once what was written is sent (dotnet/aspnetcore,
-                // Kestrel/Core/src/Internal/Http/HttpProtocol.cs, ProduceEnd); HttpContext.Abort would drop bytes
-                // still buffered. The client sees the file end early.
-                return;
-            }
-
-            await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, aborted);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
-        {
-            state.DownloadCancelled();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        await SandboxDownload.StreamAsync(context, state, content, timeProvider);
     }
 
     /// <summary>
@@ -265,13 +201,6 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
 
     /// <summary>A well-formed SHA-256 that is not <paramref name="sha256"/>: that of its own text.</summary>
     private static string OtherSha256(string sha256) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(sha256)));
-
-    /// <summary>Where this imitation is reachable, from the address the server actually bound, for example <c>http://127.0.0.1:7080/meta</c>.</summary>
-    private string ImitationRoot(HttpContext context)
-    {
-        var address = context.RequestServices.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return address.TrimEnd('/') + "/" + Prefix;
-    }
 
     private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;
 

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Time.Testing;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Providers.Aws;
+using WhatsAppMedia.Core.Providers.Meta;
+using WhatsAppMedia.Core.Providers.NxCloud;
+using WhatsAppMedia.Core.Tests.Support;
+using WhatsAppMedia.Sandbox;
+using WhatsAppMedia.Sandbox.Media;
+
+namespace WhatsAppMedia.Sandbox.Tests;
+
+/// <summary>
+/// The core's own metadata clients against the imitations: what the real client sends, each imitation accepts, and
+/// what each imitation answers, the real client reads (the hand-built tests check each rule on its own).
+/// </summary>
+public sealed class MetadataClientAgreementTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly HttpClient _http = new();
+    private ProviderSandbox _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await ProviderSandbox.StartAsync(new ProviderSandboxOptions { TimeProvider = _clock });
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task Meta_metadata_reads_type_hash_size_and_url()
+    {
+        var content = SandboxMediaContent.Generated(12_345, "application/pdf", seed: 1);
+        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, SandboxAccounts.Meta.PhoneNumberId, content);
+        var provider = new MetaMediaProvider(_http, SandboxFixture.OptionsFor(_sandbox), _clock);
+
+        var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget(mediaId, SandboxAccounts.Meta.PhoneNumberId), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
+
+        answer.Failure.ShouldBeNull();
+        var metadata = answer.Metadata.ShouldNotBeNull();
+        (metadata.MimeType, metadata.Sha256, metadata.FileSize).ShouldBe(("application/pdf", content.Sha256, 12_345L));
+        new Uri(metadata.Url.ShouldNotBeNull()).AbsolutePath.ShouldBe("/meta/lookaside/whatsapp_business/attachments/");
+    }
+
+    [Fact]
+    public async Task Aws_metadata_signed_over_the_body_is_accepted_and_read()
+    {
+        var mediaId = _sandbox.CreateMedia(ProviderKind.Aws, SandboxAccounts.Aws.PhoneNumberId, SandboxMediaContent.Generated(777, "audio/ogg"));
+        var provider = new AwsMediaProvider(_http, SandboxFixture.OptionsFor(_sandbox), _clock);
+        var credentials = new AwsCredentials(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region);
+
+        var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget(mediaId, SandboxAccounts.Aws.PhoneNumberId), credentials);
+
+        answer.Failure.ShouldBeNull();
+        var metadata = answer.Metadata.ShouldNotBeNull();
+        (metadata.MimeType, metadata.FileSize, metadata.Url).ShouldBe(("audio/ogg", 777L, (string?)null));
+    }
+
+    [Fact]
+    public async Task NxCloud_getMedia_signed_by_the_core_is_accepted_and_read()
+    {
+        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, SandboxAccounts.NxCloud.BusinessPhone, SandboxMediaContent.Generated(100, "image/webp"));
+        var provider = new NxCloudMediaProvider(_http, SandboxFixture.OptionsFor(_sandbox), _clock);
+
+        var answer = await provider.SendGetMetadataAsync(
+            new MediaDeletionTarget(mediaId, SandboxAccounts.NxCloud.BusinessPhone),
+            new NxCloudCredentials(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret));
+
+        answer.Failure.ShouldBeNull();
+        var metadata = answer.Metadata.ShouldNotBeNull();
+        metadata.MimeType.ShouldBe("image/webp");
+        new Uri(metadata.Url.ShouldNotBeNull()).AbsolutePath.ShouldBe($"/nxcloud/oss/{mediaId}");
+    }
+
+    [Fact]
+    public async Task Unknown_media_is_classified_as_not_found_by_each_client()
+    {
+        var options = SandboxFixture.OptionsFor(_sandbox);
+        var meta = await new MetaMediaProvider(_http, options, _clock).SendGetMetadataAsync(
+            new MediaDeletionTarget("1999999999999999", null), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
+        var aws = await new AwsMediaProvider(_http, options, _clock).SendGetMetadataAsync(
+            new MediaDeletionTarget("ffffffffffffffffffffffffffffffff", SandboxAccounts.Aws.PhoneNumberId),
+            new AwsCredentials(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region));
+
+        meta.Failure.ShouldNotBeNull().Outcome.ShouldBe(DeletionOutcome.NotFound);
+        aws.Failure.ShouldNotBeNull().Outcome.ShouldBe(DeletionOutcome.NotFound);
+    }
+}
