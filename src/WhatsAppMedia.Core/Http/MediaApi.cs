@@ -57,21 +57,14 @@ public sealed partial class MediaApi(
 
     public async Task<IResult> DeleteMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
-        if (tenant is null)
+        var (requestId, tenant, target, refusal) = await ResolveAsync(request, tenantId, mediaId, null, cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
 
-        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
-        {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
-        }
-
-        var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
-        LogDeletion(tenant.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
+        var result = await deleter.DeleteAsync(tenant!, target!, cancellationToken);
+        LogDeletion(tenant!.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
         if (result.Outcome == DeletionOutcome.Deleted)
         {
             return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
@@ -83,26 +76,15 @@ public sealed partial class MediaApi(
     /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider (contract §2).</summary>
     public async Task<IResult> GetMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
-        if (tenant is null)
+        var (requestId, tenant, target, refusal) = await ResolveAsync(
+            request, tenantId, mediaId, (tenant, id) => retriever.SupportsMetadata(tenant) ? null : NotSupported(tenant, "media metadata", id), cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
 
-        if (!retriever.SupportsMetadata(tenant))
-        {
-            return NotSupported(tenant, "media metadata", requestId);
-        }
-
-        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
-        {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
-        }
-
-        var (result, _) = await retriever.GetMetadataAsync(tenant, target, cancellationToken);
-        LogRetrieval(tenant.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
+        var (result, _) = await retriever.GetMetadataAsync(tenant!, target!, cancellationToken);
+        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
         return result.Metadata is { } metadata
             ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider, metadata, timeProvider.GetUtcNow(), requestId))
             : ProviderFailure(request, result.Failure!, result.Attempts, requestId);
@@ -114,26 +96,15 @@ public sealed partial class MediaApi(
     /// </summary>
     public async Task<IResult> GetMediaContentAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
-        if (tenant is null)
+        var (requestId, tenant, target, refusal) = await ResolveAsync(
+            request, tenantId, mediaId, (tenant, id) => retriever.SupportsContent(tenant) ? null : NotSupported(tenant, "media content", id), cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
 
-        if (!retriever.SupportsContent(tenant))
-        {
-            return NotSupported(tenant, "media content", requestId);
-        }
-
-        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
-        {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
-        }
-
-        var opening = await retriever.OpenContentAsync(tenant, target, cancellationToken);
-        LogRetrieval(tenant.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
+        var opening = await retriever.OpenContentAsync(tenant!, target!, cancellationToken);
+        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
         return opening.Download is { } download
             ? new MediaContentResult(download, tenant.Id, mediaId)
             : ProviderFailure(request, opening.Failure!, 1, requestId);
@@ -278,6 +249,33 @@ public sealed partial class MediaApi(
         return status is null
             ? ProblemResults.Create(StatusCodes.Status404NotFound, ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId)
             : Results.Json(BatchStatusResponse.From(status, requestId));
+    }
+
+    /// <summary>
+    /// What every route on one media object starts with: the request id, the tenant (401/400/500/503 when it cannot be
+    /// had), <paramref name="gate"/>'s refusal for an operation the provider lacks (checked before the ids, so a 501
+    /// never depends on them), then the target with the phone the call uses (400 when an id fails the provider's format).
+    /// Exactly one of the target and the refusal is set.
+    /// </summary>
+    private async Task<(string RequestId, Tenant? Tenant, MediaDeletionTarget? Target, IResult? Refusal)> ResolveAsync(
+        HttpRequest request, string tenantId, string mediaId, Func<Tenant, string, IResult?>? gate, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return (requestId, null, null, refusal);
+        }
+
+        if (gate?.Invoke(tenant, requestId) is { } unsupported)
+        {
+            return (requestId, tenant, null, unsupported);
+        }
+
+        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
+        return deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid
+            ? (requestId, tenant, null, ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId))
+            : (requestId, tenant, target, null);
     }
 
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
