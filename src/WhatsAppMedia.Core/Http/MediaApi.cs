@@ -347,7 +347,8 @@ public sealed partial class MediaApi(
         var described = answer.Describe();
         return answer.Outcome switch
         {
-            DeletionOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also after a fresh read ({described}).",
+            // A delete or metadata call was tried again with a fresh read of the tenant; a download, with fresh metadata.
+            DeletionOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also on the one retry ({described}).",
             _ => $"{described} (after {attempts} attempt{(attempts == 1 ? "" : "s")}).",
         };
     }

@@ -153,7 +153,8 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions>
             message = null;
         }
 
-        var code = $"download HTTP {status}";
+        // The provider's code slot names the step, so a problem detail says the download URL refused, not the metadata call.
+        const string code = "download";
         return status switch
         {
             // Meta refuses an expired URL with 401 or 404 (providers.md, "Download"); a fresh URL from the metadata may pass.
