@@ -1,4 +1,5 @@
 using Azure.Security.KeyVault.Secrets;
+using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Cli;
@@ -19,6 +20,9 @@ public sealed record CliEnvironment(
     /// <summary>The names of the environment variables, for <c>tenant list</c> without a vault (<c>Tenants__{id}</c>).</summary>
     public Func<IEnumerable<string>> GetEnvironmentVariableNames { get; init; } =
         () => Environment.GetEnvironmentVariables().Keys.Cast<string>().ToList();
+
+    /// <summary>The providers <c>tenant add</c> offers and tenant documents may name. Default <see cref="ProviderRegistry.BuiltIn"/>.</summary>
+    public ProviderRegistry Providers { get; init; } = ProviderRegistry.BuiltIn;
 
     /// <summary>The real process: console streams, the environment, and Key Vault with <c>DefaultAzureCredential</c> (for example <c>az login</c>).</summary>
     public static CliEnvironment FromProcess() => new(

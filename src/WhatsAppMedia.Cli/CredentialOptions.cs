@@ -1,9 +1,5 @@
 using System.CommandLine;
 using WhatsAppMedia.Core.Providers;
-using WhatsAppMedia.Core.Providers.Aws;
-using WhatsAppMedia.Core.Providers.Meta;
-using WhatsAppMedia.Core.Providers.NxCloud;
-using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Cli;
@@ -19,13 +15,20 @@ internal sealed class CredentialOptions
 {
     private const string StandardInput = "standard input";
 
-    private readonly Dictionary<CredentialField, Option<string>> _options = CredentialFields.All.ToDictionary(field => field, CreateOption);
+    private readonly CredentialFields _fields;
+    private readonly Dictionary<CredentialField, Option<string>> _options;
 
     private readonly Option<bool> _secretsFromStdin = new(StandardInputSecrets.OptionName)
     {
         Description = "Read the secrets from standard input as one JSON object keyed by their tenant document names, for example "
             + "{\"accessToken\":\"…\"} or {\"secretAccessKey\":\"…\",\"sessionToken\":\"…\"}. Keeps them out of shell history and the process list.",
     };
+
+    public CredentialOptions(CredentialFields fields)
+    {
+        _fields = fields;
+        _options = fields.All.ToDictionary(field => field, CreateOption);
+    }
 
     public void AddTo(Command command)
     {
@@ -40,13 +43,13 @@ internal sealed class CredentialOptions
     /// <summary>Builds the tenant the options describe and checks it exactly as the service will read it.</summary>
     /// <exception cref="CliException">A value is missing, given twice, foreign to the provider or invalid (<see cref="ExitCodes.Usage"/>).</exception>
     public async Task<Tenant> BuildTenantAsync(
-        ParseResult parseResult, CliEnvironment environment, string tenantId, ProviderKind provider, string apiKeySha256, CancellationToken cancellationToken)
+        ParseResult parseResult, CliEnvironment environment, string tenantId, IProviderDefinition provider, string apiKeySha256, CancellationToken cancellationToken)
     {
         var fromStdin = parseResult.GetValue(_secretsFromStdin)
-            ? await StandardInputSecrets.ReadAsync(environment.Input, cancellationToken)
+            ? await StandardInputSecrets.ReadAsync(environment.Input, _fields.All, cancellationToken)
             : [];
         var values = new Dictionary<CredentialField, (string Value, string Source)>();
-        foreach (var field in CredentialFields.All)
+        foreach (var field in _fields.All)
         {
             var onCommandLine = parseResult.GetResult(_options[field]) is not null;
             if (onCommandLine && fromStdin.ContainsKey(field))
@@ -64,13 +67,13 @@ internal sealed class CredentialOptions
             }
         }
 
-        var foreign = values.Where(pair => !CredentialFields.Of(provider).Contains(pair.Key)).ToList();
+        var foreign = values.Where(pair => !_fields.Of(provider).Contains(pair.Key)).ToList();
         if (foreign.Count > 0)
         {
-            throw Usage($"{string.Join(", ", foreign.Select(pair => Naming(pair.Key, pair.Value.Source)))} does not apply to provider '{provider.ToName()}'.");
+            throw Usage($"{string.Join(", ", foreign.Select(pair => Naming(pair.Key, pair.Value.Source)))} does not apply to provider '{provider.Name}'.");
         }
 
-        foreach (var field in CredentialFields.Of(provider).Where(field => !values.ContainsKey(field) && field.EnvironmentVariable is not null))
+        foreach (var field in _fields.Of(provider).Where(field => !values.ContainsKey(field) && field.EnvironmentVariable is not null))
         {
             if (environment.GetEnvironmentVariable(field.EnvironmentVariable!) is { Length: > 0 } secret)
             {
@@ -78,10 +81,10 @@ internal sealed class CredentialOptions
             }
         }
 
-        var missing = CredentialFields.RequiredBy(provider).Where(field => !values.ContainsKey(field)).ToList();
+        var missing = _fields.RequiredBy(provider).Where(field => !values.ContainsKey(field)).ToList();
         if (missing.Count > 0)
         {
-            throw Usage($"Provider '{provider.ToName()}' needs {string.Join(", ", missing.Select(Alternatives))}.");
+            throw Usage($"Provider '{provider.Name}' needs {string.Join(", ", missing.Select(Alternatives))}.");
         }
 
         foreach (var (field, (_, source)) in values.Where(pair => pair.Key.IsSecret && pair.Value.Source == pair.Key.OptionName))
@@ -93,10 +96,10 @@ internal sealed class CredentialOptions
         var tenant = Build(tenantId, provider, apiKeySha256, field => values.TryGetValue(field, out var given) ? given.Value : null);
 
         // The same parser as the service: the CLI never writes a document the service would refuse.
-        var check = TenantDocument.Parse(tenantId, TenantDocument.Serialize(tenant));
+        var check = TenantDocument.Parse(tenantId, TenantDocument.Serialize(tenant), _fields.Providers);
         if (!check.IsValid)
         {
-            var culprit = values.Keys.FirstOrDefault(field => field.Path == check.Error.Field) ?? CredentialFields.All.FirstOrDefault(field => field.Path == check.Error.Field);
+            var culprit = values.Keys.FirstOrDefault(field => field.Path == check.Error.Field) ?? _fields.All.FirstOrDefault(field => field.Path == check.Error.Field);
             var name = culprit is null ? "the options" : values.TryGetValue(culprit, out var given) ? Naming(culprit, given.Source) : culprit.OptionName;
             throw Usage($"Invalid {name}: {check.Error.Message}");
         }
@@ -104,18 +107,19 @@ internal sealed class CredentialOptions
         return tenant;
     }
 
-    private static Tenant Build(string tenantId, ProviderKind provider, string apiKeySha256, Func<CredentialField, string?> value)
+    private Tenant Build(string tenantId, IProviderDefinition provider, string apiKeySha256, Func<CredentialField, string?> value)
     {
-        ProviderCredentials credentials = provider switch
+        // The provider's own fields, by document name; a field given for another provider was refused above.
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in _fields.Of(provider).Where(field => field.InCredentials))
         {
-            ProviderKind.Meta => new MetaCredentials(value(CredentialFields.AccessToken)!, value(CredentialFields.GraphVersion)),
-            ProviderKind.Aws => new AwsCredentials(
-                value(CredentialFields.AccessKeyId)!, value(CredentialFields.SecretAccessKey)!, value(CredentialFields.SessionToken), value(CredentialFields.Region)!),
-            ProviderKind.NxCloud => new NxCloudCredentials(value(CredentialFields.AccessKey)!, value(CredentialFields.AccessSecret)!),
-            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterCredentials(value(CredentialFields.ApiKey), value(CredentialFields.UserId), value(CredentialFields.Password)),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
-        };
-        return new Tenant(tenantId, apiKeySha256, value(CredentialFields.Phone), credentials);
+            if (value(field) is { } given)
+            {
+                fields[field.Name] = given;
+            }
+        }
+
+        return new Tenant(tenantId, apiKeySha256, value(CredentialFields.Phone), provider.CreateCredentials(fields));
     }
 
     private static Option<string> CreateOption(CredentialField field) => new(field.OptionName)

@@ -15,7 +15,7 @@ internal static class StandardInputSecrets
 
     /// <summary>Reads the secrets, by document field name.</summary>
     /// <exception cref="CliException">The input is empty, too long, not a JSON object of strings, or names a field that is not a secret (<see cref="ExitCodes.Usage"/>).</exception>
-    public static async Task<Dictionary<CredentialField, string>> ReadAsync(TextReader input, CancellationToken cancellationToken)
+    public static async Task<Dictionary<CredentialField, string>> ReadAsync(TextReader input, IReadOnlyList<CredentialField> fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var buffer = new char[MaxChars + 1];
@@ -35,8 +35,8 @@ internal static class StandardInputSecrets
         var secrets = new Dictionary<CredentialField, string>();
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            var field = CredentialFields.All.FirstOrDefault(candidate => candidate.IsSecret && candidate.Name == property.Name)
-                ?? throw Usage($"{Describe(property.Name)} is not a secret field; the fields are {string.Join(", ", CredentialFields.All.Where(f => f.IsSecret).Select(f => f.Name))}.");
+            var field = fields.FirstOrDefault(candidate => candidate.IsSecret && candidate.Name == property.Name)
+                ?? throw Usage($"{Describe(property.Name)} is not a secret field; the fields are {string.Join(", ", fields.Where(f => f.IsSecret).Select(f => f.Name))}.");
             if (property.Value.ValueKind != JsonValueKind.String)
             {
                 throw Usage($"the value of '{field.Name}' must be a JSON string.");

@@ -11,14 +11,15 @@ internal static class TenantAddCommand
     {
         var id = CommonOptions.TenantId();
         var vault = CommonOptions.Vault();
+        var providers = environment.Providers;
         var provider = new Option<string>("--provider")
         {
-            Description = $"The tenant's WhatsApp provider: {string.Join(", ", ProviderNames.All)}.",
+            Description = $"The tenant's WhatsApp provider: {string.Join(", ", providers.Names)}.",
             Required = true,
         };
-        provider.AcceptOnlyFromAmong([.. ProviderNames.All]);
+        provider.AcceptOnlyFromAmong([.. providers.Names]);
         var force = new Option<bool>("--force") { Description = "Replace an existing tenant in the vault (its old API key stops working)." };
-        var credentials = new CredentialOptions();
+        var credentials = new CredentialOptions(new CredentialFields(providers));
 
         var command = new Command(
             "add",
@@ -33,14 +34,14 @@ internal static class TenantAddCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var tenantId = parseResult.GetValue(id)!;
-            if (!ProviderNames.TryParse(parseResult.GetValue(provider), out var kind))
+            if (!providers.TryFind(parseResult.GetValue(provider), out var definition))
             {
                 // AcceptOnlyFromAmong already refused anything else at parse time.
-                throw new CliException(ExitCodes.Usage, $"--provider must be one of: {string.Join(", ", ProviderNames.All)}.");
+                throw new CliException(ExitCodes.Usage, $"--provider must be one of: {string.Join(", ", providers.Names)}.");
             }
 
             var apiKey = ApiKeys.Generate();
-            var tenant = await credentials.BuildTenantAsync(parseResult, environment, tenantId, kind.Value, ApiKeyHash.Compute(apiKey), cancellationToken);
+            var tenant = await credentials.BuildTenantAsync(parseResult, environment, tenantId, definition, ApiKeyHash.Compute(apiKey), cancellationToken);
             var vaultUri = parseResult.GetValue(vault);
             var location = CommonOptions.Locate(vaultUri, environment);
 
@@ -50,7 +51,7 @@ internal static class TenantAddCommand
             }
 
             await environment.Output.WriteLineAsync($"tenant: {tenantId}");
-            await environment.Output.WriteLineAsync($"provider: {tenant.Provider.ToName()}");
+            await environment.Output.WriteLineAsync($"provider: {tenant.Provider}");
             await location.WriteAsync(tenantId, TenantDocument.Serialize(tenant), cancellationToken);
             await environment.Output.WriteLineAsync($"apiKey: {apiKey}");
             await environment.Error.WriteLineAsync("Store the API key now: it is not shown again, and only its SHA-256 is kept.");

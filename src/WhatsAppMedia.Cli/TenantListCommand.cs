@@ -36,9 +36,9 @@ internal static class TenantListCommand
                     continue;
                 }
 
-                var document = TenantDocument.Parse(id, stored);
+                var document = TenantDocument.Parse(id, stored, environment.Providers);
                 await environment.Output.WriteLineAsync(document.IsValid
-                    ? $"{id}: {document.Tenant!.Provider.ToName()}"
+                    ? $"{id}: {document.Tenant!.Provider}"
                     : $"{id}: unusable ({document.Error!.Message})");
             }
 

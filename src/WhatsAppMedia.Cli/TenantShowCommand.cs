@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
 using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
 
@@ -26,27 +27,29 @@ internal static class TenantShowCommand
         environment,
         async (tenantId, stored, _, _) =>
         {
-            var result = TenantDocument.Parse(tenantId, stored);
+            var result = TenantDocument.Parse(tenantId, stored, environment.Providers);
             if (!result.IsValid)
             {
                 throw new CliException(ExitCodes.InvalidDocument, $"Tenant '{tenantId}' is unusable: {result.Error.Message}");
             }
 
-            await environment.Output.WriteLineAsync(Describe(result.Tenant));
+            await environment.Output.WriteLineAsync(Describe(result.Tenant, environment.Providers));
             return ExitCodes.Ok;
         });
 
     /// <summary>
     /// The document the service would read for <paramref name="tenant"/> (written by the service's own serializer, so
-    /// no field is forgotten), with the tenant id first and every secret field of <see cref="CredentialFields"/> redacted.
+    /// no field is forgotten), with the tenant id first and every secret field of the tenant's provider (<see cref="IProviderDefinition.CredentialFields"/>) redacted.
     /// </summary>
-    public static string Describe(Tenant tenant)
+    public static string Describe(Tenant tenant, ProviderRegistry providers)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(providers);
         var document = JsonNode.Parse(TenantDocument.Serialize(tenant))!.AsObject();
         document[Fields.ApiKeySha256] = tenant.ApiKeySha256[..FingerprintLength] + "…";
         var credentials = document[Fields.Credentials]!.AsObject();
-        foreach (var field in CredentialFields.Of(tenant.Provider).Where(field => field.IsSecret && field.InCredentials))
+        providers.TryFind(tenant.Provider, out var provider);
+        foreach (var field in provider?.CredentialFields.Where(field => field.IsSecret) ?? [])
         {
             if (credentials.ContainsKey(field.Name))
             {

@@ -80,7 +80,8 @@ internal static class SandboxControlApi
     }
 
     private static IResult WithProvider(string provider, Func<ProviderKind, IResult> action) =>
-        ProviderNames.TryParse(provider, out var kind)
-            ? action(kind.Value)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Unknown provider; use one of {string.Join(", ", ProviderNames.All)}.");
+        Enum.GetValues<ProviderKind>().Where(kind => kind.ToName() == provider).Select(kind => (ProviderKind?)kind).FirstOrDefault() is { } known
+            ? action(known)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Unknown provider; use one of {string.Join(", ", Enum.GetValues<ProviderKind>().Select(kind => kind.ToName()))}.");
+
 }

@@ -40,7 +40,7 @@ public sealed class TenantCommandTests : IClassFixture<CliFixture>
 
         using var services = ServicesReadingTheVault();
         var lookup = await services.GetRequiredService<ITenantStore>().GetAsync(id);
-        lookup.Tenant!.Provider.ShouldBe(ProviderKind.Aws);
+        lookup.Tenant!.Provider.ShouldBe("aws");
         lookup.Tenant.Credentials.ShouldBe(new WhatsAppMedia.Core.Providers.Aws.AwsCredentials("AKIDEXAMPLE", "aws-" + Secret, null, "eu-west-1"));
         (await services.GetRequiredService<TenantAuthenticator>().AuthenticateAsync(id, apiKey)).IsAuthenticated.ShouldBeTrue();
     }

@@ -62,6 +62,23 @@ public class LocalHostRetrievalTests(RetrievalHostFixture host) : IClassFixture<
     }
 
     [Fact]
+    public async Task NxCloud_metadata_comes_from_getMedia_with_its_own_url_and_no_claimed_expiry()
+    {
+        var mediaId = host.Sandbox.CreateMedia(ProviderKind.NxCloud);
+
+        using var response = await Get($"/api/tenants/demo-nxcloud/media/{mediaId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("provider").GetString().ShouldBe("nxcloud");
+        body.GetProperty("mimeType").GetString().ShouldBe(SandboxMediaContent.DemoImage.MimeType);
+        new Uri(body.GetProperty("url").GetString()!).AbsolutePath.ShouldBe($"/nxcloud/oss/{mediaId}");
+        body.TryGetProperty("urlExpiresAt", out _).ShouldBeFalse();
+        body.TryGetProperty("sha256", out _).ShouldBeFalse();
+        host.Sandbox.State(ProviderKind.NxCloud).Requests.Last().Header("action").ShouldBe("getMedia");
+    }
+
+    [Fact]
     public async Task Aws_metadata_of_unknown_media_is_404_media_not_found()
     {
         using var response = await Get("/api/tenants/demo-aws/media/0123456789abcdef0123456789abcdef");

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
 using WhatsAppMedia.Core.Providers.Meta;
 using WhatsAppMedia.Core.Providers.NxCloud;
-using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 using WhatsAppMedia.Sandbox.Media;
 
@@ -14,12 +14,24 @@ namespace WhatsAppMedia.Sandbox.Tests;
 /// </summary>
 public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
 {
+    private readonly List<HttpClient> _clients = [];
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _clients.ForEach(client => client.Dispose());
+        }
+
+        base.Dispose(disposing);
+    }
+
     [Fact]
     public async Task Meta_metadata_reads_type_hash_size_and_url()
     {
         var content = SandboxMediaContent.Generated(12_345, "application/pdf", seed: 1);
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, SandboxAccounts.Meta.PhoneNumberId, content);
-        var provider = new MetaMediaProvider(Http, SandboxFixture.OptionsFor(Sandbox), Clock);
+        var provider = Meta();
 
         var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget(mediaId, SandboxAccounts.Meta.PhoneNumberId), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
 
@@ -33,7 +45,7 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
     public async Task Aws_metadata_signed_over_the_body_is_accepted_and_read()
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Aws, SandboxAccounts.Aws.PhoneNumberId, SandboxMediaContent.Generated(777, "audio/ogg"));
-        var provider = new AwsMediaProvider(Http, SandboxFixture.OptionsFor(Sandbox), Clock);
+        var provider = Aws();
         var credentials = new AwsCredentials(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region);
 
         var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget(mediaId, SandboxAccounts.Aws.PhoneNumberId), credentials);
@@ -47,7 +59,7 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
     public async Task NxCloud_getMedia_signed_by_the_core_is_accepted_and_read()
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, SandboxAccounts.NxCloud.BusinessPhone, SandboxMediaContent.Generated(100, "image/webp"));
-        var provider = new NxCloudMediaProvider(Http, SandboxFixture.OptionsFor(Sandbox), Clock);
+        var provider = NxCloud();
 
         var answer = await provider.SendGetMetadataAsync(
             new MediaDeletionTarget(mediaId, SandboxAccounts.NxCloud.BusinessPhone),
@@ -62,14 +74,29 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
     [Fact]
     public async Task Unknown_media_is_classified_as_not_found_by_each_client()
     {
-        var options = SandboxFixture.OptionsFor(Sandbox);
-        var meta = await new MetaMediaProvider(Http, options, Clock).SendGetMetadataAsync(
+        var meta = await Meta().SendGetMetadataAsync(
             new MediaDeletionTarget("1999999999999999", null), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
-        var aws = await new AwsMediaProvider(Http, options, Clock).SendGetMetadataAsync(
+        var aws = await Aws().SendGetMetadataAsync(
             new MediaDeletionTarget("ffffffffffffffffffffffffffffffff", SandboxAccounts.Aws.PhoneNumberId),
             new AwsCredentials(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region));
 
         meta.Failure.ShouldNotBeNull().Outcome.ShouldBe(DeletionOutcome.NotFound);
         aws.Failure.ShouldNotBeNull().Outcome.ShouldBe(DeletionOutcome.NotFound);
+    }
+
+    // Built as the provider registrations build them since issue 13: the base URL is the typed client's BaseAddress
+    // (Meta, NxCloud), AWS's endpoint its options' (merged by issue14 when main's provider modules came in).
+    private MetaMediaProvider Meta() =>
+        new(Client(ProviderKind.Meta), Options.Create(new MetaOptions { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.Meta) }), Clock);
+
+    private AwsMediaProvider Aws() => new(Http, Options.Create(new AwsOptions { Endpoint = Sandbox.BaseUrlFor(ProviderKind.Aws) }), Clock);
+
+    private NxCloudMediaProvider NxCloud() => new(Client(ProviderKind.NxCloud), Clock);
+
+    private HttpClient Client(ProviderKind kind)
+    {
+        var client = new HttpClient { BaseAddress = EndpointPolicy.AsBaseAddress(Sandbox.BaseUrlFor(kind)) };
+        _clients.Add(client);
+        return client;
     }
 }

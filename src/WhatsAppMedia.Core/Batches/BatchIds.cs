@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>Batch ids as the service issues them: 32 lowercase hexadecimal digits (a GUID without dashes).</summary>
-public static class BatchIds
+internal static class BatchIds
 {
     public const int Length = 32;
 

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>The stored and published names of <see cref="BatchItemState"/>, and which later outcome may replace an earlier one.</summary>
-public static class BatchItemStates
+internal static class BatchItemStates
 {
     public static string Name(BatchItemState state) => state switch
     {

@@ -16,7 +16,7 @@ namespace WhatsAppMedia.Core.Batches;
 /// sdk/tables/Azure.Data.Tables/src/TableClient.cs). Counts are derived from the rows on every read, never kept as
 /// counters, so a redelivered message cannot count twice.
 /// </remarks>
-public sealed class TableBatchStore : IBatchStore
+internal sealed class TableBatchStore : IBatchStore
 {
     public const string TableName = "mediadeletionbatches";
 

@@ -79,7 +79,7 @@ public sealed partial class DeletionMessageProcessor(
         }
 
         var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
-        LogOutcome(tenant.Id, tenant.Provider.ToName(), message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, dequeueCount, message.Attempt);
+        LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, dequeueCount, message.Attempt);
         switch (result.Outcome)
         {
             case DeletionOutcome.Deleted or DeletionOutcome.NotFound:

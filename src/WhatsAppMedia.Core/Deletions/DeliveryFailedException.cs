@@ -5,7 +5,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// later (a transient failure). The host lets it escape; after <c>maxDequeueCount</c> deliveries the message goes to
 /// <c>{queue}-poison</c>.
 /// </summary>
-public sealed class DeliveryFailedException : Exception
+internal sealed class DeliveryFailedException : Exception
 {
     public DeliveryFailedException()
     {

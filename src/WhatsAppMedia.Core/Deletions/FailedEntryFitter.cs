@@ -13,7 +13,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// top — so a message that fitted the queue need not fit once recorded. Pure: the same text and encoding give the
 /// same entry, whatever client sends it.
 /// </summary>
-public static class FailedEntryFitter
+internal static class FailedEntryFitter
 {
     /// <summary>The longest <see cref="FailedDeletion.Detail"/> kept; ours are far shorter, a provider's answer may not be.</summary>
     public const int MaxDetailLength = 2048;

@@ -3,7 +3,7 @@ using WhatsAppMedia.Core.Providers;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>The one mapping from a provider outcome to the contract's code, shared by HTTP answers and <c>-failed</c> entries.</summary>
-public static class OutcomeCodes
+internal static class OutcomeCodes
 {
     /// <summary>The contract code for an outcome that is not a success; null for <see cref="DeletionOutcome.Deleted"/>.</summary>
     public static string? For(DeletionOutcome outcome) => outcome switch

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// Azurite enforces it the same way (<c>getUTF8ByteSize(messageText) &gt; MESSAGETEXT_LENGTH_MAX</c>, 65536, in
 /// azurite/src/queue/handlers/MessagesHandler.ts).
 /// </summary>
-public static class QueueMessageSize
+internal static class QueueMessageSize
 {
     /// <summary>The largest stored message, in bytes.</summary>
     public const int MaxStoredBytes = 64 * 1024;

@@ -8,7 +8,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// <c>{queue}-failed</c> for permanent failures. Both are created on first use, so a fresh storage account (or Azurite)
 /// needs no set-up step. Messages never expire: this service never lets a message disappear unprocessed.
 /// </summary>
-public sealed class StorageDeletionQueue : IDeletionQueue
+internal sealed class StorageDeletionQueue : IDeletionQueue
 {
     /// <summary>Put Message's <c>messagettl=-1</c>: the message lives until it is deleted.</summary>
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);

@@ -25,7 +25,7 @@ public sealed class TenantMediaDeleter(
     public IdentifierError? Resolve(Tenant tenant, string mediaId, string? phone, out MediaDeletionTarget target)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        target = new MediaDeletionTarget(mediaId, ProviderPhones.For(tenant.Provider, phone, tenant.Phone));
+        target = new MediaDeletionTarget(mediaId, ProviderPhones.For(tenant.Credentials, phone, tenant.Phone));
         return client.Validate(tenant.Provider, target);
     }
 

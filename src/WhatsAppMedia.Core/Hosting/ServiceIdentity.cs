@@ -16,7 +16,7 @@ namespace WhatsAppMedia.Core.Hosting;
 /// EnvironmentVariables.ClientId</c>), and assigning it, even null, replaces the default: a null there asks for a
 /// system-assigned identity the app does not have. So an explicit client id is assigned only when there is one.
 /// </remarks>
-public static class ServiceIdentity
+internal static class ServiceIdentity
 {
     /// <summary>
     /// Options for <see cref="DefaultAzureCredential"/>: <paramref name="managedIdentityClientId"/> when given (an explicit

@@ -57,24 +57,17 @@ public sealed partial class MediaApi(
 
     public async Task<IResult> DeleteMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
-        if (tenant is null)
+        var (requestId, tenant, target, refusal) = await ResolveAsync(request, tenantId, mediaId, null, cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
 
-        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
-        {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
-        }
-
-        var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
-        LogDeletion(tenant.Id, tenant.Provider.ToName(), mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
+        var result = await deleter.DeleteAsync(tenant!, target!, cancellationToken);
+        LogDeletion(tenant!.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
         if (result.Outcome == DeletionOutcome.Deleted)
         {
-            return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider.ToName(), OutcomeCodes.Name(result.Outcome), requestId));
+            return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
         }
 
         return ProviderFailure(request, result.Answer, result.Attempts, requestId);
@@ -83,28 +76,17 @@ public sealed partial class MediaApi(
     /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider (contract §2).</summary>
     public async Task<IResult> GetMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
-        if (tenant is null)
+        var (requestId, tenant, target, refusal) = await ResolveAsync(
+            request, tenantId, mediaId, (tenant, id) => retriever.SupportsMetadata(tenant) ? null : NotSupported(tenant, "media metadata", id), cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
 
-        if (!retriever.SupportsMetadata(tenant))
-        {
-            return NotSupported(tenant, "media metadata", requestId);
-        }
-
-        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
-        {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
-        }
-
-        var (result, _) = await retriever.GetMetadataAsync(tenant, target, cancellationToken);
-        LogRetrieval(tenant.Id, tenant.Provider.ToName(), mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
+        var (result, _) = await retriever.GetMetadataAsync(tenant!, target!, cancellationToken);
+        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
         return result.Metadata is { } metadata
-            ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider.ToName(), metadata, timeProvider.GetUtcNow(), requestId))
+            ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider, metadata, timeProvider.GetUtcNow(), requestId))
             : ProviderFailure(request, result.Failure!, result.Attempts, requestId);
     }
 
@@ -114,26 +96,15 @@ public sealed partial class MediaApi(
     /// </summary>
     public async Task<IResult> GetMediaContentAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
-        if (tenant is null)
+        var (requestId, tenant, target, refusal) = await ResolveAsync(
+            request, tenantId, mediaId, (tenant, id) => retriever.SupportsContent(tenant) ? null : NotSupported(tenant, "media content", id), cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
 
-        if (!retriever.SupportsContent(tenant))
-        {
-            return NotSupported(tenant, "media content", requestId);
-        }
-
-        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
-        {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
-        }
-
-        var opening = await retriever.OpenContentAsync(tenant, target, cancellationToken);
-        LogRetrieval(tenant.Id, tenant.Provider.ToName(), mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
+        var opening = await retriever.OpenContentAsync(tenant!, target!, cancellationToken);
+        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
         return opening.Download is { } download
             ? new MediaContentResult(download, tenant.Id, mediaId)
             : ProviderFailure(request, opening.Failure!, 1, requestId);
@@ -280,6 +251,33 @@ public sealed partial class MediaApi(
             : Results.Json(BatchStatusResponse.From(status, requestId));
     }
 
+    /// <summary>
+    /// What every route on one media object starts with: the request id, the tenant (401/400/500/503 when it cannot be
+    /// had), <paramref name="gate"/>'s refusal for an operation the provider lacks (checked before the ids, so a 501
+    /// never depends on them), then the target with the phone the call uses (400 when an id fails the provider's format).
+    /// Exactly one of the target and the refusal is set.
+    /// </summary>
+    private async Task<(string RequestId, Tenant? Tenant, MediaDeletionTarget? Target, IResult? Refusal)> ResolveAsync(
+        HttpRequest request, string tenantId, string mediaId, Func<Tenant, string, IResult?>? gate, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return (requestId, null, null, refusal);
+        }
+
+        if (gate?.Invoke(tenant, requestId) is { } unsupported)
+        {
+            return (requestId, tenant, null, unsupported);
+        }
+
+        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
+        return deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid
+            ? (requestId, tenant, null, ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId))
+            : (requestId, tenant, target, null);
+    }
+
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
     private static string Begin(HttpRequest request) => RequestIds.Settle(request.HttpContext);
 
@@ -335,15 +333,13 @@ public sealed partial class MediaApi(
         return ProblemResults.Create(StatusFor(answer.Outcome), OutcomeCodes.For(answer.Outcome)!, DetailFor(answer, attempts), requestId);
     }
 
-    private static IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(
+    /// <summary>501 for an operation the tenant's provider does not offer through the service; nothing was sent.</summary>
+    private IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(
         StatusCodes.Status501NotImplemented,
         ErrorCodes.OperationNotSupported,
-        tenant.Provider switch
-        {
-            ProviderKind.Aws => $"The aws provider offers no {what} through this service: AWS delivers media content only into S3.",
-            ProviderKind.NxCloud => $"The nxcloud provider offers no {what} through this service: GET …/media/{{mediaId}} gives the url of the file on NxCloud's own storage.",
-            _ => $"The {tenant.Provider.ToName()} provider's public API has no call for {what}.",
-        },
+        retriever.SupportsMetadata(tenant)
+            ? $"The {tenant.Provider} provider offers no {what} through this service; GET …/media/{{mediaId}} gives what it does offer (the file's url where it gives one)."
+            : $"The {tenant.Provider} provider's public API has no call for {what}.",
         requestId);
 
     private static string DetailFor(ProviderAnswer answer, int attempts)

@@ -1,6 +1,6 @@
 namespace WhatsAppMedia.Core.Providers;
 
-public static class DeletionOutcomeExtensions
+internal static class DeletionOutcomeExtensions
 {
     /// <summary>Whether the same request may succeed if sent again later.</summary>
     public static bool IsRetryable(this DeletionOutcome outcome) =>

@@ -9,7 +9,8 @@ namespace WhatsAppMedia.Core.Providers;
 /// </summary>
 public interface IMediaMetadataProvider
 {
-    ProviderKind Kind { get; }
+    /// <summary>The wire name of the provider (<see cref="IProviderDefinition.Name"/>), as <see cref="IMediaProvider.Provider"/>.</summary>
+    string Provider { get; }
 
     /// <summary>
     /// Sends one metadata request and reads the answer: the metadata on success, otherwise the answer classified as a

@@ -5,9 +5,15 @@ namespace WhatsAppMedia.Core.Providers;
 /// never kept. <see cref="SendDeleteAsync"/> makes exactly one HTTP attempt; retries, timeouts and budgets belong
 /// to <see cref="MediaDeletionClient"/>.
 /// </summary>
+/// <remarks>
+/// Operation-centric: one method per wire operation. A provider that lacks an operation another provider has says so
+/// through that operation's default implementation (a default interface method answering "not supported"), so adding an
+/// operation touches this interface and the providers that support it, nothing else.
+/// </remarks>
 public interface IMediaProvider
 {
-    ProviderKind Kind { get; }
+    /// <summary>The wire name of the provider (<see cref="IProviderDefinition.Name"/>).</summary>
+    string Provider { get; }
 
     /// <summary>
     /// Checks the media id and phone identity with this provider's own formats. Returns null when both are acceptable.

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>
-/// Deletes one media object through a tenant's provider, retrying throttled, transient and timed-out answers within
+/// Deletes one media object, or reads its metadata, through a tenant's provider, retrying throttled, transient and timed-out answers within
 /// <see cref="ProviderRetryOptions"/>: a bounded number of attempts, each with its own timeout, all inside one total
 /// budget. Honours a provider's <c>Retry-After</c> when it fits the budget; otherwise waits with jittered exponential
 /// back-off. Both hosts and the queue processor go through this one class, so retry rules live in one place.
@@ -21,24 +21,24 @@ namespace WhatsAppMedia.Core.Providers;
 /// </remarks>
 public sealed partial class MediaDeletionClient
 {
-    private readonly Dictionary<ProviderKind, IMediaProvider> _providers;
-    private readonly Dictionary<ProviderKind, IMediaMetadataProvider> _metadataProviders;
+    private readonly Dictionary<string, IMediaProvider> _providers;
+    private readonly Dictionary<string, IMediaMetadataProvider> _metadataProviders;
     private readonly ProviderRetryOptions _retry;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<MediaDeletionClient> _logger;
 
     public MediaDeletionClient(
         IEnumerable<IMediaProvider> providers,
-        IOptions<ProvidersOptions> options,
+        IOptions<ProviderRetryOptions> options,
         TimeProvider timeProvider,
         ILogger<MediaDeletionClient> logger,
         IEnumerable<IMediaMetadataProvider>? metadataProviders = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(options);
-        _providers = providers.ToDictionary(provider => provider.Kind);
-        _metadataProviders = (metadataProviders ?? []).ToDictionary(provider => provider.Kind);
-        _retry = options.Value.Retry;
+        _providers = providers.ToDictionary(provider => provider.Provider, StringComparer.Ordinal);
+        _metadataProviders = (metadataProviders ?? []).ToDictionary(provider => provider.Provider, StringComparer.Ordinal);
+        _retry = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -46,8 +46,8 @@ public sealed partial class MediaDeletionClient
     /// <summary>The source of jitter, in [0, 1). Replaceable so tests can pin the back-off.</summary>
     internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
 
-    /// <summary>Checks <paramref name="target"/> against <paramref name="kind"/>'s own identifier formats. Null when acceptable.</summary>
-    public IdentifierError? Validate(ProviderKind kind, MediaDeletionTarget target) => Provider(kind).Validate(target);
+    /// <summary>Checks <paramref name="target"/> against <paramref name="provider"/>'s own identifier formats. Null when acceptable.</summary>
+    public IdentifierError? Validate(string provider, MediaDeletionTarget target) => Provider(provider).Validate(target);
 
     /// <summary>
     /// Deletes <paramref name="target"/>. The target must have passed <see cref="Validate"/>; an invalid one throws
@@ -57,21 +57,21 @@ public sealed partial class MediaDeletionClient
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(target);
-        var provider = Provider(credentials.Kind);
+        var provider = Provider(credentials.Provider);
         if (provider.Validate(target) is { } error)
         {
             throw new ArgumentException(error.Message, nameof(target));
         }
 
-        var (answer, attempts) = await RunAsync(provider.Kind, async token => await provider.SendDeleteAsync(target, credentials, token), cancellationToken);
+        var (answer, attempts) = await RunAsync(provider.Provider, async token => await provider.SendDeleteAsync(target, credentials, token), cancellationToken);
         return new DeletionResult(answer!, attempts);
     }
 
     /// <summary>
-    /// The provider of <paramref name="kind"/> when it can describe media (<see cref="IMediaMetadataProvider"/>), else null:
-    /// the caller answers 501 <c>operation_not_supported</c>.
+    /// The provider named <paramref name="provider"/> when it can describe media (<see cref="IMediaMetadataProvider"/>),
+    /// else null: the caller answers 501 <c>operation_not_supported</c>.
     /// </summary>
-    public IMediaMetadataProvider? MetadataProvider(ProviderKind kind) => _metadataProviders.GetValueOrDefault(kind);
+    public IMediaMetadataProvider? MetadataProvider(string provider) => _metadataProviders.GetValueOrDefault(provider);
 
     /// <summary>
     /// Reads <paramref name="target"/>'s metadata, retrying throttled, transient and timed-out answers exactly as
@@ -82,16 +82,16 @@ public sealed partial class MediaDeletionClient
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(target);
-        if (Provider(credentials.Kind).Validate(target) is { } error)
+        if (Provider(credentials.Provider).Validate(target) is { } error)
         {
             throw new ArgumentException(error.Message, nameof(target));
         }
 
-        var provider = MetadataProvider(credentials.Kind)
-            ?? throw new InvalidOperationException($"The {credentials.Kind.ToName()} provider has no metadata call.");
+        var provider = MetadataProvider(credentials.Provider)
+            ?? throw new InvalidOperationException($"The {credentials.Provider} provider has no metadata call.");
         Retrievals.MediaMetadata? metadata = null;
         var (failure, attempts) = await RunAsync(
-            provider.Kind,
+            provider.Provider,
             async token =>
             {
                 var answer = await provider.SendGetMetadataAsync(target, credentials, token);
@@ -106,7 +106,7 @@ public sealed partial class MediaDeletionClient
     /// The retry loop of every provider call: <paramref name="send"/> is one attempt, whose answer is null on a success
     /// that carries its own result (metadata) and otherwise says whether to try again.
     /// </summary>
-    private async Task<(ProviderAnswer? Answer, int Attempts)> RunAsync(ProviderKind kind, Func<CancellationToken, Task<ProviderAnswer?>> send, CancellationToken cancellationToken)
+    private async Task<(ProviderAnswer? Answer, int Attempts)> RunAsync(string provider, Func<CancellationToken, Task<ProviderAnswer?>> send, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
@@ -126,7 +126,7 @@ public sealed partial class MediaDeletionClient
                 return (answer, attempt);
             }
 
-            LogRetrying(kind, answer.Outcome, answer.Describe(), attempt, delay.Value);
+            LogRetrying(provider, answer.Outcome, answer.Describe(), attempt, delay.Value);
             await Task.Delay(delay.Value, _timeProvider, cancellationToken);
         }
     }
@@ -175,9 +175,9 @@ public sealed partial class MediaDeletionClient
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
 
-    private IMediaProvider Provider(ProviderKind kind) =>
-        _providers.TryGetValue(kind, out var provider) ? provider : throw new InvalidOperationException($"No provider is registered for {kind.ToName()}.");
+    private IMediaProvider Provider(string name) =>
+        _providers.TryGetValue(name, out var provider) ? provider : throw new InvalidOperationException($"No provider is registered as '{name}'.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} answered {Outcome} ({Answer}) on attempt {Attempt}; retrying in {Delay}.")]
-    private partial void LogRetrying(ProviderKind provider, DeletionOutcome outcome, string answer, int attempt, TimeSpan delay);
+    private partial void LogRetrying(string provider, DeletionOutcome outcome, string answer, int attempt, TimeSpan delay);
 }

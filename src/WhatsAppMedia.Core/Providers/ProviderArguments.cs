@@ -21,7 +21,7 @@ internal static class ProviderArguments
         }
 
         var typed = credentials as TCredentials ?? throw new ArgumentException(
-            $"The {provider.Kind.ToName()} provider needs {typeof(TCredentials).Name}; these credentials are for {credentials.Kind.ToName()}.",
+            $"The {provider.Provider} provider needs {typeof(TCredentials).Name}; these credentials are for {credentials.Provider}.",
             nameof(credentials));
 
         // The same rules the tenant document is held to, so a parsed tenant never fails here.

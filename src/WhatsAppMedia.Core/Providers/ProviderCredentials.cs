@@ -8,7 +8,17 @@ namespace WhatsAppMedia.Core.Providers;
 /// </summary>
 public abstract record ProviderCredentials
 {
-    public abstract ProviderKind Kind { get; }
+    /// <summary>The wire name of the provider these credentials are for (<see cref="IProviderDefinition.Name"/>).</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>
+    /// Whether the tenant document's <c>phone</c> stands in when a call names none (<see cref="ProviderPhones.For"/>).
+    /// True unless the provider says otherwise.
+    /// </summary>
+    public virtual bool AppliesTenantPhone => true;
+
+    /// <summary>The <c>credentials</c> fields of the tenant document, by name; a null value is left out of the document.</summary>
+    public abstract IEnumerable<KeyValuePair<string, string?>> ToDocumentFields();
 
     /// <summary>
     /// The first field that cannot work on the wire (a value a header cannot carry, a region that cannot be a host name,

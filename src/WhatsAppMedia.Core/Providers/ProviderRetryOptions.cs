@@ -6,6 +6,8 @@ namespace WhatsAppMedia.Core.Providers;
 /// </summary>
 public sealed class ProviderRetryOptions
 {
+    public const string SectionName = "Providers:Retry";
+
     /// <summary>Attempts per call, the first included. Default 3; 1 turns retries off.</summary>
     public int MaxAttempts { get; set; } = 3;
 

@@ -6,7 +6,7 @@ namespace WhatsAppMedia.Core.Queues;
 /// Reads <c>host.json</c> <c>extensions.queues.messageEncoding</c>: the one place that decides how every queue client of
 /// the service (producer, <c>-failed</c> writer, the local host's trigger) encodes message text.
 /// </summary>
-public static class QueueMessageEncodingSetting
+internal static class QueueMessageEncodingSetting
 {
     /// <summary>The setting's path, for error messages.</summary>
     public const string Path = "extensions.queues.messageEncoding";

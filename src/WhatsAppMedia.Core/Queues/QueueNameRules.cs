@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Queues;
 
 /// <summary>Azure's queue naming rules, checked before a name goes into a URL.</summary>
-public static class QueueNameRules
+internal static class QueueNameRules
 {
     public const int MinLength = 3;
     public const int MaxLength = 63;

@@ -19,7 +19,7 @@ namespace WhatsAppMedia.Core.Queues;
 /// (Microsoft.Azure.WebJobs.Extensions.Storage.Common StorageClientProvider); this does the same, so both clients see
 /// one setting the same way.
 /// </remarks>
-public static class QueueServiceClientFactory
+internal static class QueueServiceClientFactory
 {
     public const string DefaultConnectionName = "AzureWebJobsStorage";
 

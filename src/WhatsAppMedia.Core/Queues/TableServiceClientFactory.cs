@@ -10,7 +10,7 @@ namespace WhatsAppMedia.Core.Queues;
 /// Azurite's table endpoint, which the SDK expands itself), or the identity-based
 /// <c>AzureWebJobsStorage__tableServiceUri</c> / <c>__accountName</c> with optional <c>__credential</c> and <c>__clientId</c>.
 /// </summary>
-public static class TableServiceClientFactory
+internal static class TableServiceClientFactory
 {
     /// <param name="configuration">The app's configuration.</param>
     /// <param name="components">Microsoft.Extensions.Azure's factory (<c>services.AddAzureClientsCore()</c>): credential and client options.</param>

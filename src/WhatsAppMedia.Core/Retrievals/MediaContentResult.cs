@@ -23,7 +23,7 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// executes it on Kestrel, and the Functions worker's ASP.NET Core integration executes it on the worker's own
 /// HttpContext, whose <c>Abort</c> resets the connection the host forwards.
 /// </remarks>
-public sealed partial class MediaContentResult(OpenMediaDownload download, string tenantId, string mediaId) : IResult
+internal sealed partial class MediaContentResult(OpenMediaDownload download, string tenantId, string mediaId) : IResult
 {
     /// <summary>The size of each of the two copy buffers: large enough for throughput, small enough to keep memory flat.</summary>
     public const int ChunkBytes = 64 * 1024;

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// without userinfo. The URL comes from the provider's answer, so it is checked as untrusted input before anything is
 /// sent: a provider answer, a proxy or a bug must never be able to point the token at another host.
 /// </summary>
-public static class MediaDownloadUrlPolicy
+internal static class MediaDownloadUrlPolicy
 {
     /// <summary>
     /// Null when <paramref name="url"/> may receive the token, otherwise why not. The reason names the host at most,

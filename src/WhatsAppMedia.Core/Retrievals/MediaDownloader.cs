@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Providers.Meta;
 
 namespace WhatsAppMedia.Core.Retrievals;
 
@@ -18,7 +19,7 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// headers is <c>Providers:Retry:AttemptTimeout</c> here, and the body, which may take minutes for 100 MB, is bounded
 /// per read by the same value in <see cref="MediaContentResult"/>.
 /// </remarks>
-public sealed class MediaDownloader(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider)
+public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions> options, IOptions<ProviderRetryOptions> retry, TimeProvider timeProvider)
 {
     /// <summary>The MIME type sent when the provider's is not a valid media type.</summary>
     public const string FallbackContentType = "application/octet-stream";
@@ -40,7 +41,7 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<ProvidersOpt
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
-        var meta = options.Value.Meta;
+        var meta = options.Value;
         if (MediaDownloadUrlPolicy.Problem(metadata.Url, meta.DownloadHosts) is { } refusal)
         {
             return Rejected(refusal);
@@ -62,7 +63,7 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<ProvidersOpt
             sha256 = declaredHash.ToLowerInvariant();
         }
 
-        var attemptTimeout = options.Value.Retry.AttemptTimeout;
+        var attemptTimeout = retry.Value.AttemptTimeout;
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(metadata.Url!, UriKind.Absolute));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var headersTimeout = new CancellationTokenSource(attemptTimeout, timeProvider);

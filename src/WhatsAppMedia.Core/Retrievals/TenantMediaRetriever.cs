@@ -54,7 +54,7 @@ public sealed partial class TenantMediaRetriever(
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var provider = client.MetadataProvider(tenant.Provider)
-            ?? throw new InvalidOperationException($"The {tenant.Provider.ToName()} provider delivers no content.");
+            ?? throw new InvalidOperationException($"The {tenant.Provider} provider delivers no content.");
         for (var round = 1; ; round++)
         {
             var (metadata, current) = await GetMetadataAsync(tenant, target, cancellationToken);
@@ -64,7 +64,7 @@ public sealed partial class TenantMediaRetriever(
             }
 
             var token = provider.ContentBearerToken(current.Credentials)
-                ?? throw new InvalidOperationException($"The {tenant.Provider.ToName()} provider delivers no content.");
+                ?? throw new InvalidOperationException($"The {tenant.Provider} provider delivers no content.");
             var opening = await downloader.OpenAsync(metadata.Metadata, token, cancellationToken);
             if (opening.Download is not null || !opening.FreshUrlMayHelp || round == 2)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Core.Tenants;
 
@@ -23,6 +24,8 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
 {
     /// <summary>Expired negative entries are swept after this many new ones, so a long flood cannot grow the cache.</summary>
     private const int NegativeEntriesPerSweep = 1024;
+
+    private readonly ProviderRegistry? _providers;
 
     /// <summary>The longest a throttle answer may pause reads; a wild Retry-After must not stop the store for hours.</summary>
     private static readonly TimeSpan MaxThrottlePause = TimeSpan.FromMinutes(5);
@@ -49,8 +52,9 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
     private long _refusedSinceReport;
     private DateTimeOffset _lastRefusalReport = DateTimeOffset.MinValue;
 
-    public CachingTenantStore(ITenantDocumentSource source, KeyVaultOptions options, TimeProvider timeProvider, ILogger<CachingTenantStore> logger)
+    public CachingTenantStore(ITenantDocumentSource source, KeyVaultOptions options, TimeProvider timeProvider, ILogger<CachingTenantStore> logger, ProviderRegistry? providers = null)
     {
+        _providers = providers;
         _source = source;
         _options = options;
         _timeProvider = timeProvider;
@@ -208,7 +212,7 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
                 return (TenantLookup.NotFound, Negative(TenantLookup.NotFound, now));
             }
 
-            var lookup = TenantLookup.From(TenantDocument.Parse(tenantId, read.Document));
+            var lookup = TenantLookup.From(TenantDocument.Parse(tenantId, read.Document, _providers));
             if (!lookup.IsFound)
             {
                 LogInvalidDocument(_logger, tenantId, lookup.Error!.Field, lookup.Error.Message);

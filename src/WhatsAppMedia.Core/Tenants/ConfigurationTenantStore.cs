@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Core.Tenants;
 
@@ -9,7 +10,7 @@ namespace WhatsAppMedia.Core.Tenants;
 /// Reading configuration is cheap and follows reloads, so nothing is cached except the parse of an unchanged value.
 /// An empty value counts as "not configured".
 /// </summary>
-internal sealed partial class ConfigurationTenantStore(IConfiguration configuration, ILogger<ConfigurationTenantStore> logger) : ITenantStore
+internal sealed partial class ConfigurationTenantStore(IConfiguration configuration, ILogger<ConfigurationTenantStore> logger, ProviderRegistry? providers = null) : ITenantStore
 {
     private readonly ConcurrentDictionary<string, ParsedValue> _parsed = new(StringComparer.Ordinal);
 
@@ -29,7 +30,7 @@ internal sealed partial class ConfigurationTenantStore(IConfiguration configurat
             return ValueTask.FromResult(parsed.Lookup);
         }
 
-        var lookup = TenantLookup.From(TenantDocument.Parse(tenantId, value));
+        var lookup = TenantLookup.From(TenantDocument.Parse(tenantId, value, providers));
         if (!lookup.IsFound)
         {
             LogInvalidDocument(logger, tenantId, lookup.Error!.Field, lookup.Error.Message);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Core.Tenants;
 
@@ -49,7 +48,7 @@ public static partial class CredentialRefresh
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: {Provider} refused the credentials; retrying once with a fresh read of the tenant.")]
-    private static partial void LogRetryingWithFreshCredentials(ILogger logger, string tenantId, ProviderKind provider);
+    private static partial void LogRetryingWithFreshCredentials(ILogger logger, string tenantId, string provider);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: the provider refused the credentials and no usable fresh document could be read ({Status}).")]
     private static partial void LogNoFreshCredentials(ILogger logger, string tenantId, TenantLookupStatus status);

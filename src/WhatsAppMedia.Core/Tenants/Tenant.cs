@@ -12,8 +12,9 @@ namespace WhatsAppMedia.Core.Tenants;
 /// <param name="Credentials">The provider credentials; their type decides <see cref="Provider"/>.</param>
 public sealed record Tenant(string Id, string ApiKeySha256, string? Phone, ProviderCredentials Credentials)
 {
-    public ProviderKind Provider => Credentials.Kind;
+    /// <summary>The provider's wire name, for example <c>meta</c>.</summary>
+    public string Provider => Credentials.Provider;
 
     public override string ToString() =>
-        $"Tenant {{ Id = {Id}, Provider = {Provider.ToName()}, Phone = {Phone}, ApiKeySha256 = ***, Credentials = {Credentials} }}";
+        $"Tenant {{ Id = {Id}, Provider = {Provider}, Phone = {Phone}, ApiKeySha256 = ***, Credentials = {Credentials} }}";
 }

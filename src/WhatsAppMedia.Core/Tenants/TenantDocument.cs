@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using WhatsAppMedia.Core.Providers;
-using WhatsAppMedia.Core.Providers.Aws;
-using WhatsAppMedia.Core.Providers.Meta;
-using WhatsAppMedia.Core.Providers.NxCloud;
-using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 using WhatsAppMedia.Core.Text;
 using Fields = WhatsAppMedia.Core.Tenants.TenantDocumentFields;
 
@@ -34,8 +30,9 @@ public static class TenantDocument
     };
 
     /// <summary>Parses and validates the document of <paramref name="tenantId"/>.</summary>
+    /// <param name="providers">The providers a document may name; null for <see cref="ProviderRegistry.BuiltIn"/>. The hosts pass the registry they resolved, so a provider registered there is known here.</param>
     /// <exception cref="ArgumentException">The tenant id is not valid.</exception>
-    public static TenantDocumentResult Parse(string tenantId, string? json)
+    public static TenantDocumentResult Parse(string tenantId, string? json, ProviderRegistry? providers = null)
     {
         TenantIds.ThrowIfInvalid(tenantId);
         if (string.IsNullOrWhiteSpace(json))
@@ -77,7 +74,7 @@ public static class TenantDocument
 
         using (document)
         {
-            return Read(tenantId, document.RootElement);
+            return Read(tenantId, document.RootElement, providers ?? ProviderRegistry.BuiltIn);
         }
     }
 
@@ -89,11 +86,15 @@ public static class TenantDocument
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString(Fields.Provider, tenant.Provider.ToName());
+            writer.WriteString(Fields.Provider, tenant.Provider);
             writer.WriteString(Fields.ApiKeySha256, tenant.ApiKeySha256);
             WriteOptional(writer, Fields.Phone, tenant.Phone);
             writer.WriteStartObject(Fields.Credentials);
-            WriteCredentials(writer, tenant.Credentials);
+            foreach (var (name, value) in tenant.Credentials.ToDocumentFields())
+            {
+                WriteOptional(writer, name, value);
+            }
+
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -101,7 +102,7 @@ public static class TenantDocument
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static TenantDocumentResult Read(string tenantId, JsonElement root)
+    private static TenantDocumentResult Read(string tenantId, JsonElement root, ProviderRegistry providers)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -115,9 +116,9 @@ public static class TenantDocument
             return TenantDocumentResult.Invalid(reader.Error, null);
         }
 
-        if (!ProviderNames.TryParse(providerName, out var provider))
+        if (!providers.TryFind(providerName, out var provider))
         {
-            return Invalid(Fields.Provider, $"Tenant document field '{Fields.Provider}' must be one of: {string.Join(", ", ProviderNames.All)}.");
+            return Invalid(Fields.Provider, $"Tenant document field '{Fields.Provider}' must be one of: {string.Join(", ", providers.Names)}.");
         }
 
         var apiKeySha256 = reader.Required(Fields.ApiKeySha256);
@@ -141,7 +142,7 @@ public static class TenantDocument
         // No default phone is valid for every provider (docs/formats.md, "Tenant document"): a call that ends up without one is refused with
         // phone_required then. A phone that is given is held to the provider's own format now, so a typo surfaces
         // as tenant_misconfigured rather than as invalid_phone on every call.
-        if (phone is not null && ProviderPhones.DefaultPhoneProblem(provider.Value, phone) is { } phoneProblem)
+        if (phone is not null && ProviderPhones.DefaultPhoneProblem(provider, phone) is { } phoneProblem)
         {
             return Invalid(Fields.Phone, $"Tenant document field '{Fields.Phone}' {phoneProblem}.", apiKeySha256);
         }
@@ -152,93 +153,41 @@ public static class TenantDocument
         }
 
         var credentialsReader = new FieldReader(credentialsElement, Fields.Credentials + ".");
-        var credentials = ReadCredentials(provider.Value, credentialsReader);
+        var credentials = ReadCredentials(provider, credentialsReader);
         return credentials is null
             ? TenantDocumentResult.Invalid(credentialsReader.Error!, apiKeySha256)
             : TenantDocumentResult.Valid(new Tenant(tenantId, apiKeySha256, phone, credentials));
     }
 
     /// <summary>
-    /// Reads the provider's fields (present, strings, no stray whitespace), then holds the credentials to the rules the
-    /// provider itself applies on the wire (<see cref="ProviderCredentials.Problem"/>), stated there once.
+    /// Reads the provider's fields (present, strings, no stray whitespace) in the order the provider lists them, then
+    /// holds the credentials to the rules the provider itself applies on the wire (<see cref="ProviderCredentials.Problem"/>), stated there once.
     /// </summary>
-    private static ProviderCredentials? ReadCredentials(ProviderKind provider, FieldReader reader)
+    private static ProviderCredentials? ReadCredentials(IProviderDefinition provider, FieldReader reader)
     {
-        ProviderCredentials? credentials = provider switch
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in provider.CredentialFields)
         {
-            ProviderKind.Meta => ReadMeta(reader),
-            ProviderKind.Aws => ReadAws(reader),
-            ProviderKind.NxCloud => ReadNxCloud(reader),
-            ProviderKind.SmsGatewayCenter => ReadSmsGatewayCenter(reader),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
-        };
-        if (credentials?.Problem() is { } problem)
+            var value = field.IsRequired ? reader.Required(field.Name) : reader.Optional(field.Name);
+            if (value is not null)
+            {
+                fields[field.Name] = value;
+            }
+        }
+
+        if (reader.Error is not null)
+        {
+            return null;
+        }
+
+        var credentials = provider.CreateCredentials(fields);
+        if (credentials.Problem() is { } problem)
         {
             reader.Fail(problem);
             return null;
         }
 
         return credentials;
-    }
-
-    private static MetaCredentials? ReadMeta(FieldReader reader)
-    {
-        var accessToken = reader.Required(Fields.AccessToken);
-        var graphVersion = reader.Optional(Fields.GraphVersion);
-        return reader.Error is null ? new MetaCredentials(accessToken!, graphVersion) : null;
-    }
-
-    private static AwsCredentials? ReadAws(FieldReader reader)
-    {
-        var accessKeyId = reader.Required(Fields.AccessKeyId);
-        var secretAccessKey = reader.Required(Fields.SecretAccessKey);
-        var sessionToken = reader.Optional(Fields.SessionToken);
-        var region = reader.Required(Fields.Region);
-        return reader.Error is null ? new AwsCredentials(accessKeyId!, secretAccessKey!, sessionToken, region!) : null;
-    }
-
-    private static NxCloudCredentials? ReadNxCloud(FieldReader reader)
-    {
-        var accessKey = reader.Required(Fields.AccessKey);
-        var accessSecret = reader.Required(Fields.AccessSecret);
-        return reader.Error is null ? new NxCloudCredentials(accessKey!, accessSecret!) : null;
-    }
-
-    private static SmsGatewayCenterCredentials? ReadSmsGatewayCenter(FieldReader reader)
-    {
-        // Which of the two login methods is complete is SmsGatewayCenterCredentials.Problem's to say.
-        var apiKey = reader.Optional(Fields.ApiKey);
-        var userId = reader.Optional(Fields.UserId);
-        var password = reader.Optional(Fields.Password);
-        return reader.Error is null ? new SmsGatewayCenterCredentials(apiKey, userId, password) : null;
-    }
-
-    private static void WriteCredentials(Utf8JsonWriter writer, ProviderCredentials credentials)
-    {
-        switch (credentials)
-        {
-            case MetaCredentials meta:
-                writer.WriteString(Fields.AccessToken, meta.AccessToken);
-                WriteOptional(writer, Fields.GraphVersion, meta.GraphVersion);
-                break;
-            case AwsCredentials aws:
-                writer.WriteString(Fields.AccessKeyId, aws.AccessKeyId);
-                writer.WriteString(Fields.SecretAccessKey, aws.SecretAccessKey);
-                WriteOptional(writer, Fields.SessionToken, aws.SessionToken);
-                writer.WriteString(Fields.Region, aws.Region);
-                break;
-            case NxCloudCredentials nxCloud:
-                writer.WriteString(Fields.AccessKey, nxCloud.AccessKey);
-                writer.WriteString(Fields.AccessSecret, nxCloud.AccessSecret);
-                break;
-            case SmsGatewayCenterCredentials smsGatewayCenter:
-                WriteOptional(writer, Fields.ApiKey, smsGatewayCenter.ApiKey);
-                WriteOptional(writer, Fields.UserId, smsGatewayCenter.UserId);
-                WriteOptional(writer, Fields.Password, smsGatewayCenter.Password);
-                break;
-            default:
-                throw new ArgumentException("Unknown credential type.", nameof(credentials));
-        }
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

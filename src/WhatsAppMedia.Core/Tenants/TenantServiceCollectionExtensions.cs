@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Core.Tenants;
 
@@ -12,11 +13,13 @@ public static class TenantServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ITenantStore"/> and <see cref="TenantAuthenticator"/>. With <c>KeyVault:VaultUri</c> set the
-    /// store reads Key Vault through the cache; without it, <c>Tenants:{id}</c> configuration values.
-    /// The <c>KeyVault</c> section is validated here, so a bad setting fails at start-up.
+    /// store reads Key Vault through the cache; without it, <c>Tenants:{id}</c> configuration values. The <c>KeyVault</c>
+    /// section is bound and validated (<see cref="KeyVaultOptionsValidator"/>) at start, and the store is built from the
+    /// validated options when first resolved. Tenant documents are read with the resolved <see cref="ProviderRegistry"/>
+    /// when one is registered, else <see cref="ProviderRegistry.BuiltIn"/>.
     /// </summary>
     /// <param name="secretClientFactory">Builds the Key Vault client; default <see cref="KeyVaultClientFactory.Create"/>. Tests pass a stand-in's client.</param>
-    /// <exception cref="OptionsValidationException">The <c>KeyVault</c> section is invalid.</exception>
+    /// <remarks>Resolving <see cref="ITenantStore"/> throws <see cref="OptionsValidationException"/> when the <c>KeyVault</c> section is invalid.</remarks>
     public static IServiceCollection AddTenants(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -25,32 +28,24 @@ public static class TenantServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var section = configuration.GetSection(KeyVaultOptions.SectionName);
-        var options = section.Get<KeyVaultOptions>() ?? new KeyVaultOptions();
-        var validator = new KeyVaultOptionsValidator();
-        var validation = validator.Validate(Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(KeyVaultOptions), validation.Failures);
-        }
-
-        services.AddOptions<KeyVaultOptions>().Bind(section).ValidateOnStart();
+        // Bound from the configuration passed in, not BindConfiguration's: the CLI's tests register no IConfiguration.
+        services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantAuthenticator>();
-
-        if (options.VaultUri is null)
+        services.AddSingleton<ITenantStore>(provider =>
         {
-            services.AddSingleton<ITenantStore>(provider => new ConfigurationTenantStore(configuration, LoggerFor<ConfigurationTenantStore>(provider)));
-        }
-        else
-        {
-            services.AddSingleton<ITenantStore>(provider => new CachingTenantStore(
-                new KeyVaultTenantSource((secretClientFactory ?? (vaultOptions => KeyVaultClientFactory.Create(vaultOptions)))(options)),
-                options,
-                provider.GetRequiredService<TimeProvider>(),
-                LoggerFor<CachingTenantStore>(provider)));
-        }
+            var options = provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value;
+            var providers = provider.GetService<ProviderRegistry>();
+            return options.VaultUri is null
+                ? new ConfigurationTenantStore(configuration, LoggerFor<ConfigurationTenantStore>(provider), providers)
+                : new CachingTenantStore(
+                    new KeyVaultTenantSource((secretClientFactory ?? (vaultOptions => KeyVaultClientFactory.Create(vaultOptions)))(options)),
+                    options,
+                    provider.GetRequiredService<TimeProvider>(),
+                    LoggerFor<CachingTenantStore>(provider),
+                    providers);
+        });
 
         return services;
     }

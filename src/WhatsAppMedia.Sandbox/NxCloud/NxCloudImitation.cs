@@ -61,7 +61,7 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
 
     public ProviderKind Kind => ProviderKind.NxCloud;
 
-    public string Prefix => ProviderNames.NxCloud;
+    public string Prefix => ProviderKind.NxCloud.ToName();
 
     /// <summary>The path of getMedia's object-storage URLs under the imitation's prefix.</summary>
     private const string ObjectPath = "/oss/";

@@ -198,7 +198,7 @@ public sealed class DeletionMessageProcessorTests
     private DeletionMessageProcessor Processor(ScriptedProvider provider)
     {
         // One attempt per call: the retry loop inside a call is MediaDeletionClientTests' business, not the table's.
-        var providers = Options.Create(new ProvidersOptions { Retry = { MaxAttempts = 1 } });
+        var providers = Options.Create(new ProviderRetryOptions { MaxAttempts = 1 });
         var client = new MediaDeletionClient([provider], providers, _clock, NullLogger<MediaDeletionClient>.Instance);
         var deleter = new TenantMediaDeleter(_tenants, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance);
         var settings = new QueueHostSettings(new ConfigurationBuilder().Build(), QueueMessageEncoding.Base64);

@@ -76,8 +76,7 @@ public sealed class DeletionMetricsTests : IDisposable
 
     private TenantMediaDeleter Deleter(IMediaProvider provider)
     {
-        var options = Options.Create(new ProvidersOptions());
-        options.Value.Retry.MaxAttempts = 1;
+        var options = Options.Create(new ProviderRetryOptions { MaxAttempts = 1 });
         var client = new MediaDeletionClient([provider], options, _time, NullLogger<MediaDeletionClient>.Instance);
         return new TenantMediaDeleter(
             new OneTenantStore(),

@@ -5,7 +5,7 @@ namespace WhatsAppMedia.Core.Tests.Deletions;
 
 public class InFlightDeletionsTests
 {
-    private static readonly InFlightDeletionKey Key = new("acme", ProviderKind.Meta, "1234", null);
+    private static readonly InFlightDeletionKey Key = new("acme", "meta", "1234", null);
     private static readonly DeletionResult Deleted = new(ProviderAnswer.Deleted(200), 1);
 
     [Fact]

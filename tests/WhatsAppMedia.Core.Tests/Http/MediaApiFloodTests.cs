@@ -41,9 +41,9 @@ public sealed class MediaApiFloodTests : IClassFixture<KeyVaultFixture>, IDispos
         _vault.ResumeReads();
         _options = new KeyVaultOptions { VaultUri = _vault.VaultUri, ColdReadBurst = 3, ColdReadsPerSecond = 1 };
         _store = new CachingTenantStore(new KeyVaultTenantSource(_vault.CreateSecretClient()), _options, _time, new RecordingLogger<CachingTenantStore>());
-        var providersOptions = Options.Create(new ProvidersOptions());
+        var providersOptions = Options.Create(new ProviderRetryOptions());
         var client = new MediaDeletionClient(
-            [new MetaMediaProvider(_unusedProviderClient, providersOptions, _time)], providersOptions, _time, NullLogger<MediaDeletionClient>.Instance);
+            [new MetaMediaProvider(_unusedProviderClient, Options.Create(new MetaOptions()), _time)], providersOptions, _time, NullLogger<MediaDeletionClient>.Instance);
         _api = new MediaApi(
             new TenantAuthenticator(_store),
             new TenantMediaDeleter(_store, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance),
@@ -52,7 +52,7 @@ public sealed class MediaApiFloodTests : IClassFixture<KeyVaultFixture>, IDispos
             new UnreachableBatchStore(),
             _time,
             NullLogger<MediaApi>.Instance,
-            new TenantMediaRetriever(_store, client, new MediaDownloader(_unusedProviderClient, providersOptions, _time), NullLogger<TenantMediaRetriever>.Instance));
+            new TenantMediaRetriever(_store, client, new MediaDownloader(_unusedProviderClient, Options.Create(new MetaOptions()), providersOptions, _time), NullLogger<TenantMediaRetriever>.Instance));
     }
 
     public void Dispose()

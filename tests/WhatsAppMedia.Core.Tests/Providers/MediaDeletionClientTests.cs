@@ -191,7 +191,7 @@ public class MediaDeletionClientTests
         var provider = new ScriptedProvider(_time, Answer(DeletionOutcome.Deleted));
         var client = Client(provider);
 
-        client.Validate(ProviderKind.Meta, new MediaDeletionTarget("../1")).ShouldNotBeNull().Code.ShouldBe("invalid_media_id");
+        client.Validate("meta", new MediaDeletionTarget("../1")).ShouldNotBeNull().Code.ShouldBe("invalid_media_id");
         await Should.ThrowAsync<ArgumentException>(() => client.DeleteAsync(Credentials, new MediaDeletionTarget("../1")));
         provider.Calls.ShouldBe(0);
     }
@@ -203,13 +203,13 @@ public class MediaDeletionClientTests
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => client.DeleteAsync(new Core.Providers.NxCloud.NxCloudCredentials("ak", "secret"), Target));
 
-        error.Message.ShouldBe("No provider is registered for nxcloud.");
+        error.Message.ShouldBe("No provider is registered as 'nxcloud'.");
     }
 
     private MediaDeletionClient Client(IMediaProvider provider, Action<ProviderRetryOptions>? configure = null)
     {
-        var options = new ProvidersOptions();
-        configure?.Invoke(options.Retry);
+        var options = new ProviderRetryOptions();
+        configure?.Invoke(options);
         return new MediaDeletionClient([provider], Options.Create(options), _time, NullLogger<MediaDeletionClient>.Instance)
         {
             NextJitter = () => 0,

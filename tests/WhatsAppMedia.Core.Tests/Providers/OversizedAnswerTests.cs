@@ -114,23 +114,18 @@ public sealed class OversizedAnswerTests
 
     private static Task<ProviderAnswer> Send(ProviderKind kind, HttpClient client, Uri baseUrl)
     {
-        var options = Options.Create(new ProvidersOptions
-        {
-            Meta = { BaseUrl = baseUrl },
-            Aws = { Endpoint = baseUrl },
-            NxCloud = { BaseUrl = baseUrl },
-            SmsGatewayCenter = { BaseUrl = baseUrl },
-        });
+        // As the service registers the typed clients: the base URL is the client's base address (AWS builds its own).
+        client.BaseAddress = EndpointPolicy.AsBaseAddress(baseUrl);
         var clock = new FakeTimeProvider(FakeClockSandboxFixture.Now);
         return kind switch
         {
-            ProviderKind.Meta => new MetaMediaProvider(client, options, clock)
+            ProviderKind.Meta => new MetaMediaProvider(client, Options.Create(new MetaOptions()), clock)
                 .SendDeleteAsync(new MediaDeletionTarget("1234567890123456", null), new MetaCredentials("meta-token", null)),
-            ProviderKind.Aws => new AwsMediaProvider(client, options, clock)
+            ProviderKind.Aws => new AwsMediaProvider(client, Options.Create(new AwsOptions { Endpoint = baseUrl }), clock)
                 .SendDeleteAsync(new MediaDeletionTarget("0123456789abcdef0123456789abcdef", "phone-number-id-0123456789abcdef"), new AwsCredentials("AKIDEXAMPLE", "aws-secret", null, "us-east-1")),
-            ProviderKind.NxCloud => new NxCloudMediaProvider(client, options, clock)
+            ProviderKind.NxCloud => new NxCloudMediaProvider(client, clock)
                 .SendDeleteAsync(new MediaDeletionTarget("3f5a1b2c-4d6e-7f80-91a2-b3c4d5e6f709", "8613800000000"), new NxCloudCredentials("nx-access-key", "nx-secret")),
-            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterMediaProvider(client, options, clock)
+            ProviderKind.SmsGatewayCenter => new SmsGatewayCenterMediaProvider(client, clock)
                 .SendDeleteAsync(new MediaDeletionTarget(SgcMediaId, null), new SmsGatewayCenterCredentials("sgc-api-key", null, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown provider."),
         };

@@ -14,7 +14,7 @@ public class ProviderPhonesTests
     [InlineData(ProviderKind.Meta, "106540352242922", "106540352242922", "106540352242922")]
     [InlineData(ProviderKind.Meta, null, "106540352242922", null)]
     public void The_call_names_the_phone_else_the_tenant_does_except_for_meta(ProviderKind kind, string? requested, string? tenantPhone, string? expected) =>
-        ProviderPhones.For(kind, requested, tenantPhone).ShouldBe(expected);
+        ProviderPhones.For(CredentialsOf(kind), requested, tenantPhone).ShouldBe(expected);
 
     [Theory]
     [InlineData(ProviderKind.Aws, "phone-number-id-0123", true)]
@@ -26,7 +26,8 @@ public class ProviderPhonesTests
     [InlineData(ProviderKind.SmsGatewayCenter, "not even digits", true)]
     public void A_default_phone_is_held_to_the_format_of_the_provider_that_applies_it(ProviderKind kind, string phone, bool usable)
     {
-        var problem = ProviderPhones.DefaultPhoneProblem(kind, phone);
+        ProviderRegistry.BuiltIn.TryFind(kind.ToName(), out var provider).ShouldBeTrue();
+        var problem = ProviderPhones.DefaultPhoneProblem(provider, phone);
 
         (problem is null).ShouldBe(usable);
         if (problem is not null)
@@ -35,4 +36,12 @@ public class ProviderPhonesTests
             problem.ShouldNotEndWith(".");
         }
     }
+
+    private static ProviderCredentials CredentialsOf(ProviderKind kind) => kind switch
+    {
+        ProviderKind.Meta => new Core.Providers.Meta.MetaCredentials("token"),
+        ProviderKind.Aws => new Core.Providers.Aws.AwsCredentials("AKIDEXAMPLE", "secret", null, "us-east-1"),
+        ProviderKind.NxCloud => new Core.Providers.NxCloud.NxCloudCredentials("key", "secret"),
+        _ => new Core.Providers.SmsGatewayCenter.SmsGatewayCenterCredentials("api-key", null, null),
+    };
 }

@@ -7,7 +7,7 @@ internal sealed class ScriptedProvider(TimeProvider timeProvider, params Func<Ca
 {
     private int _calls;
 
-    public ProviderKind Kind => ProviderKind.Meta;
+    public string Provider => "meta";
 
     public List<DateTimeOffset> AttemptTimes { get; } = [];
 

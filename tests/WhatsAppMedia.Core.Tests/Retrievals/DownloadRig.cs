@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Providers.Meta;
 using WhatsAppMedia.Core.Retrievals;
 
 namespace WhatsAppMedia.Core.Tests.Retrievals;
@@ -54,20 +55,23 @@ public sealed class DownloadRig : IAsyncDisposable
     /// <summary>Completes when a provider request is aborted by the service (the service closed the connection).</summary>
     public TaskCompletionSource ProviderAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static async Task<DownloadRig> StartAsync(Action<ProvidersOptions>? configure = null)
+    public static async Task<DownloadRig> StartAsync(Action<MetaOptions>? configure = null, TimeSpan? attemptTimeout = null)
     {
         var providerBuilder = WebApplication.CreateSlimBuilder();
         providerBuilder.Logging.ClearProviders();
         providerBuilder.WebHost.UseUrls("http://127.0.0.1:0");
         var provider = providerBuilder.Build();
 
-        var options = new ProvidersOptions { Meta = { MediaDownloadHosts = "127.0.0.1" } };
+        var options = new MetaOptions { MediaDownloadHosts = "127.0.0.1" };
         configure?.Invoke(options);
+        var retry = new ProviderRetryOptions();
+        retry.AttemptTimeout = attemptTimeout ?? retry.AttemptTimeout;
         var serviceBuilder = WebApplication.CreateSlimBuilder();
         serviceBuilder.Logging.ClearProviders();
         serviceBuilder.WebHost.UseUrls("http://127.0.0.1:0");
         serviceBuilder.Services.AddSingleton(TimeProvider.System);
         serviceBuilder.Services.AddSingleton(Options.Create(options));
+        serviceBuilder.Services.AddSingleton(Options.Create(retry));
         serviceBuilder.Services.AddHttpClient<MediaDownloader>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(MediaDownloader.CreateHandler);
         var service = serviceBuilder.Build();

@@ -127,7 +127,7 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
     [Fact]
     public async Task A_declared_size_over_the_limit_is_refused_before_any_request()
     {
-        await using var rig = await DownloadRig.StartAsync(options => options.Meta.MaxDownloadBytes = File.Length - 1);
+        await using var rig = await DownloadRig.StartAsync(options => options.MaxDownloadBytes = File.Length - 1);
         rig.Provider = context => Serve(context, File, File.Length);
         rig.Metadata = Declared(rig) with { FileSize = File.Length };
 
@@ -142,7 +142,7 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_declared_size_a_body_over_the_limit_is_aborted()
     {
-        await using var rig = await DownloadRig.StartAsync(options => options.Meta.MaxDownloadBytes = File.Length - 1);
+        await using var rig = await DownloadRig.StartAsync(options => options.MaxDownloadBytes = File.Length - 1);
         rig.Provider = context => Serve(context, File, null);
         rig.Metadata = Declared(rig) with { FileSize = null, Sha256 = null };
 
@@ -255,7 +255,7 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
     [Fact]
     public async Task A_provider_that_never_answers_times_out()
     {
-        await using var rig = await DownloadRig.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(200));
+        await using var rig = await DownloadRig.StartAsync(attemptTimeout: TimeSpan.FromMilliseconds(200));
         var release = new TaskCompletionSource();
         rig.Provider = context => release.Task.WaitAsync(context.RequestAborted);
         rig.Metadata = Declared(rig);
@@ -269,7 +269,7 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
     [Fact]
     public async Task A_provider_that_stalls_mid_file_gets_the_response_aborted()
     {
-        await using var rig = await DownloadRig.StartAsync(options => options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(200));
+        await using var rig = await DownloadRig.StartAsync(attemptTimeout: TimeSpan.FromMilliseconds(200));
         rig.Provider = async context =>
         {
             context.Response.ContentLength = File.Length;

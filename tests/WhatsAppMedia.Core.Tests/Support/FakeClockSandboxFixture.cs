@@ -23,9 +23,6 @@ public abstract class FakeClockSandboxFixture : IAsyncLifetime
 
     public ProviderSandbox Sandbox => _sandbox ?? throw new InvalidOperationException("The sandbox has not started.");
 
-    /// <summary>Provider options pointing every provider at the sandbox.</summary>
-    public IOptions<ProvidersOptions> Options => SandboxFixture.OptionsFor(Sandbox);
-
     public async Task InitializeAsync() => _sandbox = await ProviderSandbox.StartAsync(new ProviderSandboxOptions { TimeProvider = Clock });
 
     public async Task DisposeAsync()

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Sandbox;
 
 namespace WhatsAppMedia.Core.Tests.Support;
@@ -13,22 +11,6 @@ public sealed class SandboxFixture : IAsyncLifetime
     private ProviderSandbox? _sandbox;
 
     public ProviderSandbox Sandbox => _sandbox ?? throw new InvalidOperationException("The sandbox has not started.");
-
-    /// <summary>Provider options pointing every provider at the sandbox.</summary>
-    public IOptions<ProvidersOptions> Options => OptionsFor(Sandbox);
-
-    /// <summary>Provider options pointing every provider at <paramref name="sandbox"/>.</summary>
-    public static IOptions<ProvidersOptions> OptionsFor(ProviderSandbox sandbox)
-    {
-        ArgumentNullException.ThrowIfNull(sandbox);
-        return Microsoft.Extensions.Options.Options.Create(new ProvidersOptions
-        {
-            Meta = { BaseUrl = sandbox.BaseUrlFor(ProviderKind.Meta) },
-            Aws = { Endpoint = sandbox.BaseUrlFor(ProviderKind.Aws) },
-            NxCloud = { BaseUrl = sandbox.BaseUrlFor(ProviderKind.NxCloud) },
-            SmsGatewayCenter = { BaseUrl = sandbox.BaseUrlFor(ProviderKind.SmsGatewayCenter) },
-        });
-    }
 
     public async Task InitializeAsync() => _sandbox = await ProviderSandbox.StartAsync();
 

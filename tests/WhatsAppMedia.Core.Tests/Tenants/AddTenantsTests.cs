@@ -70,11 +70,12 @@ public sealed class AddTenantsTests(KeyVaultFixture fixture) : IClassFixture<Key
     [InlineData("KeyVault:ColdReadBurst", "0")]
     [InlineData("KeyVault:MaxRetries", "11")]
     [InlineData("KeyVault:ClientId", "not-a-guid")]
-    public void A_bad_setting_is_refused_at_registration_naming_the_key(string key, string value)
+    public void A_bad_setting_is_refused_when_the_store_is_built_naming_the_key(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)]).Build();
+        using var services = new ServiceCollection().AddTenants(configuration).BuildServiceProvider();
 
-        var exception = Should.Throw<OptionsValidationException>(() => new ServiceCollection().AddTenants(configuration));
+        var exception = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<ITenantStore>());
 
         exception.Message.ShouldContain(key);
     }

@@ -16,7 +16,7 @@ public class ConfigurationTenantStoreTests
 
         var lookup = await store.GetAsync("acme");
 
-        lookup.Tenant!.Provider.ShouldBe(WhatsAppMedia.Core.Providers.ProviderKind.Aws);
+        lookup.Tenant!.Provider.ShouldBe("aws");
         lookup.Tenant.Phone.ShouldBe("phone-number-id-01234567890123456789012345678901");
     }
 

@@ -70,7 +70,7 @@ public class TenantDocumentTests
 
         result.IsValid.ShouldBeTrue(result.Error?.Message);
         result.Tenant.Id.ShouldBe("acme");
-        result.Tenant.Provider.ShouldBe(provider);
+        result.Tenant.Provider.ShouldBe(provider.ToName());
         result.Tenant.ApiKeySha256.ShouldBe(ApiKeySha256);
         TenantDocument.Parse("acme", TenantDocument.Serialize(result.Tenant)).Tenant.ShouldBe(result.Tenant);
     }

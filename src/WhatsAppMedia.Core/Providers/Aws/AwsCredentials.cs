@@ -9,27 +9,35 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// <param name="Region">The AWS region of the End User Messaging Social resources, for example <c>us-east-1</c>; part of the host name.</param>
 public sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken, string Region) : ProviderCredentials
 {
-    public override ProviderKind Kind => ProviderKind.Aws;
+    public override string Provider => AwsProviderDefinition.ProviderName;
 
     public override TenantDocumentError? Problem()
     {
         if (!AwsIdentifiers.IsAccessKeyId(AccessKeyId))
         {
-            return TenantDocumentError.For(Fields.InCredentials(Fields.AccessKeyId), $"must be 1-{AwsIdentifiers.MaxAccessKeyIdLength} letters or digits");
+            return TenantDocumentError.For(Fields.InCredentials(AwsProviderDefinition.AccessKeyIdField), $"must be 1-{AwsIdentifiers.MaxAccessKeyIdLength} letters or digits");
         }
 
         if (string.IsNullOrEmpty(SecretAccessKey))
         {
-            return TenantDocumentError.For(Fields.InCredentials(Fields.SecretAccessKey), "is required");
+            return TenantDocumentError.For(Fields.InCredentials(AwsProviderDefinition.SecretAccessKeyField), "is required");
         }
 
         if (SessionToken is not null && !SecretText.IsHeaderSafe(SessionToken))
         {
-            return TenantDocumentError.For(Fields.InCredentials(Fields.SessionToken), SecretText.HeaderSafeRule);
+            return TenantDocumentError.For(Fields.InCredentials(AwsProviderDefinition.SessionTokenField), SecretText.HeaderSafeRule);
         }
 
-        return AwsIdentifiers.IsRegion(Region) ? null : TenantDocumentError.For(Fields.InCredentials(Fields.Region), "must be an AWS region such as 'us-east-1'");
+        return AwsIdentifiers.IsRegion(Region) ? null : TenantDocumentError.For(Fields.InCredentials(AwsProviderDefinition.RegionField), "must be an AWS region such as 'us-east-1'");
     }
+
+    public override IEnumerable<KeyValuePair<string, string?>> ToDocumentFields() =>
+    [
+        new(AwsProviderDefinition.AccessKeyIdField, AccessKeyId),
+        new(AwsProviderDefinition.SecretAccessKeyField, SecretAccessKey),
+        new(AwsProviderDefinition.SessionTokenField, SessionToken),
+        new(AwsProviderDefinition.RegionField, Region),
+    ];
 
     public override string ToString() =>
         $"AwsCredentials {{ AccessKeyId = {AccessKeyId}, SecretAccessKey = {Redacted}, SessionToken = {(SessionToken is null ? "" : Redacted)}, Region = {Region} }}";

@@ -6,10 +6,11 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// AWS End User Messaging Social's DeleteWhatsAppMessageMedia:
 /// <c>DELETE {endpoint}/v1/whatsapp/media?mediaId={mediaId}&amp;originationPhoneNumberId={phone}</c>, signed with SigV4
 /// for <c>social-messaging</c> in the tenant's region. The endpoint is <c>Providers:Aws:Endpoint</c> when set, else
-/// <c>https://social-messaging.{region}.amazonaws.com</c>. Metadata comes from GetWhatsAppMessageMedia
+/// <c>https://social-messaging.{region}.amazonaws.com</c>. The request URL is always absolute: SigV4 signs its host and
+/// path, so it is built here rather than left to the client's base address. Metadata comes from GetWhatsAppMessageMedia
 /// (<c>POST {endpoint}/v1/whatsapp/media/get</c>, a JSON body with <c>metadataOnly: true</c>, SigV4 over the body).
 /// </summary>
-public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
+internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
 {
     /// <summary>The SigV4 signing name of End User Messaging Social.</summary>
     public const string SigningName = "social-messaging";
@@ -18,7 +19,7 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
     private const string GetMediaPath = "/v1/whatsapp/media/get";
     private const string JsonContentType = "application/json";
 
-    public ProviderKind Kind => ProviderKind.Aws;
+    public string Provider => AwsProviderDefinition.ProviderName;
 
     public IdentifierError? Validate(MediaDeletionTarget target)
     {
@@ -79,12 +80,7 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
             toSign = SigV4Body.Attach(toSign, body, JsonContentType);
         }
 
-        var signature = SigV4Signer.Sign(
-            toSign,
-            credentials,
-            region,
-            SigningName,
-            timeProvider.GetUtcNow());
+        var signature = SigV4Signer.Sign(toSign, credentials, region, SigningName, timeProvider.GetUtcNow());
 
         var request = new HttpRequestMessage(body is null ? HttpMethod.Delete : HttpMethod.Post, uri);
         if (body is not null)
@@ -115,12 +111,8 @@ public sealed class AwsMediaProvider(HttpClient httpClient, IOptions<ProvidersOp
     /// <summary>The endpoint without a trailing slash.</summary>
     private string Endpoint(string region)
     {
-        var endpoint = options.Value.Aws.Endpoint ?? new Uri($"https://social-messaging.{region}.amazonaws.com/");
-        if (!EndpointPolicy.IsAllowed(endpoint))
-        {
-            throw new InvalidOperationException("Providers:Aws:Endpoint must be an https URL (http only for loopback addresses) without query or credentials.");
-        }
-
+        // A configured endpoint passed AwsOptionsValidator at start; the region passed AwsCredentials.Problem.
+        var endpoint = options.Value.Endpoint ?? new Uri($"https://social-messaging.{region}.amazonaws.com/");
         return endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 }

@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// <c>A–Z a–z 0–9 - . _ ~</c> becomes <c>%XY</c> with uppercase hex. Unlike form encoding, a space is <c>%20</c>, never
 /// <c>+</c>. The same text goes on the wire and into the canonical request, so the two cannot disagree.
 /// </summary>
-public static class AwsUriEncoding
+internal static class AwsUriEncoding
 {
     private const string UppercaseHex = "0123456789ABCDEF";
 

@@ -5,7 +5,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// segments dropped, then each segment percent-encoded. The path is taken as it goes on the wire, so a segment that
 /// is already percent-encoded is encoded a second time (<c>%2F</c> signs as <c>%252F</c>), as AWS expects outside S3.
 /// </summary>
-public static class SigV4CanonicalUri
+internal static class SigV4CanonicalUri
 {
     public static string FromPath(string path)
     {

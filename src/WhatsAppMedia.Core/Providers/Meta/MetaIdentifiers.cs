@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace WhatsAppMedia.Core.Providers.Meta;
 
 /// <summary>Meta's identifier formats: media ids and phone_number_ids are numeric strings; Graph versions look like <c>v23.0</c>.</summary>
-public static partial class MetaIdentifiers
+internal static partial class MetaIdentifiers
 {
     /// <summary>Meta ids are 64-bit numbers in practice; 32 digits leaves room without admitting absurd input.</summary>
     public const int MaxIdLength = 32;

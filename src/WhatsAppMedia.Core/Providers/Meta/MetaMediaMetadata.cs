@@ -15,43 +15,23 @@ internal static class MetaMediaMetadata
     /// <summary>Meta's media URLs work for 5 minutes (providers.md, "Download").</summary>
     public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(5);
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16 };
-
     /// <summary>The metadata in <paramref name="body"/>, or null when it is not a metadata answer.</summary>
     public static MediaMetadata? TryRead(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        using var document = ProviderJson.TryParseObject(body);
+        if (document?.RootElement is not { } root
+            || ProviderJson.NonBlankString(root, "mime_type") is not { } mimeType
+            || ProviderJson.NonBlankString(root, "url") is not { } url)
         {
             return null;
         }
 
-        try
+        long? size = root.TryGetProperty("file_size", out var fileSize) ? fileSize.ValueKind switch
         {
-            using var document = JsonDocument.Parse(body, ParseOptions);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || String(root, "mime_type") is not { } mimeType
-                || String(root, "url") is not { } url)
-            {
-                return null;
-            }
-
-            long? size = root.TryGetProperty("file_size", out var fileSize) ? fileSize.ValueKind switch
-            {
-                JsonValueKind.Number when fileSize.TryGetInt64(out var number) && number >= 0 => number,
-                JsonValueKind.String when long.TryParse(fileSize.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                _ => null,
-            } : null;
-            return new MediaMetadata(mimeType, String(root, "sha256"), size, url, UrlLifetime);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+            JsonValueKind.Number when fileSize.TryGetInt64(out var number) && number >= 0 => number,
+            JsonValueKind.String when long.TryParse(fileSize.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        } : null;
+        return new MediaMetadata(mimeType, ProviderJson.NonBlankString(root, "sha256"), size, url, UrlLifetime);
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(property.GetString())
-            ? property.GetString()
-            : null;
 }

@@ -6,13 +6,15 @@ namespace WhatsAppMedia.Core.Providers.Meta;
 /// <summary>
 /// Deletes media through Meta's WhatsApp Cloud API:
 /// <c>DELETE {BaseUrl}/{graphVersion}/{mediaId}[?phone_number_id={phone}]</c> with <c>Authorization: Bearer</c>
-/// set on each request, never on the shared client. The Graph version is the tenant's, else
-/// <c>Providers:Meta:GraphVersion</c>. Answers are read by <see cref="MetaAnswerClassifier"/>. Retrieves metadata with
-/// <c>GET</c> on the same URL (<see cref="MetaMediaMetadata"/>); its <c>url</c> takes the same bearer token.
+/// set on each request, never on the shared client. <c>{BaseUrl}</c> is the client's <see cref="HttpClient.BaseAddress"/>,
+/// set once from the validated <see cref="MetaOptions.BaseUrl"/> when the typed client is registered. The Graph version is
+/// the tenant's, else <see cref="MetaOptions.GraphVersion"/>. Answers are read by <see cref="MetaAnswerClassifier"/>.
+/// Retrieves metadata with <c>GET</c> on the same URL (<see cref="MetaMediaMetadata"/>); its <c>url</c> takes the same
+/// bearer token (<see cref="ContentBearerToken"/>).
 /// </summary>
-public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
+internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
 {
-    public ProviderKind Kind => ProviderKind.Meta;
+    public string Provider => MetaProviderDefinition.ProviderName;
 
     public IdentifierError? Validate(MediaDeletionTarget target) => MetaIdentifiers.Check(target);
 
@@ -58,28 +60,15 @@ public sealed class MetaMediaProvider(HttpClient httpClient, IOptions<ProvidersO
 
     private string GraphVersionFor(MetaCredentials credentials)
     {
-        // The tenant's version passed MetaCredentials.Problem in ProviderArguments.Check.
-        if (credentials.GraphVersion is { } tenantVersion)
-        {
-            return tenantVersion;
-        }
-
-        var configured = options.Value.Meta.GraphVersion;
-        return MetaIdentifiers.IsGraphVersion(configured)
-            ? configured
-            : throw new InvalidOperationException("Providers:Meta:GraphVersion must look like 'v23.0'.");
+        // The tenant's version passed MetaCredentials.Problem in ProviderArguments.Check; the configured one, MetaOptionsValidator at start.
+        return credentials.GraphVersion ?? options.Value.GraphVersion;
     }
 
-    private Uri BuildUri(string graphVersion, MediaDeletionTarget target)
+    private static Uri BuildUri(string graphVersion, MediaDeletionTarget target)
     {
-        var baseUrl = options.Value.Meta.BaseUrl;
-        if (baseUrl is null || !EndpointPolicy.IsAllowed(baseUrl))
-        {
-            throw new InvalidOperationException("Providers:Meta:BaseUrl must be an absolute https URL without query or credentials (http only for loopback addresses).");
-        }
-
-        // Both ids are validated digits; escaping them anyway keeps the URL safe should the formats ever widen.
-        var path = $"{baseUrl.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(graphVersion)}/{Uri.EscapeDataString(target.MediaId)}";
-        return new Uri(target.Phone is null ? path : $"{path}?phone_number_id={Uri.EscapeDataString(target.Phone)}", UriKind.Absolute);
+        // Relative to the client's BaseAddress. Both ids are validated digits; escaping them anyway keeps the URL safe
+        // should the formats ever widen.
+        var path = $"{Uri.EscapeDataString(graphVersion)}/{Uri.EscapeDataString(target.MediaId)}";
+        return new Uri(target.Phone is null ? path : $"{path}?phone_number_id={Uri.EscapeDataString(target.Phone)}", UriKind.Relative);
     }
 }

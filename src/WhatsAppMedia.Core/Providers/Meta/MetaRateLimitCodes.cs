@@ -17,7 +17,7 @@ namespace WhatsAppMedia.Core.Providers.Meta;
 /// limit), 131056 (business/consumer pair rate limit), 133016 (register/deregister rate limit).</item>
 /// </list>
 /// </summary>
-public static class MetaRateLimitCodes
+internal static class MetaRateLimitCodes
 {
     public const int ApplicationTooManyCalls = 4;
     public const int UserTooManyCalls = 17;

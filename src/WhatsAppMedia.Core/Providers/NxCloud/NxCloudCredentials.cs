@@ -7,17 +7,23 @@ namespace WhatsAppMedia.Core.Providers.NxCloud;
 /// <param name="AccessSecret">The NxCloud access secret; only ever used inside the signature.</param>
 public sealed record NxCloudCredentials(string AccessKey, string AccessSecret) : ProviderCredentials
 {
-    public override ProviderKind Kind => ProviderKind.NxCloud;
+    public override string Provider => NxCloudProviderDefinition.ProviderName;
 
     public override TenantDocumentError? Problem()
     {
         if (!SecretText.IsHeaderSafe(AccessKey))
         {
-            return TenantDocumentError.For(Fields.InCredentials(Fields.AccessKey), SecretText.HeaderSafeRule);
+            return TenantDocumentError.For(Fields.InCredentials(NxCloudProviderDefinition.AccessKeyField), SecretText.HeaderSafeRule);
         }
 
-        return string.IsNullOrEmpty(AccessSecret) ? TenantDocumentError.For(Fields.InCredentials(Fields.AccessSecret), "is required") : null;
+        return string.IsNullOrEmpty(AccessSecret) ? TenantDocumentError.For(Fields.InCredentials(NxCloudProviderDefinition.AccessSecretField), "is required") : null;
     }
+
+    public override IEnumerable<KeyValuePair<string, string?>> ToDocumentFields() =>
+    [
+        new(NxCloudProviderDefinition.AccessKeyField, AccessKey),
+        new(NxCloudProviderDefinition.AccessSecretField, AccessSecret),
+    ];
 
     public override string ToString() => $"NxCloudCredentials {{ AccessKey = {AccessKey}, AccessSecret = {Redacted} }}";
 }

@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Providers.NxCloud;
 /// The deleteMedia body, <c>{"business_phone":"…","Media-ID":"…","messaging_product":"whatsapp"}</c>, written once
 /// to bytes: those same bytes are signed and sent, so nothing can re-serialise them differently in between.
 /// </summary>
-public static class NxCloudDeleteMediaBody
+internal static class NxCloudDeleteMediaBody
 {
     /// <summary>Writes the body for identifiers that have already passed <see cref="NxCloudIdentifiers"/>.</summary>
     public static byte[] Serialize(string businessPhone, string mediaId)

@@ -5,7 +5,7 @@ namespace WhatsAppMedia.Core.Providers.NxCloud;
 /// hyphens is accepted so another id style does not get refused. <c>business_phone</c> is the merchant's number in
 /// international form without '+': an E.164 number has at most 15 digits and its country code never starts with 0.
 /// </summary>
-public static class NxCloudIdentifiers
+internal static class NxCloudIdentifiers
 {
     public const int MaxMediaIdLength = 128;
     public const int MinPhoneDigits = 8;

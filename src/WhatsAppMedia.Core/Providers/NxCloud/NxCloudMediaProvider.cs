@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
 
 namespace WhatsAppMedia.Core.Providers.NxCloud;
 
@@ -12,10 +11,12 @@ namespace WhatsAppMedia.Core.Providers.NxCloud;
 /// <remarks>
 /// <c>business_phone</c> is required and must be plain digits with the country code. A leading '+' is refused
 /// rather than stripped: identifiers are validated as given and never rewritten, so what is logged is what was sent.
+/// <para>The base URL is the client's <see cref="HttpClient.BaseAddress"/>, set once from the validated
+/// <see cref="NxCloudOptions.BaseUrl"/> when the typed client is registered.</para>
 /// </remarks>
-public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
+internal sealed class NxCloudMediaProvider(HttpClient httpClient, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
 {
-    public ProviderKind Kind => ProviderKind.NxCloud;
+    public string Provider => NxCloudProviderDefinition.ProviderName;
 
     public IdentifierError? Validate(MediaDeletionTarget target)
     {
@@ -68,7 +69,7 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
         var ts = timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var sign = NxCloudSigner.Sign(nxCloud.AccessKey, action, NxCloudProtocol.WhatsAppBizType, ts, body, nxCloud.AccessSecret);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, OperationUri(path));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(NxCloudProtocol.JsonMediaType);
         request.Headers.Add(NxCloudProtocol.AccessKeyHeader, nxCloud.AccessKey);
@@ -80,16 +81,5 @@ public sealed class NxCloudMediaProvider(HttpClient httpClient, IOptions<Provide
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var answer = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         return ((int)response.StatusCode, answer, RetryAfter.From(response, timeProvider));
-    }
-
-    private Uri OperationUri(string path)
-    {
-        var baseUrl = options.Value.NxCloud.BaseUrl;
-        if (baseUrl is null || !EndpointPolicy.IsAllowed(baseUrl))
-        {
-            throw new InvalidOperationException("Providers:NxCloud:BaseUrl must be an absolute https URL (http only for loopback addresses).");
-        }
-
-        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + path, UriKind.Absolute);
     }
 }

@@ -1,8 +1,11 @@
 namespace WhatsAppMedia.Core.Providers.NxCloud;
 
-/// <summary>NxCloud settings (<c>Providers__NxCloud__*</c>).</summary>
+/// <summary>NxCloud settings, section <c>Providers:NxCloud</c> (<c>Providers__NxCloud__*</c>), checked by <see cref="NxCloudOptionsValidator"/> at start.</summary>
 public sealed class NxCloudOptions
 {
-    /// <summary>The API base URL. Default <c>https://api2.nxcloud.com</c>.</summary>
+    public const string SectionName = "Providers:NxCloud";
+
+    /// <summary>The API base URL.</summary>
+    /// <value>Default <c>https://api2.nxcloud.com</c>.</value>
     public Uri BaseUrl { get; set; } = new("https://api2.nxcloud.com");
 }

@@ -7,9 +7,9 @@ namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 /// SMSGatewayCenter accepts an API key (sent as the <c>apiKey</c> header) or a user id and password (sent as query parameters).
 /// When both are present the API key is used, so the password never travels in a URL.
 /// </summary>
-public sealed record SmsGatewayCenterCredentials(string? ApiKey, string? UserId, string? Password) : ProviderCredentials
+internal sealed record SmsGatewayCenterCredentials(string? ApiKey, string? UserId, string? Password) : ProviderCredentials
 {
-    public override ProviderKind Kind => ProviderKind.SmsGatewayCenter;
+    public override string Provider => SmsGatewayCenterProviderDefinition.ProviderName;
 
     public bool UsesApiKey => !string.IsNullOrEmpty(ApiKey);
 
@@ -23,32 +23,39 @@ public sealed record SmsGatewayCenterCredentials(string? ApiKey, string? UserId,
         {
             if (!SecretText.IsHeaderSafe(ApiKey))
             {
-                return TenantDocumentError.For(Fields.InCredentials(Fields.ApiKey), SecretText.HeaderSafeRule);
+                return TenantDocumentError.For(Fields.InCredentials(SmsGatewayCenterProviderDefinition.ApiKeyField), SecretText.HeaderSafeRule);
             }
 
             return hasPassword && !hasUserId
-                ? TenantDocumentError.For(Fields.InCredentials(Fields.UserId), $"is required with {Fields.InCredentials(Fields.Password)}")
+                ? TenantDocumentError.For(Fields.InCredentials(SmsGatewayCenterProviderDefinition.UserIdField), $"is required with {Fields.InCredentials(SmsGatewayCenterProviderDefinition.PasswordField)}")
                 : null;
         }
 
         if (hasUserId && !hasPassword)
         {
             return TenantDocumentError.For(
-                Fields.InCredentials(Fields.Password),
-                $"is required with {Fields.InCredentials(Fields.UserId)} unless {Fields.InCredentials(Fields.ApiKey)} is given");
+                Fields.InCredentials(SmsGatewayCenterProviderDefinition.PasswordField),
+                $"is required with {Fields.InCredentials(SmsGatewayCenterProviderDefinition.UserIdField)} unless {Fields.InCredentials(SmsGatewayCenterProviderDefinition.ApiKeyField)} is given");
         }
 
         if (hasPassword && !hasUserId)
         {
-            return TenantDocumentError.For(Fields.InCredentials(Fields.UserId), $"is required with {Fields.InCredentials(Fields.Password)}");
+            return TenantDocumentError.For(Fields.InCredentials(SmsGatewayCenterProviderDefinition.UserIdField), $"is required with {Fields.InCredentials(SmsGatewayCenterProviderDefinition.PasswordField)}");
         }
 
         return hasUserId
             ? null
             : TenantDocumentError.For(
-                Fields.InCredentials(Fields.ApiKey),
-                $"is required unless {Fields.InCredentials(Fields.UserId)} and {Fields.InCredentials(Fields.Password)} are given");
+                Fields.InCredentials(SmsGatewayCenterProviderDefinition.ApiKeyField),
+                $"is required unless {Fields.InCredentials(SmsGatewayCenterProviderDefinition.UserIdField)} and {Fields.InCredentials(SmsGatewayCenterProviderDefinition.PasswordField)} are given");
     }
+
+    public override IEnumerable<KeyValuePair<string, string?>> ToDocumentFields() =>
+    [
+        new(SmsGatewayCenterProviderDefinition.ApiKeyField, ApiKey),
+        new(SmsGatewayCenterProviderDefinition.UserIdField, UserId),
+        new(SmsGatewayCenterProviderDefinition.PasswordField, Password),
+    ];
 
     public override string ToString() =>
         $"SmsGatewayCenterCredentials {{ ApiKey = {(ApiKey is null ? "" : Redacted)}, UserId = {UserId}, Password = {(Password is null ? "" : Redacted)} }}";

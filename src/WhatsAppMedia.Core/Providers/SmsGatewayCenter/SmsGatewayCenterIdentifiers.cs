@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 
 /// <summary>SMSGatewayCenter's identifier format: media ids are digit strings (19 digits in the provider's sample).</summary>
-public static class SmsGatewayCenterIdentifiers
+internal static class SmsGatewayCenterIdentifiers
 {
     /// <summary>Generous over the 19 digits seen in practice, without admitting absurd input.</summary>
     public const int MaxMediaIdLength = 32;

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 
@@ -8,11 +7,13 @@ namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 /// <c>DELETE {BaseUrl}/WAApi/media?userid={userId}&amp;output=json&amp;mediaId={mediaId}</c>. With an API key it
 /// travels in the <c>apiKey</c> header (and <c>userid</c> is sent when known); without one, <c>userid</c> and the
 /// percent-encoded <c>password</c> go in the query, as the provider requires. The phone identity is not used.
-/// Answers are read by <see cref="SmsGatewayCenterAnswerClassifier"/>.
+/// Answers are read by <see cref="SmsGatewayCenterAnswerClassifier"/>. <c>{BaseUrl}</c> is the client's
+/// <see cref="HttpClient.BaseAddress"/>, set once from the validated <see cref="SmsGatewayCenterOptions.BaseUrl"/> when
+/// the typed client is registered.
 /// </summary>
-public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOptions<ProvidersOptions> options, TimeProvider timeProvider) : IMediaProvider
+internal sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, TimeProvider timeProvider) : IMediaProvider
 {
-    public ProviderKind Kind => ProviderKind.SmsGatewayCenter;
+    public string Provider => SmsGatewayCenterProviderDefinition.ProviderName;
 
     public IdentifierError? Validate(MediaDeletionTarget target) => SmsGatewayCenterIdentifiers.Check(target);
 
@@ -33,17 +34,11 @@ public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOption
         return answer with { ProviderMessage = message };
     }
 
-    private Uri BuildUri(SmsGatewayCenterCredentials account, MediaDeletionTarget target)
+    private static Uri BuildUri(SmsGatewayCenterCredentials account, MediaDeletionTarget target)
     {
-        var baseUrl = options.Value.SmsGatewayCenter.BaseUrl;
-        if (baseUrl is null || !EndpointPolicy.IsAllowed(baseUrl))
-        {
-            throw new InvalidOperationException(
-                "Providers:SmsGatewayCenter:BaseUrl must be an absolute https URL without query or credentials (http only for loopback addresses).");
-        }
-
-        // Every value is escaped (RFC 3986): the password is free text and may hold '&', '=', '+', '%' or spaces.
-        var uri = new StringBuilder(baseUrl.AbsoluteUri.TrimEnd('/')).Append("/WAApi/media?");
+        // Relative to the client's BaseAddress. Every value is escaped (RFC 3986): the password is free text and may
+        // hold '&', '=', '+', '%' or spaces.
+        var uri = new StringBuilder("WAApi/media?");
         if (!string.IsNullOrWhiteSpace(account.UserId))
         {
             uri.Append("userid=").Append(Uri.EscapeDataString(account.UserId)).Append('&');
@@ -55,6 +50,6 @@ public sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, IOption
         }
 
         uri.Append("output=json&mediaId=").Append(Uri.EscapeDataString(target.MediaId));
-        return new Uri(uri.ToString(), UriKind.Absolute);
+        return new Uri(uri.ToString(), UriKind.Relative);
     }
 }

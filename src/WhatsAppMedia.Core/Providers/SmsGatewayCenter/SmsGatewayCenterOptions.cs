@@ -1,8 +1,11 @@
 namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 
-/// <summary>SMSGatewayCenter settings (<c>Providers__SmsGatewayCenter__*</c>).</summary>
+/// <summary>SMSGatewayCenter settings, section <c>Providers:SmsGatewayCenter</c> (<c>Providers__SmsGatewayCenter__*</c>), checked by <see cref="SmsGatewayCenterOptionsValidator"/> at start.</summary>
 public sealed class SmsGatewayCenterOptions
 {
-    /// <summary>The API base URL. Default <c>https://unify.smsgateway.center</c>.</summary>
+    public const string SectionName = "Providers:SmsGatewayCenter";
+
+    /// <summary>The API base URL.</summary>
+    /// <value>Default <c>https://unify.smsgateway.center</c>.</value>
     public Uri BaseUrl { get; set; } = new("https://unify.smsgateway.center");
 }

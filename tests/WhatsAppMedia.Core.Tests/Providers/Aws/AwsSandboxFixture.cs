@@ -18,7 +18,7 @@ public sealed class AwsSandboxFixture : FakeClockSandboxFixture
     public static AwsCredentials TemporaryCredentials { get; } =
         new(SandboxAccounts.Aws.TemporaryAccessKeyId, SandboxAccounts.Aws.TemporarySecretAccessKey, SandboxAccounts.Aws.SessionToken, SandboxAccounts.Aws.Region);
 
-    public AwsMediaProvider Provider(TimeProvider? clock = null) => new(HttpClient, Options, clock ?? Clock);
+    internal AwsMediaProvider Provider(TimeProvider? clock = null) => new(HttpClient, Microsoft.Extensions.Options.Options.Create(new AwsOptions { Endpoint = Endpoint }), clock ?? Clock);
 
     /// <summary>The requests the sandbox recorded for <paramref name="mediaId"/>, oldest first.</summary>
     public List<RecordedRequest> RequestsFor(string mediaId) =>

@@ -26,12 +26,16 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     public MetaMediaProviderTests(SandboxFixture fixture)
     {
         _fixture = fixture;
-        _httpClient = new HttpClient(_sent);
+        _httpClient = ProviderClients.For(_sent, fixture.Sandbox.BaseUrlFor(ProviderKind.Meta));
     }
 
     private ProviderSandbox Sandbox => _fixture.Sandbox;
 
-    public void Dispose() => _httpClient.Dispose();
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        _sent.Dispose();
+    }
 
     [Fact]
     public async Task Deletes_existing_media()
@@ -86,10 +90,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     public async Task Uses_the_configured_graph_version_when_the_tenant_pins_none()
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
-        var options = SandboxOptions();
-        options.Value.Meta.GraphVersion = "v26.0";
-
-        await NewProvider(options).SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        await NewProvider(graphVersion: "v26.0").SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
 
         RequestsFor(mediaId).ShouldHaveSingleItem().Path.ShouldBe($"/meta/v26.0/{mediaId}");
     }
@@ -194,10 +195,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     [Fact]
     public async Task A_base_url_that_reaches_no_graph_api_is_rejected()
     {
-        var options = SandboxOptions();
-        options.Value.Meta.BaseUrl = new Uri(Sandbox.BaseUri, "not-meta");
-
-        var answer = await NewProvider(options).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials);
+        var answer = await NewProvider(new Uri(Sandbox.BaseUri, "not-meta")).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials);
 
         answer.Outcome.ShouldBe(DeletionOutcome.Rejected);
         answer.HttpStatus.ShouldBe(404);
@@ -316,29 +314,16 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     }
 
     [Fact]
-    public async Task A_malformed_configured_graph_version_is_a_configuration_error()
-    {
-        var options = SandboxOptions();
-        options.Value.Meta.GraphVersion = "v23.0/x";
-
-        await Should.ThrowAsync<InvalidOperationException>(() => NewProvider(options).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials));
-    }
+    public void A_malformed_configured_graph_version_is_refused_at_start() =>
+        new MetaOptionsValidator().Validate(null, new MetaOptions { GraphVersion = "v23.0/x" })
+            .Failures.ShouldHaveSingleItem().ShouldBe("Providers:Meta:GraphVersion must look like 'v23.0'.");
 
     [Theory]
     [InlineData("http://graph.facebook.com")]
     [InlineData("https://graph.facebook.com/?access_token=x")]
-    public async Task A_base_url_that_would_expose_the_token_is_refused_before_sending(string baseUrl)
-    {
-        using var handler = RecordingHandler.Answering(HttpStatusCode.OK, """{"success":true}""");
-        using var client = new HttpClient(handler);
-        var options = SandboxOptions();
-        options.Value.Meta.BaseUrl = new Uri(baseUrl);
-
-        await Should.ThrowAsync<InvalidOperationException>(() =>
-            new MetaMediaProvider(client, options, _clock).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials));
-
-        handler.Requests.ShouldBeEmpty();
-    }
+    public void A_base_url_that_would_expose_the_token_is_refused_at_start(string baseUrl) =>
+        new MetaOptionsValidator().Validate(null, new MetaOptions { BaseUrl = new Uri(baseUrl) })
+            .Failures.ShouldHaveSingleItem().ShouldStartWith("Providers:Meta:BaseUrl must be an absolute https URL");
 
     [Fact]
     public async Task Concurrent_calls_for_different_tenants_on_one_client_each_carry_their_own_token()
@@ -379,9 +364,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     {
         var body = $$$"""{"error":{"message":"Malformed access token {{{Token}}}","type":"OAuthException","code":190}}""";
         using var handler = RecordingHandler.Answering(HttpStatusCode.BadRequest, body);
-        using var client = new HttpClient(handler);
+        using var client = ProviderClients.For(handler, Sandbox.BaseUrlFor(ProviderKind.Meta));
 
-        var answer = await new MetaMediaProvider(client, SandboxOptions(), _clock).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials);
+        var answer = await new MetaMediaProvider(client, Options.Create(new MetaOptions()), _clock).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials);
 
         answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
         answer.ProviderMessage.ShouldBe("Malformed access token ***");
@@ -412,18 +397,13 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     [Fact]
     public async Task A_connection_failure_propagates_as_HttpRequestException()
     {
-        var options = SandboxOptions();
-        options.Value.Meta.BaseUrl = new Uri($"http://127.0.0.1:{ClosedPort()}/meta");
-
         await Should.ThrowAsync<HttpRequestException>(() =>
-            NewProvider(options).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials));
+            NewProvider(new Uri($"http://127.0.0.1:{ClosedPort()}/meta")).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials));
     }
 
-    /// <summary>Only the Meta endpoint: the shared fixture's options need every imitation to exist.</summary>
-    private IOptions<ProvidersOptions> SandboxOptions() =>
-        Options.Create(new ProvidersOptions { Meta = { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.Meta) } });
-
-    private MetaMediaProvider NewProvider(IOptions<ProvidersOptions>? options = null) => new(_httpClient, options ?? SandboxOptions(), _clock);
+    /// <summary>A provider on the recording handler, at the sandbox's Meta endpoint unless <paramref name="baseUrl"/> says otherwise.</summary>
+    private MetaMediaProvider NewProvider(Uri? baseUrl = null, string? graphVersion = null) =>
+        new(baseUrl is null ? _httpClient : ProviderClients.For(_sent, baseUrl), Options.Create(new MetaOptions { GraphVersion = graphVersion ?? "v23.0" }), _clock);
 
     private IEnumerable<RecordedRequest> RequestsFor(string mediaId) =>
         Sandbox.Meta.Requests.Where(request => request.Path.EndsWith("/" + mediaId, StringComparison.Ordinal));

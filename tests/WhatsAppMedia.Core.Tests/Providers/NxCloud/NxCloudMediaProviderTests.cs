@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.NxCloud;
@@ -272,22 +271,17 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
     public async Task A_connection_failure_propagates_as_HttpRequestException()
     {
         var closedPort = FreeLoopbackPort();
-        var options = Options.Create(new ProvidersOptions { NxCloud = { BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/nxcloud") } });
-        var provider = new NxCloudMediaProvider(fixture.HttpClient, options, new FakeTimeProvider(FakeClockSandboxFixture.Now));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/nxcloud/") };
+        var provider = new NxCloudMediaProvider(client, new FakeTimeProvider(FakeClockSandboxFixture.Now));
 
         await Should.ThrowAsync<HttpRequestException>(() =>
             provider.SendDeleteAsync(new MediaDeletionTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials));
     }
 
     [Fact]
-    public async Task A_base_url_that_would_carry_credentials_over_plain_http_is_refused_before_sending()
-    {
-        var options = Options.Create(new ProvidersOptions { NxCloud = { BaseUrl = new Uri("http://api2.nxcloud.example") } });
-        var provider = new NxCloudMediaProvider(fixture.HttpClient, options, new FakeTimeProvider(FakeClockSandboxFixture.Now));
-
-        await Should.ThrowAsync<InvalidOperationException>(() =>
-            provider.SendDeleteAsync(new MediaDeletionTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials));
-    }
+    public void A_base_url_that_would_carry_credentials_over_plain_http_is_refused_at_start() =>
+        new NxCloudOptionsValidator().Validate(null, new NxCloudOptions { BaseUrl = new Uri("http://api2.nxcloud.example") })
+            .Failures.ShouldHaveSingleItem().ShouldStartWith("Providers:NxCloud:BaseUrl must be an absolute https URL");
 
     [SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms", Justification = "Recomputes NxCloud's MD5 sign independently of the code under test.")]
     private static string IndependentMd5Hex(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));

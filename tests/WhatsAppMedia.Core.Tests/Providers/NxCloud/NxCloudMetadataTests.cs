@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.NxCloud;
@@ -72,5 +71,5 @@ public sealed class NxCloudMetadataTests
     private static string IndependentMd5Hex(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 
     private NxCloudMediaProvider Provider(RecordingHandler handler) =>
-        new(new HttpClient(handler, disposeHandler: false), Options.Create(new ProvidersOptions()), _clock);
+        new(new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri("https://api2.nxcloud.com/") }, _clock);
 }

@@ -13,6 +13,8 @@ namespace WhatsAppMedia.Core.Tests.Providers.NxCloud;
 /// </summary>
 public sealed class NxCloudSandboxFixture : FakeClockSandboxFixture
 {
+    private HttpClient? _client;
+
     public SandboxProviderState State => Sandbox.NxCloud;
 
     public Uri DeleteMediaUri => new(Sandbox.BaseUrlFor(ProviderKind.NxCloud) + "/" + NxCloudProtocol.DeleteMediaPath);
@@ -20,11 +22,14 @@ public sealed class NxCloudSandboxFixture : FakeClockSandboxFixture
     public static NxCloudCredentials Credentials { get; } = new(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
 
     /// <summary>A provider whose clock is <paramref name="skew"/> away from the sandbox's.</summary>
-    public NxCloudMediaProvider Provider(out FakeTimeProvider clock, TimeSpan skew = default)
+    internal NxCloudMediaProvider Provider(out FakeTimeProvider clock, TimeSpan skew = default)
     {
         clock = new FakeTimeProvider(Now + skew);
-        return new NxCloudMediaProvider(HttpClient, Options, clock);
+        return new NxCloudMediaProvider(Client, clock);
     }
+
+    /// <summary>A client with the sandbox's NxCloud endpoint as its base address, as the service registers it.</summary>
+    private HttpClient Client => _client ??= new HttpClient { BaseAddress = EndpointPolicy.AsBaseAddress(Sandbox.BaseUrlFor(ProviderKind.NxCloud)) };
 
     public string CreateMedia(string? ownerPhone = null) => Sandbox.CreateMedia(ProviderKind.NxCloud, ownerPhone);
 }

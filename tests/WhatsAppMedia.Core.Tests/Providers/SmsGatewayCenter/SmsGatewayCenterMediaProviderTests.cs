@@ -26,12 +26,16 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     public SmsGatewayCenterMediaProviderTests(SandboxFixture fixture)
     {
         _fixture = fixture;
-        _httpClient = new HttpClient(_sent);
+        _httpClient = ProviderClients.For(_sent, fixture.Sandbox.BaseUrlFor(ProviderKind.SmsGatewayCenter));
     }
 
     private ProviderSandbox Sandbox => _fixture.Sandbox;
 
-    public void Dispose() => _httpClient.Dispose();
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        _sent.Dispose();
+    }
 
     [Fact]
     public async Task Deletes_existing_media_with_an_api_key()
@@ -226,10 +230,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     [Fact]
     public async Task A_base_url_that_reaches_no_waapi_is_rejected()
     {
-        var options = SandboxOptions();
-        options.Value.SmsGatewayCenter.BaseUrl = new Uri(Sandbox.BaseUri, "not-sgc");
-
-        var answer = await NewProvider(options).SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), ApiKeyCredentials);
+        var answer = await NewProvider(new Uri(Sandbox.BaseUri, "not-sgc")).SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), ApiKeyCredentials);
 
         answer.Outcome.ShouldBe(DeletionOutcome.Rejected);
         answer.HttpStatus.ShouldBe(404);
@@ -318,16 +319,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     [Theory]
     [InlineData("http://unify.smsgateway.center")]
     [InlineData("https://unify.smsgateway.center/?apiKey=x")]
-    public async Task A_base_url_that_would_expose_credentials_is_refused_before_sending(string baseUrl)
-    {
-        var options = SandboxOptions();
-        options.Value.SmsGatewayCenter.BaseUrl = new Uri(baseUrl);
-
-        await Should.ThrowAsync<InvalidOperationException>(() =>
-            NewProvider(options).SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), PasswordCredentials));
-
-        _sent.Requests.ShouldBeEmpty();
-    }
+    public void A_base_url_that_would_expose_credentials_is_refused_at_start(string baseUrl) =>
+        new SmsGatewayCenterOptionsValidator().Validate(null, new SmsGatewayCenterOptions { BaseUrl = new Uri(baseUrl) })
+            .Failures.ShouldHaveSingleItem().ShouldStartWith("Providers:SmsGatewayCenter:BaseUrl must be an absolute https URL");
 
     [Fact]
     public async Task Concurrent_calls_for_different_tenants_on_one_client_each_carry_their_own_key()
@@ -356,8 +350,8 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         var body = $$$"""{"status":"error","statusCode":"400","reason":"Bad request for {{{Password}}} / {{{Uri.EscapeDataString(Password)}}} / {{{ApiKey}}}"}""";
         using var handler = RecordingHandler.Answering(HttpStatusCode.OK, body);
-        using var client = new HttpClient(handler);
-        var provider = new SmsGatewayCenterMediaProvider(client, SandboxOptions(), _clock);
+        using var client = ProviderClients.For(handler, Sandbox.BaseUrlFor(ProviderKind.SmsGatewayCenter));
+        var provider = new SmsGatewayCenterMediaProvider(client, _clock);
 
         var answer = await provider.SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), new SmsGatewayCenterCredentials(ApiKey, UserId, Password));
 
@@ -387,11 +381,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         Sandbox.SmsGatewayCenter.Requests.Count.ShouldBe(before);
     }
 
-    /// <summary>Only the SMSGatewayCenter endpoint: the shared fixture's options need every imitation to exist.</summary>
-    private IOptions<ProvidersOptions> SandboxOptions() =>
-        Options.Create(new ProvidersOptions { SmsGatewayCenter = { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.SmsGatewayCenter) } });
-
-    private SmsGatewayCenterMediaProvider NewProvider(IOptions<ProvidersOptions>? options = null) => new(_httpClient, options ?? SandboxOptions(), _clock);
+    /// <summary>A provider on the recording handler, at the sandbox's SMSGatewayCenter endpoint unless <paramref name="baseUrl"/> says otherwise.</summary>
+    private SmsGatewayCenterMediaProvider NewProvider(Uri? baseUrl = null) =>
+        new(baseUrl is null ? _httpClient : ProviderClients.For(_sent, baseUrl), _clock);
 
     private IEnumerable<RecordedRequest> RequestsFor(string mediaId) =>
         Sandbox.SmsGatewayCenter.Requests.Where(request => request.Query.EndsWith("&mediaId=" + mediaId, StringComparison.Ordinal));
