@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Sandbox;
 
@@ -19,4 +20,12 @@ Console.CancelKeyPress += (_, e) =>
     stopped.TrySetResult();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+
+// The web host's console lifetime takes SIGTERM (cancelling the runtime's own exit) and only tells the host to stop,
+// which this program never waits for; so SIGTERM (kill, docker stop) has to end the wait here too.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stopped.TrySetResult();
+});
 await stopped.Task;

@@ -134,6 +134,13 @@ public sealed class ProviderSandbox : IAsyncDisposable
             return;
         }
 
+        if (SandboxFaultKinds.BendsAnswer(fault.Kind))
+        {
+            context.Features.Set(fault);
+            await next();
+            return;
+        }
+
         switch (fault.Kind)
         {
             case SandboxFaultKind.Latency:
@@ -166,12 +173,6 @@ public sealed class ProviderSandbox : IAsyncDisposable
                 break;
             case SandboxFaultKind.Replay:
                 await SandboxReplay.WriteAsync(context, fault);
-                break;
-            case SandboxFaultKind.WrongSha256 or SandboxFaultKind.WrongFileSize or SandboxFaultKind.FileSizeAsNumber
-                or SandboxFaultKind.TruncateDownload or SandboxFaultKind.StallDownload:
-                // These bend the imitation's own answer rather than replace it, so the endpoint applies them.
-                context.Features.Set(fault);
-                await next();
                 break;
             default:
                 await imitation.WriteFaultAsync(context, fault);

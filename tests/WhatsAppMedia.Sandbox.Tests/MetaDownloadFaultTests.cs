@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using WhatsAppMedia.Core.Providers;
-using WhatsAppMedia.Core.Tests.Support;
 using WhatsAppMedia.Sandbox;
 using WhatsAppMedia.Sandbox.Media;
 
@@ -15,35 +14,28 @@ namespace WhatsAppMedia.Sandbox.Tests;
 /// and through the control API, and the counters that let a test see a client's cancellation reach the provider.
 /// Each test makes its own sandbox: download counters and fault queues are per sandbox.
 /// </summary>
-public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
+public sealed class MetaDownloadFaultTests : SandboxOfItsOwn
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
-    private readonly HttpClient _http = new();
-    private ProviderSandbox _sandbox = null!;
+    private SandboxProviderState Meta => Sandbox.Meta;
 
-    private SandboxProviderState Meta => _sandbox.Meta;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _sandbox = await ProviderSandbox.StartAsync();
-        _http.BaseAddress = _sandbox.BaseUri;
-        _http.DefaultRequestHeaders.Authorization = new("Bearer", SandboxAccounts.Meta.AccessToken);
+        await base.InitializeAsync();
+        Http.BaseAddress = Sandbox.BaseUri;
+        Http.DefaultRequestHeaders.Authorization = new("Bearer", SandboxAccounts.Meta.AccessToken);
     }
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task WrongSha256_declares_another_hash_once_while_the_download_stays_true()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Meta.InjectFault(SandboxFault.WrongSha256(mediaId));
 
         var lying = await RetrieveAsync(mediaId);
         var honest = await RetrieveAsync(mediaId);
-        var bytes = await _http.GetByteArrayAsync(Url(lying));
+        var bytes = await Http.GetByteArrayAsync(Url(lying));
 
         var declared = lying.GetProperty("sha256").GetString().ShouldNotBeNull();
         declared.ShouldNotBe(SandboxMediaContent.DemoImage.Sha256);
@@ -59,11 +51,11 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [InlineData(1_000_000)]
     public async Task WrongFileSize_declares_a_larger_or_smaller_size_while_the_download_sends_the_true_length(long delta)
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Meta.InjectFault(SandboxFault.WrongFileSize(delta));
 
         var metadata = await RetrieveAsync(mediaId);
-        using var download = await _http.GetAsync(Url(metadata));
+        using var download = await Http.GetAsync(Url(metadata));
 
         metadata.GetProperty("file_size").GetString().ShouldBe((SandboxMediaContent.DemoImage.Length + delta).ToString(CultureInfo.InvariantCulture));
         download.Content.Headers.ContentLength.ShouldBe(SandboxMediaContent.DemoImage.Length);
@@ -73,7 +65,7 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task FileSizeAsNumber_sends_file_size_as_a_json_number()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Meta.InjectFault(SandboxFault.FileSizeAsNumber());
 
         var metadata = await RetrieveAsync(mediaId);
@@ -85,12 +77,12 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_download_fault_waits_for_the_download_and_a_metadata_fault_for_the_metadata()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Meta.InjectFault(SandboxFault.ExpireDownload());
         Meta.InjectFault(SandboxFault.WrongSha256());
 
         var metadata = await RetrieveAsync(mediaId);
-        using var download = await _http.GetAsync(Url(metadata));
+        using var download = await Http.GetAsync(Url(metadata));
 
         metadata.GetProperty("sha256").GetString().ShouldNotBe(SandboxMediaContent.DemoImage.Sha256, "the metadata fault was queued second but lands on the first metadata request");
         download.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -100,11 +92,11 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     public async Task TruncateDownload_sends_the_full_content_length_then_closes_the_connection_after_some_bytes()
     {
         var content = SandboxMediaContent.Generated(1024 * 1024, "video/mp4", seed: 7);
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, content: content);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, content: content);
         Meta.InjectFault(SandboxFault.TruncateDownload(afterBytes: 100_000, mediaId: mediaId));
         var url = Url(await RetrieveAsync(mediaId));
 
-        using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         await using var body = await response.Content.ReadAsStreamAsync();
         var (received, failure) = await DrainAsync(body);
 
@@ -119,11 +111,11 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     public async Task TruncateDownload_by_default_stops_half_way()
     {
         var content = SandboxMediaContent.Generated(200_000, "application/pdf");
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, content: content);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, content: content);
         var url = Url(await RetrieveAsync(mediaId));
         Meta.InjectFault(SandboxFault.TruncateDownload());
 
-        using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         var (received, failure) = await DrainAsync(await response.Content.ReadAsStreamAsync());
 
         received.ShouldBe(100_000);
@@ -133,11 +125,11 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_client_that_gives_up_on_a_stalled_download_is_counted_as_cancelled()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, content: SandboxMediaContent.Generated(1_000_000, "application/pdf"));
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, content: SandboxMediaContent.Generated(1_000_000, "application/pdf"));
         var url = Url(await RetrieveAsync(mediaId));
         Meta.InjectFault(SandboxFault.StallDownload(afterBytes: 10));
 
-        using (var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead))
+        using (var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead))
         {
             await using var body = await response.Content.ReadAsStreamAsync();
             var first = new byte[10];
@@ -153,10 +145,10 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_client_that_stops_reading_a_large_download_and_disconnects_is_counted_as_cancelled()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, content: SandboxMediaContent.Generated(64L * 1024 * 1024, "application/pdf"));
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, content: SandboxMediaContent.Generated(64L * 1024 * 1024, "application/pdf"));
         var url = Url(await RetrieveAsync(mediaId));
 
-        using (var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead))
+        using (var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead))
         {
             await using var body = await response.Content.ReadAsStreamAsync();
             await body.ReadExactlyAsync(new byte[1024]);
@@ -171,12 +163,12 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [InlineData(401, HttpStatusCode.Unauthorized)]
     public async Task ExpireDownload_refuses_a_fresh_url_as_expired(int? status, HttpStatusCode expected)
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         var url = Url(await RetrieveAsync(mediaId));
         Meta.InjectFault(status is { } code ? SandboxFault.ExpireDownload(code) : SandboxFault.ExpireDownload());
 
-        using var refused = await _http.GetAsync(url);
-        using var accepted = await _http.GetAsync(url);
+        using var refused = await Http.GetAsync(url);
+        using var accepted = await Http.GetAsync(url);
 
         refused.StatusCode.ShouldBe(expected);
         (await refused.Content.ReadAsStringAsync()).ShouldBe("URL signature expired");
@@ -186,11 +178,11 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RefuseDownloadToken_answers_401_190_whatever_token_was_sent()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         var url = Url(await RetrieveAsync(mediaId));
         Meta.InjectFault(SandboxFault.RefuseDownloadToken(mediaId));
 
-        using var refused = await _http.GetAsync(url);
+        using var refused = await Http.GetAsync(url);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetInt32().ShouldBe(190);
@@ -200,19 +192,19 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Download_faults_come_through_the_control_api_too()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, content: SandboxMediaContent.Generated(50_000, "application/pdf"));
-        using (var injected = await _http.PostAsJsonAsync("/_sandbox/meta/faults", new { kind = "truncateDownload", afterBytes = 123, mediaId }))
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, content: SandboxMediaContent.Generated(50_000, "application/pdf"));
+        using (var injected = await Http.PostAsJsonAsync("/_sandbox/meta/faults", new { kind = "truncateDownload", afterBytes = 123, mediaId }))
         {
             injected.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         }
 
-        using (var injected = await _http.PostAsJsonAsync("/_sandbox/meta/faults", new { kind = "wrongFileSize", fileSizeDelta = -7, mediaId }))
+        using (var injected = await Http.PostAsJsonAsync("/_sandbox/meta/faults", new { kind = "wrongFileSize", fileSizeDelta = -7, mediaId }))
         {
             injected.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         }
 
         var metadata = await RetrieveAsync(mediaId);
-        using var response = await _http.GetAsync(Url(metadata), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Http.GetAsync(Url(metadata), HttpCompletionOption.ResponseHeadersRead);
         var (received, _) = await DrainAsync(await response.Content.ReadAsStreamAsync());
 
         metadata.GetProperty("file_size").GetString().ShouldBe("49993");
@@ -222,10 +214,10 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_control_api_reports_what_became_of_the_downloads()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
-        await _http.GetByteArrayAsync(Url(await RetrieveAsync(mediaId)));
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
+        await Http.GetByteArrayAsync(Url(await RetrieveAsync(mediaId)));
 
-        var downloads = await _http.GetFromJsonAsync<JsonElement>("/_sandbox/meta/downloads");
+        var downloads = await Http.GetFromJsonAsync<JsonElement>("/_sandbox/meta/downloads");
 
         downloads.GetProperty("started").GetInt64().ShouldBe(1);
         downloads.GetProperty("completed").GetInt64().ShouldBe(1);
@@ -243,11 +235,11 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [InlineData("""{"kind":"stallDownload","mediaId":""}""", "mediaId")]
     public async Task The_control_api_refuses_download_and_metadata_faults_it_cannot_give_and_injects_nothing(string body, string detailPart)
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
 
-        using var response = await _http.PostAsync("/_sandbox/meta/faults", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await Http.PostAsync("/_sandbox/meta/faults", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var metadata = await RetrieveAsync(mediaId);
-        using var download = await _http.GetAsync(Url(metadata));
+        using var download = await Http.GetAsync(Url(metadata));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain(detailPart);
@@ -262,18 +254,18 @@ public sealed class MetaDownloadFaultTests : IAsyncLifetime, IDisposable
     [InlineData("smsgatewaycenter", "stallDownload")]
     public async Task Only_meta_offers_the_metadata_and_download_faults(string provider, string kind)
     {
-        using var response = await _http.PostAsJsonAsync($"/_sandbox/{provider}/faults", new { kind });
+        using var response = await Http.PostAsJsonAsync($"/_sandbox/{provider}/faults", new { kind });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldNotBeNull();
         detail.ShouldContain(provider);
         detail.ShouldNotContain("TruncateDownload");
-        Should.Throw<ArgumentException>(() => _sandbox.Aws.InjectFault(SandboxFault.TruncateDownload()));
+        Should.Throw<ArgumentException>(() => Sandbox.Aws.InjectFault(SandboxFault.TruncateDownload()));
     }
 
     private async Task<JsonElement> RetrieveAsync(string mediaId)
     {
-        using var response = await _http.GetAsync($"/meta/v23.0/{mediaId}");
+        using var response = await Http.GetAsync($"/meta/v23.0/{mediaId}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

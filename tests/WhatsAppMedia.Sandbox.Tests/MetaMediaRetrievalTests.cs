@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Sandbox;
 using WhatsAppMedia.Sandbox.Media;
@@ -14,25 +13,15 @@ namespace WhatsAppMedia.Sandbox.Tests;
 /// phone and not-found rules as delete, a URL on the sandbox's own host that needs the bearer token and expires after
 /// five minutes of the sandbox's clock, and the bytes with their type and length.
 /// </summary>
-public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
+public sealed class MetaMediaRetrievalTests : SandboxOfItsOwn
 {
     private const string Token = SandboxAccounts.Meta.AccessToken;
     private const string Phone = SandboxAccounts.Meta.PhoneNumberId;
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
-    private readonly HttpClient _http = new();
-    private ProviderSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await ProviderSandbox.StartAsync(new ProviderSandboxOptions { TimeProvider = _clock });
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
-    public async Task Retrieve_answers_metas_fields_with_file_size_as_a_string_and_a_url_on_the_sandboxs_own_host()
+    public async Task Retrieve_answers_metas_fields_with_file_size_as_a_string_and_a_url_on_theSandboxs_own_host()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
 
         var (status, body) = await RetrieveAsync(mediaId);
 
@@ -45,17 +34,17 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
         body.GetProperty("file_size").GetString().ShouldBe(SandboxMediaContent.DemoImage.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         body.GetProperty("sha256").GetString().ShouldBe(SandboxMediaContent.DemoImage.Sha256);
         var url = new Uri(body.GetProperty("url").GetString()!);
-        url.GetLeftPart(UriPartial.Authority).ShouldBe(_sandbox.BaseUri.GetLeftPart(UriPartial.Authority));
+        url.GetLeftPart(UriPartial.Authority).ShouldBe(Sandbox.BaseUri.GetLeftPart(UriPartial.Authority));
         url.AbsolutePath.ShouldBe("/meta/lookaside/whatsapp_business/attachments/");
-        url.Query.ShouldStartWith($"?mid={mediaId}&ext={_clock.GetUtcNow().AddMinutes(5).ToUnixTimeSeconds()}&hash=");
-        _sandbox.Meta.HasMedia(mediaId).ShouldBeTrue("retrieving does not delete");
+        url.Query.ShouldStartWith($"?mid={mediaId}&ext={Clock.GetUtcNow().AddMinutes(5).ToUnixTimeSeconds()}&hash=");
+        Sandbox.Meta.HasMedia(mediaId).ShouldBeTrue("retrieving does not delete");
     }
 
     [Fact]
     public async Task Retrieve_checks_the_phone_as_delete_does()
     {
-        var owned = _sandbox.CreateMedia(ProviderKind.Meta, ownerPhone: Phone);
-        var received = _sandbox.CreateReceivedMedia(ProviderKind.Meta);
+        var owned = Sandbox.CreateMedia(ProviderKind.Meta, ownerPhone: Phone);
+        var received = Sandbox.CreateReceivedMedia(ProviderKind.Meta);
 
         (await RetrieveAsync(owned, $"?phone_number_id={Phone}")).Status.ShouldBe(HttpStatusCode.OK);
         (await RetrieveAsync(received)).Status.ShouldBe(HttpStatusCode.OK);
@@ -76,7 +65,7 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [InlineData("?phone_number_id=1&phone_number_id=2")]
     public async Task Retrieve_refuses_a_malformed_phone_number_id_with_100(string query)
     {
-        var (status, body) = await RetrieveAsync(_sandbox.CreateMedia(ProviderKind.Meta), query);
+        var (status, body) = await RetrieveAsync(Sandbox.CreateMedia(ProviderKind.Meta), query);
 
         status.ShouldBe(HttpStatusCode.BadRequest);
         Error(body).GetProperty("code").GetInt32().ShouldBe(100);
@@ -86,7 +75,7 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Retrieve_of_unknown_or_deleted_media_is_100_33()
     {
-        var deleted = _sandbox.CreateMedia(ProviderKind.Meta);
+        var deleted = Sandbox.CreateMedia(ProviderKind.Meta);
         using (var deletion = await SendAsync(HttpMethod.Delete, $"meta/v23.0/{deleted}", Token))
         {
             deletion.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -108,7 +97,7 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [InlineData("Bearer EAAUnregisteredToken")]
     public async Task Retrieve_refuses_a_missing_or_unregistered_token_with_190(string? authorization)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"meta/v23.0/{_sandbox.CreateMedia(ProviderKind.Meta)}", authorization: authorization);
+        using var response = await SendAsync(HttpMethod.Get, $"meta/v23.0/{Sandbox.CreateMedia(ProviderKind.Meta)}", authorization: authorization);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         Error(await response.Content.ReadAsStringAsync()).GetProperty("code").GetInt32().ShouldBe(190);
@@ -117,7 +106,7 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Retrieve_refuses_a_malformed_graph_version_with_2500()
     {
-        using var response = await SendAsync(HttpMethod.Get, $"meta/23.0/{_sandbox.CreateMedia(ProviderKind.Meta)}", Token);
+        using var response = await SendAsync(HttpMethod.Get, $"meta/23.0/{Sandbox.CreateMedia(ProviderKind.Meta)}", Token);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         Error(await response.Content.ReadAsStringAsync()).GetProperty("code").GetInt32().ShouldBe(2500);
@@ -126,7 +115,7 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Download_streams_a_real_png_with_its_type_and_length()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         var url = await UrlAsync(mediaId);
 
         using var response = await SendAsync(HttpMethod.Get, url, Token);
@@ -137,14 +126,14 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
         response.Content.Headers.ContentLength.ShouldBe(bytes.Length);
         bytes[..8].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
         Convert.ToHexStringLower(SHA256.HashData(bytes)).ShouldBe(SandboxMediaContent.DemoImage.Sha256);
-        _sandbox.Meta.DownloadsCompleted.ShouldBe(1);
+        Sandbox.Meta.DownloadsCompleted.ShouldBe(1);
     }
 
     [Fact]
     public async Task Download_streams_generated_content_that_matches_its_declared_hash_and_size()
     {
         var content = SandboxMediaContent.Generated(3 * 1024 * 1024 + 5, "application/pdf", seed: 42);
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, content: content);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, content: content);
         var (_, metadata) = await RetrieveAsync(mediaId);
 
         using var response = await SendAsync(HttpMethod.Get, new Uri(metadata.GetProperty("url").GetString()!), Token);
@@ -164,27 +153,27 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [InlineData("Basic " + Token)]
     public async Task Download_without_the_registered_bearer_token_is_401_190_not_the_file(string? authorization)
     {
-        var url = await UrlAsync(_sandbox.CreateMedia(ProviderKind.Meta));
+        var url = await UrlAsync(Sandbox.CreateMedia(ProviderKind.Meta));
 
         using var response = await SendAsync(HttpMethod.Get, url, authorization: authorization);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         Error(await response.Content.ReadAsStringAsync()).GetProperty("code").GetInt32().ShouldBe(190);
-        _sandbox.Meta.DownloadsStarted.ShouldBe(0);
+        Sandbox.Meta.DownloadsStarted.ShouldBe(0);
     }
 
     [Fact]
     public async Task Download_url_works_until_five_minutes_after_it_was_issued_then_is_404()
     {
-        var url = await UrlAsync(_sandbox.CreateMedia(ProviderKind.Meta));
+        var url = await UrlAsync(Sandbox.CreateMedia(ProviderKind.Meta));
 
-        _clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         using (var stillValid = await SendAsync(HttpMethod.Get, url, Token))
         {
             stillValid.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         using var expired = await SendAsync(HttpMethod.Get, url, Token);
 
         expired.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -197,8 +186,8 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [InlineData("hash")]
     public async Task Download_url_with_a_changed_or_missing_parameter_is_404(string parameter)
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
-        var other = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
+        var other = Sandbox.CreateMedia(ProviderKind.Meta);
         var url = (await UrlAsync(mediaId)).ToString();
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(url).Query);
         var changed = parameter switch
@@ -217,9 +206,9 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Download_of_media_deleted_after_the_url_was_issued_is_404_100_33()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         var url = await UrlAsync(mediaId);
-        _sandbox.Meta.RemoveMedia(mediaId);
+        Sandbox.Meta.RemoveMedia(mediaId);
 
         using var response = await SendAsync(HttpMethod.Get, url, Token);
 
@@ -230,12 +219,12 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Download_request_is_recorded_with_its_bearer_token()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         var url = await UrlAsync(mediaId);
 
         using var response = await SendAsync(HttpMethod.Get, url, Token);
 
-        var recorded = _sandbox.Meta.Requests.Last();
+        var recorded = Sandbox.Meta.Requests.Last();
         recorded.Path.ShouldBe("/meta/lookaside/whatsapp_business/attachments/");
         recorded.Query.ShouldStartWith($"?mid={mediaId}&");
         recorded.Header("Authorization").ShouldBe("Bearer " + Token);
@@ -255,7 +244,7 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string relative, string? token = null, string? authorization = null) =>
-        SendAsync(method, new Uri(_sandbox.BaseUri, relative), token, authorization);
+        SendAsync(method, new Uri(Sandbox.BaseUri, relative), token, authorization);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, string? token = null, string? authorization = null)
     {
@@ -266,7 +255,7 @@ public sealed class MetaMediaRetrievalTests : IAsyncLifetime, IDisposable
             request.Headers.TryAddWithoutValidation("Authorization", header);
         }
 
-        return await _http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     private static JsonElement Error(string body) => JsonDocument.Parse(body).RootElement.GetProperty("error").Clone();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Aws;
 using WhatsAppMedia.Core.Providers.Meta;
@@ -13,30 +12,25 @@ namespace WhatsAppMedia.Sandbox.Tests;
 /// The core's own metadata clients against the imitations: what the real client sends, each imitation accepts, and
 /// what each imitation answers, the real client reads (the hand-built tests check each rule on its own).
 /// </summary>
-public sealed class MetadataClientAgreementTests : IAsyncLifetime, IDisposable
+public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
-
-    private readonly FakeTimeProvider _clock = new(Now);
-    private readonly HttpClient _http = new();
     private readonly List<HttpClient> _clients = [];
-    private ProviderSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await ProviderSandbox.StartAsync(new ProviderSandboxOptions { TimeProvider = _clock });
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _http.Dispose();
-        _clients.ForEach(client => client.Dispose());
+        if (disposing)
+        {
+            _clients.ForEach(client => client.Dispose());
+        }
+
+        base.Dispose(disposing);
     }
 
     [Fact]
     public async Task Meta_metadata_reads_type_hash_size_and_url()
     {
         var content = SandboxMediaContent.Generated(12_345, "application/pdf", seed: 1);
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Meta, SandboxAccounts.Meta.PhoneNumberId, content);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, SandboxAccounts.Meta.PhoneNumberId, content);
         var provider = Meta();
 
         var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget(mediaId, SandboxAccounts.Meta.PhoneNumberId), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
@@ -50,7 +44,7 @@ public sealed class MetadataClientAgreementTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Aws_metadata_signed_over_the_body_is_accepted_and_read()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.Aws, SandboxAccounts.Aws.PhoneNumberId, SandboxMediaContent.Generated(777, "audio/ogg"));
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Aws, SandboxAccounts.Aws.PhoneNumberId, SandboxMediaContent.Generated(777, "audio/ogg"));
         var provider = Aws();
         var credentials = new AwsCredentials(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region);
 
@@ -64,7 +58,7 @@ public sealed class MetadataClientAgreementTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task NxCloud_getMedia_signed_by_the_core_is_accepted_and_read()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, SandboxAccounts.NxCloud.BusinessPhone, SandboxMediaContent.Generated(100, "image/webp"));
+        var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, SandboxAccounts.NxCloud.BusinessPhone, SandboxMediaContent.Generated(100, "image/webp"));
         var provider = NxCloud();
 
         var answer = await provider.SendGetMetadataAsync(
@@ -93,15 +87,15 @@ public sealed class MetadataClientAgreementTests : IAsyncLifetime, IDisposable
     // Built as the provider registrations build them since issue 13: the base URL is the typed client's BaseAddress
     // (Meta, NxCloud), AWS's endpoint its options' (merged by issue14 when main's provider modules came in).
     private MetaMediaProvider Meta() =>
-        new(Client(ProviderKind.Meta), Options.Create(new MetaOptions { BaseUrl = _sandbox.BaseUrlFor(ProviderKind.Meta) }), _clock);
+        new(Client(ProviderKind.Meta), Options.Create(new MetaOptions { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.Meta) }), Clock);
 
-    private AwsMediaProvider Aws() => new(_http, Options.Create(new AwsOptions { Endpoint = _sandbox.BaseUrlFor(ProviderKind.Aws) }), _clock);
+    private AwsMediaProvider Aws() => new(Http, Options.Create(new AwsOptions { Endpoint = Sandbox.BaseUrlFor(ProviderKind.Aws) }), Clock);
 
-    private NxCloudMediaProvider NxCloud() => new(Client(ProviderKind.NxCloud), _clock);
+    private NxCloudMediaProvider NxCloud() => new(Client(ProviderKind.NxCloud), Clock);
 
     private HttpClient Client(ProviderKind kind)
     {
-        var client = new HttpClient { BaseAddress = EndpointPolicy.AsBaseAddress(_sandbox.BaseUrlFor(kind)) };
+        var client = new HttpClient { BaseAddress = EndpointPolicy.AsBaseAddress(Sandbox.BaseUrlFor(kind)) };
         _clients.Add(client);
         return client;
     }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.NxCloud;
 using WhatsAppMedia.Sandbox;
@@ -16,28 +15,18 @@ namespace WhatsAppMedia.Sandbox.Tests;
 /// NxCloud's getMedia in the sandbox: deleteMedia's checks with action getMedia, the documented answer, and its
 /// presigned object-storage URL (no credentials, an hour by the sandbox's clock). Requests are signed by hand.
 /// </summary>
-public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
+public sealed class NxCloudGetMediaTests : SandboxOfItsOwn
 {
     private const string Phone = SandboxAccounts.NxCloud.BusinessPhone;
-
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
-    private readonly HttpClient _http = new();
-    private ProviderSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await ProviderSandbox.StartAsync(new ProviderSandboxOptions { TimeProvider = _clock });
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task Answers_the_documented_body_with_a_url_that_serves_the_bytes_without_credentials()
     {
         var content = SandboxMediaContent.Generated(70_000, "image/webp", seed: 4);
-        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, Phone, content);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, Phone, content);
 
         var (status, answer) = await GetMediaAsync(mediaId);
-        using var download = await _http.GetAsync(Url(answer));
+        using var download = await Http.GetAsync(Url(answer));
         var bytes = await download.Content.ReadAsByteArrayAsync();
 
         status.ShouldBe(HttpStatusCode.OK);
@@ -47,23 +36,23 @@ public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
         data.EnumerateObject().Select(property => property.Name).ShouldBe(["mime_type", "file_name", "url"]);
         data.GetProperty("mime_type").GetString().ShouldBe("image/webp");
         data.GetProperty("file_name").GetString().ShouldBe(mediaId.Replace("-", string.Empty, StringComparison.Ordinal)[^24..]);
-        Url(answer).GetLeftPart(UriPartial.Authority).ShouldBe(_sandbox.BaseUri.GetLeftPart(UriPartial.Authority));
+        Url(answer).GetLeftPart(UriPartial.Authority).ShouldBe(Sandbox.BaseUri.GetLeftPart(UriPartial.Authority));
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("image/webp");
         Convert.ToHexStringLower(SHA256.HashData(bytes)).ShouldBe(content.Sha256);
-        _sandbox.NxCloud.HasMedia(mediaId).ShouldBeTrue("getMedia does not delete");
+        Sandbox.NxCloud.HasMedia(mediaId).ShouldBeTrue("getMedia does not delete");
     }
 
     [Fact]
     public async Task Refuses_what_delete_refuses_with_the_same_codes()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
 
         var (_, otherPhone) = await GetMediaAsync(mediaId, phone: "8613900139000");
         var (_, unknown) = await GetMediaAsync(Guid.NewGuid().ToString("D"));
         var (_, deleteAction) = await GetMediaAsync(mediaId, action: NxCloudProtocol.DeleteMediaAction);
         var (_, wrongSecret) = await GetMediaAsync(mediaId, secret: "wrong-secret");
-        var (_, staleTs) = await GetMediaAsync(mediaId, ts: _clock.GetUtcNow().AddSeconds(-61));
+        var (_, staleTs) = await GetMediaAsync(mediaId, ts: Clock.GetUtcNow().AddSeconds(-61));
         var (_, missingKey) = await GetMediaAsync(mediaId, body: $$"""{"business_phone":"{{Phone}}","messaging_product":"whatsapp"}""");
 
         otherPhone.GetProperty("code").GetInt32().ShouldBe(9002);
@@ -72,23 +61,23 @@ public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
         wrongSecret.GetProperty("code").GetInt32().ShouldBe(NxCloudResultCodes.InvalidSignature);
         staleTs.GetProperty("code").GetInt32().ShouldBe(NxCloudResultCodes.TimestampExpired);
         missingKey.GetProperty("code").GetInt32().ShouldBe(NxCloudResultCodes.ParameterException);
-        _sandbox.NxCloud.HasMedia(mediaId).ShouldBeTrue();
+        Sandbox.NxCloud.HasMedia(mediaId).ShouldBeTrue();
     }
 
     [Fact]
     public async Task The_url_works_for_an_hour_then_is_refused_with_osss_403()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
         var url = Url((await GetMediaAsync(mediaId)).Answer);
 
-        _clock.Advance(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
-        using (var valid = await _http.GetAsync(url))
+        Clock.Advance(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
+        using (var valid = await Http.GetAsync(url))
         {
             valid.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        using var expired = await _http.GetAsync(url);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        using var expired = await Http.GetAsync(url);
 
         expired.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await expired.Content.ReadAsStringAsync()).ShouldContain("<Code>AccessDenied</Code>");
@@ -100,11 +89,11 @@ public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
     [InlineData("OSSAccessKeyId")]
     public async Task A_url_with_a_changed_parameter_is_refused_with_signature_does_not_match(string parameter)
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
         var url = Url((await GetMediaAsync(mediaId)).Answer).AbsoluteUri;
         var value = System.Web.HttpUtility.ParseQueryString(new Uri(url).Query)[parameter]!;
 
-        using var response = await _http.GetAsync(url.Replace($"{parameter}={value}", $"{parameter}={value}0", StringComparison.Ordinal));
+        using var response = await Http.GetAsync(url.Replace($"{parameter}={value}", $"{parameter}={value}0", StringComparison.Ordinal));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await response.Content.ReadAsStringAsync()).ShouldContain("<Code>SignatureDoesNotMatch</Code>");
@@ -113,11 +102,11 @@ public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_url_of_media_deleted_since_is_osss_no_such_key()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
+        var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
         var url = Url((await GetMediaAsync(mediaId)).Answer);
-        _sandbox.NxCloud.RemoveMedia(mediaId);
+        Sandbox.NxCloud.RemoveMedia(mediaId);
 
-        using var response = await _http.GetAsync(url);
+        using var response = await Http.GetAsync(url);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain("<Code>NoSuchKey</Code>");
@@ -126,8 +115,8 @@ public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Faults_land_on_getMedia_as_on_delete()
     {
-        var mediaId = _sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
-        _sandbox.NxCloud.InjectFault(SandboxFault.Reject() with { MediaId = mediaId });
+        var mediaId = Sandbox.CreateMedia(ProviderKind.NxCloud, Phone);
+        Sandbox.NxCloud.InjectFault(SandboxFault.Reject() with { MediaId = mediaId });
 
         var (_, rejected) = await GetMediaAsync(mediaId);
         var (_, answered) = await GetMediaAsync(mediaId);
@@ -147,8 +136,8 @@ public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
         string? body = null)
     {
         body ??= $$"""{"business_phone":"{{phone}}","Media-ID":"{{mediaId}}","messaging_product":"whatsapp"}""";
-        var timestamp = (ts ?? _clock.GetUtcNow()).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_sandbox.BaseUrlFor(ProviderKind.NxCloud) + "/" + NxCloudProtocol.GetMediaPath))
+        var timestamp = (ts ?? Clock.GetUtcNow()).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Sandbox.BaseUrlFor(ProviderKind.NxCloud) + "/" + NxCloudProtocol.GetMediaPath))
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)),
         };
@@ -159,7 +148,7 @@ public sealed class NxCloudGetMediaTests : IAsyncLifetime, IDisposable
         request.Headers.Add("action", action);
         request.Headers.Add("sign", NxCloudSigner.Sign(SandboxAccounts.NxCloud.AccessKey, action, NxCloudProtocol.WhatsAppBizType, timestamp, body, secret));
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 }
