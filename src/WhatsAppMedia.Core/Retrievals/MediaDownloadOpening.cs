@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// <see cref="Download"/>, whose body is still unread and which the caller must stream or dispose, or a
 /// <see cref="Failure"/> classified as the provider's other answers are.
 /// </summary>
-public sealed class MediaDownloadOpening : IDisposable
+internal sealed class MediaDownloadOpening : IDisposable
 {
     private MediaDownloadOpening(OpenMediaDownload? download, ProviderAnswer? failure, bool freshUrlMayHelp)
     {

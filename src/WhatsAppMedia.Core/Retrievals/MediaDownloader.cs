@@ -37,7 +37,7 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions>
 
     /// <summary>Opens the download of <paramref name="metadata"/>'s URL with <paramref name="accessToken"/> as the bearer token.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (the caller went away).</exception>
-    public async Task<MediaDownloadOpening> OpenAsync(MediaMetadata metadata, string accessToken, CancellationToken cancellationToken)
+    internal async Task<MediaDownloadOpening> OpenAsync(MediaMetadata metadata, string accessToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentException.ThrowIfNullOrEmpty(accessToken);

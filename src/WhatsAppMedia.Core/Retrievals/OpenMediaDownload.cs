@@ -11,7 +11,7 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// <param name="Sha256">The lowercase hex SHA-256 the bytes must have, or null when the provider gives none.</param>
 /// <param name="MaxBytes">The most bytes that may arrive when <paramref name="Length"/> is unknown (<c>Providers:Meta:MaxDownloadBytes</c>).</param>
 /// <param name="IdleTimeout">How long one read may wait for bytes before the download counts as stalled.</param>
-public sealed record OpenMediaDownload(
+internal sealed record OpenMediaDownload(
     HttpResponseMessage Response,
     string ContentType,
     long? Length,

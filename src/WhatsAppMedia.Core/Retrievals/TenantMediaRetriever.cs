@@ -50,7 +50,7 @@ public sealed partial class TenantMediaRetriever(
     /// tenant's token; a refused URL gets one more round with fresh metadata. The caller must stream or dispose the result.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider delivers no content (check <see cref="SupportsContent"/> first).</exception>
-    public async Task<MediaDownloadOpening> OpenContentAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    internal async Task<MediaDownloadOpening> OpenContentAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var provider = client.MetadataProvider(tenant.Provider)

@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Tenants;
 /// try once more, so a rotated secret takes effect without a restart. One statement of the rule for every provider call
 /// (delete, metadata, download).
 /// </summary>
-public static partial class CredentialRefresh
+internal static partial class CredentialRefresh
 {
     /// <summary>
     /// Runs <paramref name="call"/> with <paramref name="tenant"/>; when <paramref name="refused"/> says the provider
