@@ -11,10 +11,10 @@ namespace WhatsAppMedia.DevHost.Tests;
 /// <summary>
 /// GET …/media/{mediaId} and …/content through the local host's real port against the sandbox (contract §2): the
 /// answers, and every bad input and failure path of the issue, each seen from the caller and from the provider.
-/// Provider calls give up after three seconds (<see cref="RetrievalHostFixture"/>), which is also the download's
+/// Provider calls give up after three seconds (<see cref="ShortAttemptTimeoutFixture"/>), which is also the download's
 /// idle timeout.
 /// </summary>
-public class LocalHostRetrievalTests(RetrievalHostFixture host) : IClassFixture<RetrievalHostFixture>
+public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFixture<ShortAttemptTimeoutFixture>
 {
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
 
