@@ -4,7 +4,13 @@ using WhatsAppMedia.Load;
 
 // Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --only=drain|bulk|delete] [-- --Some:Setting=value ...]
 // Any other argument is handed to the local host as a configuration override.
+// dotnet run -c Release --project bench/WhatsAppMedia.Load -- --download [runs]: the 100 MiB download alone (its own host process).
 const string QuickFlag = "--quick";
+const string DownloadFlag = "--download";
+if (args.FirstOrDefault() == DownloadFlag)
+{
+    return await DownloadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+}
 
 // One scenario alone (e.g. while working on one path): --only=drain, --only=bulk or --only=delete.
 const string OnlyPrefix = "--only=";

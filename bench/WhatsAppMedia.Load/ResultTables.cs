@@ -56,4 +56,20 @@ internal static class ResultTables
 
     private static string Latency(TimeSpan latency) =>
         latency == TimeSpan.Zero ? "none" : string.Create(CultureInfo.InvariantCulture, $"{latency.TotalMilliseconds:0} ms");
+
+    /// <summary>Each download with the host's memory around it; the contract allows the peak 64 MiB over idle.</summary>
+    public static string Download(IEnumerable<DownloadResult> results)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| path | status | MiB | complete | seconds | MiB/s | host idle VmRSS (MiB) | host peak VmRSS (MiB) | peak − idle (MiB) |")
+            .AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {(result.Target == DownloadTarget.Service ? "service /content" : "sandbox alone")} | {result.Status} | {result.Bytes / DownloadResult.Mebibyte:0.0} | {(result.Complete ? "yes" : "NO")} "
+                + $"| {result.Elapsed.TotalSeconds:0.00} | {result.MebibytesPerSecond:0} | {result.IdleBytes / DownloadResult.Mebibyte:0.0} | {result.PeakBytes / DownloadResult.Mebibyte:0.0} | {result.GrowthBytes / DownloadResult.Mebibyte:0.0} |");
+        }
+
+        return table.ToString();
+    }
 }

@@ -31,4 +31,7 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string InvalidBatchId = "invalid_batch_id";
     public const string BatchNotFound = "batch_not_found";
+
+    /// <summary>501: the tenant's provider has no such operation (AWS delivers no content; contract §2).</summary>
+    public const string OperationNotSupported = "operation_not_supported";
 }

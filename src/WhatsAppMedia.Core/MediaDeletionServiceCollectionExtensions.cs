@@ -9,6 +9,7 @@ using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Http;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Queues;
+using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Core;
@@ -30,6 +31,8 @@ public static class MediaDeletionServiceCollectionExtensions
 
         services.AddProviders();
         services.TryAddTransient<MediaDeletionClient>();
+        services.AddHttpClient<MediaDownloader>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(MediaDownloader.CreateHandler);
 
         services.AddTenants(configuration);
 
@@ -52,6 +55,7 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddSingleton<DeletionMetrics>();
         services.TryAddSingleton<InFlightDeletions>();
         services.TryAddTransient<TenantMediaDeleter>();
+        services.TryAddTransient<TenantMediaRetriever>();
         services.TryAddTransient<DeletionMessageProcessor>();
         services.TryAddTransient<MediaApi>();
         return services;

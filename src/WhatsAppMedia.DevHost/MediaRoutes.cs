@@ -16,6 +16,10 @@ public static class MediaRoutes
         var api = routes.MapGroup("/" + ApiRoutes.Prefix);
         api.Map(ApiRoutes.DeleteMediaRoute, (HttpRequest request, string tenantId, string mediaId, MediaApi media, CancellationToken cancellationToken) =>
             media.DeleteMediaAsync(request, tenantId, mediaId, cancellationToken));
+        api.Map(ApiRoutes.GetMediaRoute, (HttpRequest request, string tenantId, string mediaId, MediaApi media, CancellationToken cancellationToken) =>
+            media.GetMediaAsync(request, tenantId, mediaId, cancellationToken));
+        api.Map(ApiRoutes.GetMediaContentRoute, (HttpRequest request, string tenantId, string mediaId, MediaApi media, CancellationToken cancellationToken) =>
+            media.GetMediaContentAsync(request, tenantId, mediaId, cancellationToken));
         api.Map(ApiRoutes.QueueDeletionsRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
             media.QueueDeletionsAsync(request, tenantId, cancellationToken));
         api.Map(ApiRoutes.BatchStatusRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>

@@ -24,6 +24,29 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
         CancellationToken cancellationToken) =>
         mediaApi.DeleteMediaAsync(request, tenantId, mediaId, cancellationToken);
 
+    /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider.</summary>
+    [Function("GetMedia")]
+    public Task<IResult> GetMediaAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.Media)] HttpRequest request,
+        string tenantId,
+        string mediaId,
+        CancellationToken cancellationToken) =>
+        mediaApi.GetMediaAsync(request, tenantId, mediaId, cancellationToken);
+
+    /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}/content: the file, streamed and checked as it arrives.</summary>
+    /// <remarks>
+    /// "GetMediaContent" sorts after "GetDeletionBatch", whose route <c>…/media/deletions/{batchId}</c> shares this one's
+    /// shape: the host tries routes in name order, so <c>…/media/deletions/content</c> is a batch id there, as it is on the
+    /// local host by route precedence (see <see cref="ApiRoutes.MediaContent"/>; FunctionsMetadataTests holds the order).
+    /// </remarks>
+    [Function("GetMediaContent")]
+    public Task<IResult> GetMediaContentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.MediaContent)] HttpRequest request,
+        string tenantId,
+        string mediaId,
+        CancellationToken cancellationToken) =>
+        mediaApi.GetMediaContentAsync(request, tenantId, mediaId, cancellationToken);
+
     /// <summary>POST /api/tenants/{tenantId}/media/deletions: queues many deletions.</summary>
     [Function("QueueDeletions")]
     public Task<IResult> QueueDeletionsAsync(

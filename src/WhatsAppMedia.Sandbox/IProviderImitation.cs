@@ -18,7 +18,10 @@ internal interface IProviderImitation
     /// <summary>Maps the provider's routes; <paramref name="routes"/> is already scoped to <see cref="Prefix"/>.</summary>
     void Map(IEndpointRouteBuilder routes);
 
-    /// <summary>Writes the provider's own answer for a throttle, server-error or credential fault.</summary>
+    /// <summary>What <paramref name="request"/> asks for, so a fault meant for metadata or a download waits for one (<see cref="SandboxFaultKinds.LandsOn"/>).</summary>
+    SandboxRequestKind Classify(HttpRequest request) => SandboxRequestKind.Other;
+
+    /// <summary>Writes the provider's own answer for a throttle, server-error or credential fault, or one of its own refusals.</summary>
     Task WriteFaultAsync(HttpContext context, SandboxFault fault);
 
     /// <summary>Makes a fresh media id in the provider's own format.</summary>

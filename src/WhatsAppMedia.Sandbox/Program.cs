@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Sandbox;
 
@@ -11,7 +12,7 @@ foreach (var kind in Enum.GetValues<ProviderKind>())
     Console.WriteLine($"  {kind.ToName(),-17} {sandbox.BaseUrlFor(kind)}  media: {string.Join(' ', sandbox.State(kind).Media)}");
 }
 
-Console.WriteLine("Control API under /_sandbox/{provider}/media|faults|requests. Ctrl+C to stop.");
+Console.WriteLine("Control API under /_sandbox/{provider}/media|faults|requests|downloads. Ctrl+C to stop.");
 var stopped = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -19,4 +20,12 @@ Console.CancelKeyPress += (_, e) =>
     stopped.TrySetResult();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+
+// The web host's console lifetime takes SIGTERM (cancelling the runtime's own exit) and only tells the host to stop,
+// which this program never waits for; so SIGTERM (kill, docker stop) has to end the wait here too.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stopped.TrySetResult();
+});
 await stopped.Task;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Sandbox.Media;
 
 namespace WhatsAppMedia.Sandbox;
 
@@ -55,11 +56,14 @@ public sealed class ProviderSandbox : IAsyncDisposable
         ["Providers:SmsGatewayCenter:BaseUrl"] = BaseUrlFor(ProviderKind.SmsGatewayCenter).ToString(),
     };
 
-    /// <summary>Adds a fresh media object in the provider's own id format and returns its id.</summary>
-    public string CreateMedia(ProviderKind kind, string? ownerPhone = null)
+    /// <summary>
+    /// Adds a fresh media object in the provider's own id format and returns its id. Its bytes are
+    /// <paramref name="content"/>, by default the demo PNG; <see cref="SandboxMediaContent.Generated"/> makes a file of any size.
+    /// </summary>
+    public string CreateMedia(ProviderKind kind, string? ownerPhone = null, SandboxMediaContent? content = null)
     {
         var id = _imitations[kind].NewMediaId();
-        _states[kind].AddMedia(id, ownerPhone);
+        _states[kind].AddMedia(id, ownerPhone, content);
         return id;
     }
 
@@ -140,8 +144,15 @@ public sealed class ProviderSandbox : IAsyncDisposable
         var state = states[imitation.Kind];
         var recorded = await ReadRequestAsync(context.Request, timeProvider);
         state.Record(recorded);
-        if (!state.TryTakeFault(recorded, out var fault))
+        if (!state.TryTakeFault(recorded, imitation.Classify(context.Request), out var fault))
         {
+            await next();
+            return;
+        }
+
+        if (SandboxFaultKinds.BendsAnswer(fault.Kind))
+        {
+            context.Features.Set(fault);
             await next();
             return;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Sandbox.Media;
 
 namespace WhatsAppMedia.Sandbox;
 
@@ -13,11 +14,15 @@ public sealed class SandboxProviderState(ProviderKind kind)
     private readonly ConcurrentDictionary<string, string> _media = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _received = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<SandboxFault> _faults = new();
+    private readonly ConcurrentDictionary<string, SandboxMediaContent> _contents = new(StringComparer.Ordinal);
+    private readonly List<SandboxFault> _faults = [];
     private readonly List<SandboxFault> _mediaFaults = [];
     private readonly ConcurrentDictionary<string, SandboxFault> _standingMediaFaults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ProgressCounter _requestsSeen = new();
+    private readonly ProgressCounter _downloadsStarted = new();
+    private readonly ProgressCounter _downloadsCompleted = new();
+    private readonly ProgressCounter _downloadsCancelled = new();
 
     /// <summary>Stands for "any phone may delete this media".</summary>
     private const string AnyOwner = "";
@@ -28,17 +33,31 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     public IReadOnlyCollection<string> Media => _media.Keys.ToArray();
 
-    /// <summary>Adds a media object; with <paramref name="ownerPhone"/>, only that phone identity may delete it.</summary>
-    public void AddMedia(string mediaId, string? ownerPhone = null) => _media[mediaId] = ownerPhone ?? AnyOwner;
+    /// <summary>
+    /// Adds a media object; with <paramref name="ownerPhone"/>, only that phone identity may delete or retrieve it. Its
+    /// bytes are <paramref name="content"/>, by default the small demo PNG (<see cref="SandboxMediaContent.DemoImage"/>).
+    /// </summary>
+    public void AddMedia(string mediaId, string? ownerPhone = null, SandboxMediaContent? content = null)
+    {
+        _contents[mediaId] = content ?? SandboxMediaContent.DemoImage;
+        _media[mediaId] = ownerPhone ?? AnyOwner;
+    }
+
+    /// <summary>The bytes of <paramref name="mediaId"/>, while it exists.</summary>
+    public bool TryGetContent(string mediaId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SandboxMediaContent? content)
+    {
+        content = null;
+        return _media.ContainsKey(mediaId) && _contents.TryGetValue(mediaId, out content);
+    }
 
     /// <summary>
     /// Adds a media object a customer sent to the business (webhook media): it belongs to no business phone, so
     /// providers that check ownership refuse any phone named for it (<see cref="IsReceived"/>).
     /// </summary>
-    public void AddReceivedMedia(string mediaId)
+    public void AddReceivedMedia(string mediaId, SandboxMediaContent? content = null)
     {
         _received[mediaId] = true;
-        _media[mediaId] = AnyOwner;
+        AddMedia(mediaId, content: content);
     }
 
     /// <summary>Whether <paramref name="mediaId"/> was added with <see cref="AddReceivedMedia"/>.</summary>
@@ -46,11 +65,11 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     public bool HasMedia(string mediaId) => _media.ContainsKey(mediaId);
 
-    /// <summary>Whether <paramref name="phone"/> (null when the request named none) may delete <paramref name="mediaId"/>.</summary>
+    /// <summary>Whether <paramref name="phone"/> (null when the request named none) may delete or retrieve <paramref name="mediaId"/>.</summary>
     public bool IsOwnedBy(string mediaId, string? phone) =>
         _media.TryGetValue(mediaId, out var owner) && (owner.Length == 0 || phone is null || owner == phone);
 
-    public bool RemoveMedia(string mediaId) => _media.TryRemove(mediaId, out _);
+    public bool RemoveMedia(string mediaId) => _media.TryRemove(mediaId, out _) && _contents.TryRemove(mediaId, out _);
 
     /// <summary>
     /// Registers a credential the sandbox accepts: <paramref name="key"/> is the public half (token, access key id,
@@ -66,25 +85,18 @@ public sealed class SandboxProviderState(ProviderKind kind)
     /// Queues <paramref name="fault"/> for the next <paramref name="times"/> requests, or with
     /// <see cref="SandboxFault.MediaId"/> for the next <paramref name="times"/> requests that name that media id.
     /// </summary>
+    /// <exception cref="ArgumentException">This provider's imitation cannot give the fault's kind (<see cref="SandboxFaultKinds.IsOfferedBy"/>).</exception>
     public void InjectFault(SandboxFault fault, int times = 1)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        EnsureOffered(fault);
 
         // A fault for one media id waits for a request naming it; the others apply to whatever request comes next.
-        if (fault.MediaId is not null)
+        var queue = fault.MediaId is null ? _faults : _mediaFaults;
+        lock (queue)
         {
-            lock (_mediaFaults)
-            {
-                _mediaFaults.AddRange(Enumerable.Repeat(fault, times));
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < times; i++)
-        {
-            _faults.Enqueue(fault);
+            queue.AddRange(Enumerable.Repeat(fault, times));
         }
     }
 
@@ -97,6 +109,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
     {
         ArgumentException.ThrowIfNullOrEmpty(mediaId);
         ArgumentNullException.ThrowIfNull(fault);
+        EnsureOffered(fault);
         _standingMediaFaults[mediaId] = fault;
     }
 
@@ -104,7 +117,11 @@ public sealed class SandboxProviderState(ProviderKind kind)
 
     public void ClearFaults()
     {
-        _faults.Clear();
+        lock (_faults)
+        {
+            _faults.Clear();
+        }
+
         _standingMediaFaults.Clear();
         lock (_mediaFaults)
         {
@@ -113,30 +130,22 @@ public sealed class SandboxProviderState(ProviderKind kind)
     }
 
     /// <summary>
-    /// Takes the fault for <paramref name="request"/>: the first one queued for a media id the request names, else the next general one, else a standing fault (<see cref="InjectMediaFault"/>) for a
-    /// media id it names.
+    /// Takes the fault for <paramref name="request"/>, of <paramref name="requestKind"/>, among those that land on such a
+    /// request (<see cref="SandboxFaultKinds.LandsOn"/>): the first one queued for a media id the request names, else the
+    /// next general one, else a standing fault (<see cref="InjectMediaFault"/>) for a media id it names.
     /// </summary>
-    internal bool TryTakeFault(RecordedRequest request, out SandboxFault fault)
+    internal bool TryTakeFault(RecordedRequest request, SandboxRequestKind requestKind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SandboxFault? fault)
     {
-        lock (_mediaFaults)
-        {
-            var match = _mediaFaults.FindIndex(candidate => Names(request, candidate.MediaId!));
-            if (match >= 0)
-            {
-                fault = _mediaFaults[match];
-                _mediaFaults.RemoveAt(match);
-                return true;
-            }
-        }
-
-        if (_faults.TryDequeue(out fault!))
+        fault = TakeFirst(_mediaFaults, candidate => SandboxFaultKinds.LandsOn(candidate.Kind, requestKind) && Names(request, candidate.MediaId!))
+            ?? TakeFirst(_faults, candidate => SandboxFaultKinds.LandsOn(candidate.Kind, requestKind));
+        if (fault is not null)
         {
             return true;
         }
 
         foreach (var (mediaId, mediaFault) in _standingMediaFaults)
         {
-            if (Names(request, mediaId))
+            if (SandboxFaultKinds.LandsOn(mediaFault.Kind, requestKind) && Names(request, mediaId))
             {
                 fault = mediaFault;
                 return true;
@@ -146,9 +155,33 @@ public sealed class SandboxProviderState(ProviderKind kind)
         return false;
     }
 
+    private static SandboxFault? TakeFirst(List<SandboxFault> queue, Predicate<SandboxFault> applies)
+    {
+        lock (queue)
+        {
+            var match = queue.FindIndex(applies);
+            if (match < 0)
+            {
+                return null;
+            }
+
+            var fault = queue[match];
+            queue.RemoveAt(match);
+            return fault;
+        }
+    }
+
+    private void EnsureOffered(SandboxFault fault)
+    {
+        if (!SandboxFaultKinds.IsOfferedBy(fault.Kind, Kind))
+        {
+            throw new ArgumentException($"The {Kind.ToName()} imitation cannot give a {fault.Kind} fault.", nameof(fault));
+        }
+    }
+
     /// <summary>
     /// Whether <paramref name="request"/> names <paramref name="mediaId"/> whole — as its last path segment (Meta), a query
-    /// value (AWS, SMSGatewayCenter) or a JSON string in its body (NxCloud) — so a fault for media 123 never hits 1234.
+    /// value (AWS, SMSGatewayCenter, Meta's download URL's <c>mid</c>) or a JSON string in its body (NxCloud, AWS's GetWhatsAppMessageMedia) — so a fault for media 123 never hits 1234.
     /// One rule for the one-shot and the standing media faults.
     /// </summary>
     private static bool Names(RecordedRequest request, string mediaId)
@@ -176,4 +209,31 @@ public sealed class SandboxProviderState(ProviderKind kind)
         _requestsSeen.WaitForAsync(count, cancellationToken);
 
     public void ClearRequests() => _requests.Clear();
+
+    /// <summary>Downloads whose headers were sent (the file started to stream).</summary>
+    public long DownloadsStarted => _downloadsStarted.Count;
+
+    /// <summary>Downloads whose every byte was written.</summary>
+    public long DownloadsCompleted => _downloadsCompleted.Count;
+
+    /// <summary>
+    /// Downloads the client gave up on before the last byte (it closed the connection or reset the stream), including a
+    /// <see cref="SandboxFaultKind.StallDownload"/> it abandoned; not a <see cref="SandboxFaultKind.TruncateDownload"/>,
+    /// which the sandbox cuts itself.
+    /// </summary>
+    public long DownloadsCancelled => _downloadsCancelled.Count;
+
+    /// <summary>Completes once <see cref="DownloadsStarted"/> reaches <paramref name="count"/>.</summary>
+    public Task WaitForDownloadsStartedAsync(long count, CancellationToken cancellationToken = default) =>
+        _downloadsStarted.WaitForAsync(count, cancellationToken);
+
+    /// <summary>Completes once <see cref="DownloadsCancelled"/> reaches <paramref name="count"/>: the signal that a client's cancellation reached the provider.</summary>
+    public Task WaitForDownloadsCancelledAsync(long count, CancellationToken cancellationToken = default) =>
+        _downloadsCancelled.WaitForAsync(count, cancellationToken);
+
+    internal void DownloadStarted() => _downloadsStarted.Increment();
+
+    internal void DownloadCompleted() => _downloadsCompleted.Increment();
+
+    internal void DownloadCancelled() => _downloadsCancelled.Increment();
 }

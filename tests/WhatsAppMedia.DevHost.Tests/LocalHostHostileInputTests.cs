@@ -237,13 +237,14 @@ public class LocalHostHostileInputTests(LocalHostFixture host) : IClassFixture<L
         problem.GetProperty("code").GetString().ShouldBe("method_not_allowed");
         problem.GetProperty("requestId").GetString().ShouldBe("hostile-405");
         response.Headers.GetValues("X-Request-Id").ShouldBe(["hostile-405"]);
-        response.Content.Headers.Allow.ShouldBe(["DELETE"]);
+        response.Content.Headers.Allow.Order(StringComparer.Ordinal).ShouldBe(["DELETE", "GET"]);
         problem.GetProperty("detail").GetString()!.ShouldContain("DELETE");
     }
 
     [Theory]
-    [InlineData("GET", "/api/tenants/demo-meta/media/1013859600285441", "DELETE")]
-    [InlineData("PATCH", "/api/tenants/demo-meta/media/deletions", "DELETE, POST")]
+    [InlineData("POST", "/api/tenants/demo-meta/media/1013859600285441", "DELETE, GET")]
+    [InlineData("DELETE", "/api/tenants/demo-meta/media/1013859600285441/content", "GET")]
+    [InlineData("PATCH", "/api/tenants/demo-meta/media/deletions", "DELETE, GET, POST")]
     [InlineData("POST", "/api/health", "GET")]
     [InlineData("DELETE", "/api/health", "GET")]
     public async Task Every_route_answers_a_method_it_does_not_take_with_405(string method, string path, string allow)

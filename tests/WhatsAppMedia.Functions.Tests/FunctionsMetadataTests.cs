@@ -19,13 +19,15 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["DeleteMedia", "GetDeletionBatch", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "Z_UnmatchedRoute"]);
+            .ShouldBe(["DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
     [InlineData("DeleteMedia", "delete", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.DeleteMediaAsync")]
     [InlineData("QueueDeletions", "post", "tenants/{tenantId}/media/deletions", "WhatsAppMedia.Functions.MediaApiFunctions.QueueDeletionsAsync")]
     [InlineData("GetDeletionBatch", "get", "tenants/{tenantId}/media/deletions/{batchId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetBatchAsync")]
+    [InlineData("GetMedia", "get", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaAsync")]
+    [InlineData("GetMediaContent", "get", "tenants/{tenantId}/media/{mediaId}/content", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaContentAsync")]
     [InlineData("Health", "get", "health", "WhatsAppMedia.Functions.MediaApiFunctions.Health")]
     public void Each_http_function_has_the_contracts_route_and_method_and_is_anonymous(string name, string method, string route, string entryPoint)
     {
@@ -79,6 +81,46 @@ public sealed class FunctionsMetadataTests
         {
             StringComparer.OrdinalIgnoreCase.Compare(name, UnmatchedRoute).ShouldBeLessThan(0, name);
         }
+    }
+
+    /// <summary>
+    /// Where two routes of one method match the same path (GET <c>…/media/deletions/content</c> is a batch id and a media
+    /// id's content), the local host picks by ASP.NET Core's route precedence: at the first segment where the templates
+    /// differ in kind, a literal beats a parameter. The Functions host takes the first match in function-name order
+    /// (UnmatchedRouteFunction's remarks), so the function whose route wins by precedence must sort first, or the two
+    /// hosts would answer the same request differently.
+    /// </summary>
+    [Fact]
+    public void Where_two_routes_match_one_path_the_function_that_wins_by_route_precedence_sorts_first()
+    {
+        var routes = HttpTriggers()
+            .Where(trigger => trigger.Function != UnmatchedRoute)
+            .SelectMany(trigger => trigger.Binding.GetProperty("methods").EnumerateArray()
+                .Select(method => (trigger.Function, Method: method.GetString()!, Segments: trigger.Binding.GetProperty("route").GetString()!.Split('/'))))
+            .ToList();
+        var overlapping = 0;
+        foreach (var a in routes)
+        {
+            foreach (var b in routes.Where(b => b.Function != a.Function && b.Method == a.Method && b.Segments.Length == a.Segments.Length))
+            {
+                var segments = a.Segments.Zip(b.Segments).ToList();
+                if (segments.Any(pair => !IsParameter(pair.First) && !IsParameter(pair.Second) && !pair.First.Equals(pair.Second, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue; // two different literals: no path matches both.
+                }
+
+                var (first, second) = segments.First(pair => IsParameter(pair.First) != IsParameter(pair.Second));
+                if (!IsParameter(first))
+                {
+                    overlapping++;
+                    StringComparer.OrdinalIgnoreCase.Compare(a.Function, b.Function).ShouldBeLessThan(0, $"{a.Function} wins over {b.Function} by route precedence ('{first}' over '{second}') and must sort first");
+                }
+            }
+        }
+
+        overlapping.ShouldBe(1, "GET …/media/deletions/{batchId} over GET …/media/{mediaId}/content is the one overlap today");
+
+        static bool IsParameter(string segment) => segment.StartsWith('{');
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using Azure.Storage.Queues;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Functions.Tests.Host;
 using WhatsAppMedia.Functions.Tests.Rpc;
+using WhatsAppMedia.Sandbox;
+using WhatsAppMedia.Sandbox.Media;
 
 namespace WhatsAppMedia.Functions.Tests;
 
@@ -52,6 +54,70 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         worker.Sandbox.State(kind).HasMedia(mediaId).ShouldBeFalse();
         InvocationOf(first).Result.Status.ShouldBe(StatusResult.Types.Status.Success);
         InvocationOf(second).Result.Status.ShouldBe(StatusResult.Types.Status.Success, "an error answer is still a completed invocation");
+    }
+
+    [Fact]
+    public async Task GetMedia_answers_the_providers_metadata_through_the_worker()
+    {
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
+
+        using var response = await SendAsync(HttpMethod.Get, $"api/tenants/demo-meta/media/{mediaId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("mediaId").GetString().ShouldBe(mediaId);
+        body.GetProperty("mimeType").GetString().ShouldBe(SandboxMediaContent.DemoImage.MimeType);
+        body.GetProperty("sha256").GetString().ShouldBe(SandboxMediaContent.DemoImage.Sha256);
+        body.GetProperty("fileSize").GetInt64().ShouldBe(SandboxMediaContent.DemoImage.Length);
+        body.TryGetProperty("urlExpiresAt", out _).ShouldBeTrue();
+        InvocationOf(response).Result.Status.ShouldBe(StatusResult.Types.Status.Success);
+    }
+
+    [Theory]
+    [InlineData("demo-aws", ProviderKind.Aws, "/content")]
+    [InlineData("demo-sgc", ProviderKind.SmsGatewayCenter, "")]
+    public async Task A_provider_without_the_operation_is_501_through_the_worker(string tenant, ProviderKind kind, string suffix)
+    {
+        var mediaId = worker.Sandbox.CreateMedia(kind);
+
+        using var response = await SendAsync(HttpMethod.Get, $"api/tenants/{tenant}/media/{mediaId}{suffix}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("operation_not_supported");
+    }
+
+    /// <summary>
+    /// The worker streams the file from its own HttpContext. The test host reads the worker's answer whole before
+    /// handing it on (HttpClient's default), so this shows the bytes and headers arrive right through the Functions
+    /// path, not that memory stays flat (bench/ measures that on the local host, which runs the same MediaContentResult).
+    /// </summary>
+    [Fact]
+    public async Task GetMediaContent_streams_the_file_through_the_worker()
+    {
+        var content = SandboxMediaContent.Generated(500_000, "video/mp4", seed: 21);
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta, content: content);
+
+        using var response = await SendAsync(HttpMethod.Get, $"api/tenants/demo-meta/media/{mediaId}/content");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("video/mp4");
+        response.Content.Headers.ContentLength.ShouldBe(content.Length);
+        response.Headers.ETag!.Tag.ShouldBe($"\"{content.Sha256}\"");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await response.Content.ReadAsByteArrayAsync())).ShouldBe(content.Sha256);
+        InvocationOf(response).Result.Status.ShouldBe(StatusResult.Types.Status.Success);
+    }
+
+    /// <summary>In the worker too, a SHA-256 mismatch resets the connection before the last byte: the caller never gets a whole answer.</summary>
+    [Fact]
+    public async Task GetMediaContent_aborts_a_file_whose_sha256_differs_through_the_worker()
+    {
+        var content = SandboxMediaContent.Generated(500_000, "video/mp4", seed: 22);
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta, content: content);
+        worker.Sandbox.Meta.InjectFault(SandboxFault.WrongSha256(mediaId));
+
+        var failure = await Should.ThrowAsync<HttpRequestException>(() => SendAsync(HttpMethod.Get, $"api/tenants/demo-meta/media/{mediaId}/content"));
+
+        failure.InnerException.ShouldBeAssignableTo<IOException>();
     }
 
     [Theory]
@@ -172,9 +238,9 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
     }
 
     [Theory]
-    [InlineData("PUT", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
-    [InlineData("GET", "api/tenants/demo-meta/media/1013859600285441", "DELETE")]
-    [InlineData("PATCH", "api/tenants/demo-meta/media/deletions", "DELETE, POST")]
+    [InlineData("PUT", "api/tenants/demo-meta/media/1013859600285441", "DELETE, GET")]
+    [InlineData("POST", "api/tenants/demo-meta/media/1013859600285441/content", "GET")]
+    [InlineData("PATCH", "api/tenants/demo-meta/media/deletions", "DELETE, GET, POST")]
     [InlineData("POST", "api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "GET")]
     [InlineData("POST", "api/health", "GET")]
     [InlineData("HEAD", "api/health", "GET")]
@@ -218,6 +284,14 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         problem.GetProperty("status").GetInt32().ShouldBe((int)status);
         problem.GetProperty("requestId").GetString().ShouldBe(requestId);
         return problem;
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path)
+    {
+        // Not disposed here: the response keeps it, with the invocation the host recorded on it.
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        return worker.Http.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> DeleteAsync(string tenant, string mediaId, string? apiKey = WorkerFixture.DemoApiKey, string? requestId = null)

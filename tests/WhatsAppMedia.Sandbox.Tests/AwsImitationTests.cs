@@ -44,7 +44,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
             request.Headers.TryAddWithoutValidation("Authorization", flipped);
         });
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -55,7 +55,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query(mediaId, Phone), credentials: LongTerm with { SecretAccessKey = "another/secret/0000000000000000000000000" });
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -64,7 +64,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
     {
         using var response = await SendAsync(Query("0123", Phone), credentials: LongTerm with { AccessKeyId = "AKIAUNKNOWN000000000" });
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "UnrecognizedClientException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "UnrecognizedClientException");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
     {
         using var response = await SendAsync(Query("0123", Phone), tamper: request => request.Headers.Remove("Authorization"));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "MissingAuthenticationTokenException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "MissingAuthenticationTokenException");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query(sentFor, Phone), signedQuery: Query(signedFor, Phone));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
         fixture.State.HasMedia(signedFor).ShouldBeTrue();
         fixture.State.HasMedia(sentFor).ShouldBeTrue();
     }
@@ -100,8 +100,8 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
         using var consistent = await SendAsync(encoded);
 
-        await ShouldBeRefusedAsync(signedEncodedSentRaw, HttpStatusCode.Forbidden, "InvalidSignatureException");
-        await ShouldBeRefusedAsync(signedRawSentEncoded, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(signedEncodedSentRaw, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(signedRawSentEncoded, HttpStatusCode.Forbidden, "InvalidSignatureException");
         consistent.StatusCode.ShouldBe(HttpStatusCode.OK);
         fixture.State.Requests.Last().Query.ShouldContain("arn%3Aaws%3Asocial-messaging%3Aus-east-1%3A123456789012%3Aphone-number-id%2F");
     }
@@ -113,7 +113,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query(mediaId, Phone), signedPath: "/v1/whatsapp/media");
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -131,7 +131,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
                 request.Headers.TryAddWithoutValidation("x-amz-user-agent", "changed/1.0");
             });
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query(mediaId, Phone), tamper: request => request.Content = new StringContent("{}"));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -183,7 +183,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
             return;
         }
 
-        (await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException")).ShouldBe(refusal);
+        (await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException")).ShouldBe(refusal);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -207,7 +207,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query(mediaId, Phone), credentials: new SigV4Credentials(accessKeyId, secret, sessionToken));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "UnrecognizedClientException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "UnrecognizedClientException");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -221,7 +221,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
     {
         using var response = await SendAsync(query);
 
-        (await ShouldBeRefusedAsync(response, HttpStatusCode.BadRequest, "ValidationException", expectNamespace: false)).ShouldContain(messagePart);
+        (await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.BadRequest, "ValidationException", expectNamespace: false)).ShouldContain(messagePart);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
     {
         using var response = await SendAsync(Query("ffffffffffffffffffffffffffffffff", Phone));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.NotFound, "ResourceNotFoundException", expectNamespace: false);
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.NotFound, "ResourceNotFoundException", expectNamespace: false);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query("0123", Phone));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.TooManyRequests, "ThrottlingException");
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.TooManyRequests, "ThrottlingException");
         response.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(5));
     }
 
@@ -254,7 +254,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query("0123", Phone));
 
-        await ShouldBeRefusedAsync(response, (HttpStatusCode)status, errorType, expectNamespace: false);
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, (HttpStatusCode)status, errorType, expectNamespace: false);
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         using var response = await SendAsync(Query("0123", Phone));
 
-        await ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "AccessDeniedException", expectNamespace: false);
+        await AwsErrorAssertions.ShouldBeRefusedAsync(response, HttpStatusCode.Forbidden, "AccessDeniedException", expectNamespace: false);
     }
 
     private static string Query(string mediaId, string phone) =>
@@ -315,17 +315,5 @@ public class AwsImitationTests(AwsSandboxFixture fixture) : IClassFixture<AwsSan
 
         tamper?.Invoke(request);
         return await fixture.HttpClient.SendAsync(request);
-    }
-
-    /// <summary>Checks AWS's error shape and returns its message.</summary>
-    private static async Task<string> ShouldBeRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string errorType, bool expectNamespace = true)
-    {
-        response.StatusCode.ShouldBe(status);
-        response.Content.Headers.ContentType.ShouldNotBeNull().MediaType.ShouldBe("application/json");
-        var header = response.Headers.GetValues("x-amzn-ErrorType").ShouldHaveSingleItem();
-        header.ShouldBe(expectNamespace ? errorType + ":http://internal.amazon.com/coral/com.amazon.coral.service/" : errorType);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        body.RootElement.EnumerateObject().Select(property => property.Name).ShouldBe(["message"]);
-        return body.RootElement.GetProperty("message").GetString().ShouldNotBeNull();
     }
 }

@@ -112,7 +112,7 @@ public sealed class MetaImitationTests(SandboxFixture fixture) : IClassFixture<S
     public async Task Refuses_another_method()
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Sandbox.BaseUri, $"meta/v23.0/{mediaId}"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Sandbox.BaseUri, $"meta/v23.0/{mediaId}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
         using var response = await _httpClient.SendAsync(request);

@@ -10,7 +10,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// Both the HTTP path and the queue path delete through here, so this is where deletions are counted
 /// (<paramref name="metrics"/>; none when null).
 /// </summary>
-public sealed partial class TenantMediaDeleter(
+public sealed class TenantMediaDeleter(
     ITenantStore tenants,
     MediaDeletionClient client,
     InFlightDeletions inFlight,
@@ -50,28 +50,14 @@ public sealed partial class TenantMediaDeleter(
 
     private async Task<DeletionResult> DeleteOnceAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
     {
-        var first = await client.DeleteAsync(tenant.Credentials, target, cancellationToken);
-        if (first.Outcome != DeletionOutcome.CredentialsRefused)
-        {
-            return first;
-        }
-
-        tenants.Invalidate(tenant.Id);
-        var fresh = await tenants.GetAsync(tenant.Id, cancellationToken);
-        if (!fresh.IsFound || fresh.Tenant!.Provider != tenant.Provider)
-        {
-            LogNoFreshCredentials(tenant.Id, fresh.Status);
-            return first;
-        }
-
-        LogRetryingWithFreshCredentials(tenant.Id, tenant.Provider);
-        var second = await client.DeleteAsync(fresh.Tenant.Credentials, target, cancellationToken);
-        return second with { Attempts = first.Attempts + second.Attempts };
+        var (result, _) = await CredentialRefresh.RunAsync(
+            tenants,
+            logger,
+            tenant,
+            current => client.DeleteAsync(current.Credentials, target, cancellationToken),
+            result => result.Outcome == DeletionOutcome.CredentialsRefused,
+            (first, second) => second with { Attempts = first.Attempts + second.Attempts },
+            cancellationToken);
+        return result;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: {Provider} refused the credentials; retrying once with a fresh read of the tenant.")]
-    private partial void LogRetryingWithFreshCredentials(string tenantId, string provider);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: the provider refused the credentials and no usable fresh document could be read ({Status}).")]
-    private partial void LogNoFreshCredentials(string tenantId, TenantLookupStatus status);
 }

@@ -15,8 +15,22 @@ public static class ApiRoutes
     /// <summary>host.json <c>extensions.http.routePrefix</c>: every route is under <c>/api</c>.</summary>
     public const string Prefix = "api";
 
-    /// <summary>DELETE /api/tenants/{tenantId}/media/{mediaId}. No route constraints: a malformed id reaches the core and gets its own 400.</summary>
+    /// <summary>
+    /// DELETE and GET /api/tenants/{tenantId}/media/{mediaId}. No route constraints: a malformed id reaches the core and
+    /// gets its own 400. <c>…/media/deletions</c> matches it too: a POST there is <see cref="Deletions"/> (a literal
+    /// segment), a GET or DELETE takes <c>deletions</c> as a media id, which no provider's format but AWS's and NxCloud's
+    /// admits; both hosts agree on it.
+    /// </summary>
     public const string Media = "tenants/{tenantId}/media/{mediaId}";
+
+    /// <summary>
+    /// GET /api/tenants/{tenantId}/media/{mediaId}/content: the file. Shares its shape with <see cref="Batch"/>: a path
+    /// <c>…/media/deletions/content</c> matches both, and both hosts give it to <see cref="Batch"/> (the local host by
+    /// route precedence, a literal segment beating a parameter; the Functions host because its function sorts first).
+    /// No media id of any provider is <c>deletions</c> with content to fetch (Meta's and SMSGatewayCenter's are digits,
+    /// AWS and NxCloud have no <c>/content</c>).
+    /// </summary>
+    public const string MediaContent = "tenants/{tenantId}/media/{mediaId}/content";
 
     /// <summary>POST /api/tenants/{tenantId}/media/deletions.</summary>
     public const string Deletions = "tenants/{tenantId}/media/deletions";
@@ -34,6 +48,10 @@ public static class ApiRoutes
 
     public static ApiRoute DeleteMediaRoute { get; } = new(Media, Delete);
 
+    public static ApiRoute GetMediaRoute { get; } = new(Media, Get);
+
+    public static ApiRoute GetMediaContentRoute { get; } = new(MediaContent, Get);
+
     public static ApiRoute QueueDeletionsRoute { get; } = new(Deletions, Post);
 
     public static ApiRoute BatchStatusRoute { get; } = new(Batch, Get);
@@ -41,7 +59,7 @@ public static class ApiRoutes
     public static ApiRoute HealthRoute { get; } = new(Health, Get);
 
     /// <summary>Every route with its method; a template may appear once per method.</summary>
-    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, QueueDeletionsRoute, BatchStatusRoute, HealthRoute];
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, BatchStatusRoute, HealthRoute];
 
     private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
         [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];

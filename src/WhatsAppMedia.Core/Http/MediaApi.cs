@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Tenants;
 using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>
-/// The three HTTP operations of docs/openapi.json, written once for both hosts: the Functions app and the local host each
+/// The HTTP operations of docs/openapi.json, written once for both hosts: the Functions app and the local host each
 /// hand over the request and route values and return the <see cref="IResult"/> as it is.
 /// </summary>
 public sealed partial class MediaApi(
@@ -21,7 +22,8 @@ public sealed partial class MediaApi(
     IOptions<MediaDeletionOptions> options,
     IBatchStore batches,
     TimeProvider timeProvider,
-    ILogger<MediaApi> logger)
+    ILogger<MediaApi> logger,
+    TenantMediaRetriever retriever)
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
@@ -55,33 +57,57 @@ public sealed partial class MediaApi(
 
     public async Task<IResult> DeleteMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
-        if (tenant is null)
+        var (requestId, tenant, target, refusal) = await ResolveAsync(request, tenantId, mediaId, null, cancellationToken);
+        if (refusal is not null)
         {
-            return refusal!;
+            return refusal;
         }
 
-        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        if (deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid)
-        {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId);
-        }
-
-        var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
-        LogDeletion(tenant.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
+        var result = await deleter.DeleteAsync(tenant!, target!, cancellationToken);
+        LogDeletion(tenant!.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
         if (result.Outcome == DeletionOutcome.Deleted)
         {
             return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
         }
 
-        if (result.Outcome == DeletionOutcome.Throttled)
+        return ProviderFailure(request, result.Answer, result.Attempts, requestId);
+    }
+
+    /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider (contract §2).</summary>
+    public async Task<IResult> GetMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
+    {
+        var (requestId, tenant, target, refusal) = await ResolveAsync(
+            request, tenantId, mediaId, (tenant, id) => retriever.SupportsMetadata(tenant) ? null : NotSupported(tenant, "media metadata", id), cancellationToken);
+        if (refusal is not null)
         {
-            var wait = result.RetryAfter ?? options.Value.DefaultThrottleDelay;
-            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return refusal;
         }
 
-        return ProblemResults.Create(StatusFor(result.Outcome), OutcomeCodes.For(result.Outcome)!, DetailFor(result), requestId);
+        var (result, _) = await retriever.GetMetadataAsync(tenant!, target!, cancellationToken);
+        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
+        return result.Metadata is { } metadata
+            ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider, metadata, timeProvider.GetUtcNow(), requestId))
+            : ProviderFailure(request, result.Failure!, result.Attempts, requestId);
+    }
+
+    /// <summary>
+    /// GET /api/tenants/{tenantId}/media/{mediaId}/content: the file, streamed from the provider as it arrives and
+    /// checked against its declared size and SHA-256 (contract §2; <see cref="MediaContentResult"/>).
+    /// </summary>
+    public async Task<IResult> GetMediaContentAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
+    {
+        var (requestId, tenant, target, refusal) = await ResolveAsync(
+            request, tenantId, mediaId, (tenant, id) => retriever.SupportsContent(tenant) ? null : NotSupported(tenant, "media content", id), cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var opening = await retriever.OpenContentAsync(tenant!, target!, cancellationToken);
+        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
+        return opening.Download is { } download
+            ? new MediaContentResult(download, tenant.Id, mediaId)
+            : ProviderFailure(request, opening.Failure!, 1, requestId);
     }
 
     public async Task<IResult> QueueDeletionsAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)
@@ -225,6 +251,33 @@ public sealed partial class MediaApi(
             : Results.Json(BatchStatusResponse.From(status, requestId));
     }
 
+    /// <summary>
+    /// What every route on one media object starts with: the request id, the tenant (401/400/500/503 when it cannot be
+    /// had), <paramref name="gate"/>'s refusal for an operation the provider lacks (checked before the ids, so a 501
+    /// never depends on them), then the target with the phone the call uses (400 when an id fails the provider's format).
+    /// Exactly one of the target and the refusal is set.
+    /// </summary>
+    private async Task<(string RequestId, Tenant? Tenant, MediaDeletionTarget? Target, IResult? Refusal)> ResolveAsync(
+        HttpRequest request, string tenantId, string mediaId, Func<Tenant, string, IResult?>? gate, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return (requestId, null, null, refusal);
+        }
+
+        if (gate?.Invoke(tenant, requestId) is { } unsupported)
+        {
+            return (requestId, tenant, null, unsupported);
+        }
+
+        var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
+        return deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid
+            ? (requestId, tenant, null, ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId))
+            : (requestId, tenant, target, null);
+    }
+
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
     private static string Begin(HttpRequest request) => RequestIds.Settle(request.HttpContext);
 
@@ -268,18 +321,43 @@ public sealed partial class MediaApi(
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a failure."),
     };
 
-    private static string DetailFor(DeletionResult result)
+    /// <summary>A provider's refusal as the contract's problem: status and code from the outcome, <c>Retry-After</c> when throttled.</summary>
+    private IResult ProviderFailure(HttpRequest request, ProviderAnswer answer, int attempts, string requestId)
     {
-        var answer = result.Answer.Describe();
-        return result.Outcome switch
+        if (answer.Outcome == DeletionOutcome.Throttled)
         {
-            DeletionOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also after a fresh read ({answer}).",
-            _ => $"{answer} (after {result.Attempts} attempt{(result.Attempts == 1 ? "" : "s")}).",
+            var wait = answer.RetryAfter ?? options.Value.DefaultThrottleDelay;
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ProblemResults.Create(StatusFor(answer.Outcome), OutcomeCodes.For(answer.Outcome)!, DetailFor(answer, attempts), requestId);
+    }
+
+    /// <summary>501 for an operation the tenant's provider does not offer through the service; nothing was sent.</summary>
+    private IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(
+        StatusCodes.Status501NotImplemented,
+        ErrorCodes.OperationNotSupported,
+        retriever.SupportsMetadata(tenant)
+            ? $"The {tenant.Provider} provider offers no {what} through this service; GET …/media/{{mediaId}} gives what it does offer (the file's url where it gives one)."
+            : $"The {tenant.Provider} provider's public API has no call for {what}.",
+        requestId);
+
+    private static string DetailFor(ProviderAnswer answer, int attempts)
+    {
+        var described = answer.Describe();
+        return answer.Outcome switch
+        {
+            // A delete or metadata call was tried again with a fresh read of the tenant; a download, with fresh metadata.
+            DeletionOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also on the one retry ({described}).",
+            _ => $"{described} (after {attempts} attempt{(attempts == 1 ? "" : "s")}).",
         };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Outcome} after {Attempts} attempt(s); request {RequestId}.")]
     private partial void LogDeletion(string tenantId, string provider, string mediaId, string outcome, int attempts, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Operation} {Outcome} after {Attempts} attempt(s); request {RequestId}.")]
+    private partial void LogRetrieval(string tenantId, string provider, string mediaId, string operation, string outcome, int attempts, string requestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);

@@ -23,6 +23,7 @@ public static class ProblemResults
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
         StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON.",
         StatusCodes.Status429TooManyRequests => "The provider is throttling requests.",
+        StatusCodes.Status501NotImplemented => "The tenant's provider does not offer this operation.",
         StatusCodes.Status502BadGateway => "The provider refused the request.",
         StatusCodes.Status503ServiceUnavailable => "A dependency is unavailable; try again later.",
         StatusCodes.Status504GatewayTimeout => "The provider did not answer in time.",

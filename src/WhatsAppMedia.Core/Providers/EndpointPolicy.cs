@@ -43,6 +43,7 @@ public static class EndpointPolicy
         return uri.IsAbsoluteUri && string.IsNullOrEmpty(uri.UserInfo) && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>Whether the URL's host is a loopback address (or <c>localhost</c>), where plain http may go.</summary>
+    public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>
-/// Deletes one media object through a tenant's provider, retrying throttled, transient and timed-out answers within
+/// Deletes one media object, or reads its metadata, through a tenant's provider, retrying throttled, transient and timed-out answers within
 /// <see cref="ProviderRetryOptions"/>: a bounded number of attempts, each with its own timeout, all inside one total
 /// budget. Honours a provider's <c>Retry-After</c> when it fits the budget; otherwise waits with jittered exponential
 /// back-off. Both hosts and the queue processor go through this one class, so retry rules live in one place.
@@ -22,15 +22,22 @@ namespace WhatsAppMedia.Core.Providers;
 public sealed partial class MediaDeletionClient
 {
     private readonly Dictionary<string, IMediaProvider> _providers;
+    private readonly Dictionary<string, IMediaMetadataProvider> _metadataProviders;
     private readonly ProviderRetryOptions _retry;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<MediaDeletionClient> _logger;
 
-    public MediaDeletionClient(IEnumerable<IMediaProvider> providers, IOptions<ProviderRetryOptions> options, TimeProvider timeProvider, ILogger<MediaDeletionClient> logger)
+    public MediaDeletionClient(
+        IEnumerable<IMediaProvider> providers,
+        IOptions<ProviderRetryOptions> options,
+        TimeProvider timeProvider,
+        ILogger<MediaDeletionClient> logger,
+        IEnumerable<IMediaMetadataProvider>? metadataProviders = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(options);
         _providers = providers.ToDictionary(provider => provider.Provider, StringComparer.Ordinal);
+        _metadataProviders = (metadataProviders ?? []).ToDictionary(provider => provider.Provider, StringComparer.Ordinal);
         _retry = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -56,14 +63,59 @@ public sealed partial class MediaDeletionClient
             throw new ArgumentException(error.Message, nameof(target));
         }
 
+        var (answer, attempts) = await RunAsync(provider.Provider, async token => await provider.SendDeleteAsync(target, credentials, token), cancellationToken);
+        return new DeletionResult(answer!, attempts);
+    }
+
+    /// <summary>
+    /// The provider named <paramref name="provider"/> when it can describe media (<see cref="IMediaMetadataProvider"/>),
+    /// else null: the caller answers 501 <c>operation_not_supported</c>.
+    /// </summary>
+    public IMediaMetadataProvider? MetadataProvider(string provider) => _metadataProviders.GetValueOrDefault(provider);
+
+    /// <summary>
+    /// Reads <paramref name="target"/>'s metadata, retrying throttled, transient and timed-out answers exactly as
+    /// <see cref="DeleteAsync"/> does. The target must have passed <see cref="Validate"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider has no metadata call (check <see cref="MetadataProvider"/> first).</exception>
+    public async Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(target);
+        if (Provider(credentials.Provider).Validate(target) is { } error)
+        {
+            throw new ArgumentException(error.Message, nameof(target));
+        }
+
+        var provider = MetadataProvider(credentials.Provider)
+            ?? throw new InvalidOperationException($"The {credentials.Provider} provider has no metadata call.");
+        Retrievals.MediaMetadata? metadata = null;
+        var (failure, attempts) = await RunAsync(
+            provider.Provider,
+            async token =>
+            {
+                var answer = await provider.SendGetMetadataAsync(target, credentials, token);
+                metadata = answer.Metadata;
+                return answer.Failure;
+            },
+            cancellationToken);
+        return new MetadataResult(failure is null ? metadata : null, failure, attempts);
+    }
+
+    /// <summary>
+    /// The retry loop of every provider call: <paramref name="send"/> is one attempt, whose answer is null on a success
+    /// that carries its own result (metadata) and otherwise says whether to try again.
+    /// </summary>
+    private async Task<(ProviderAnswer? Answer, int Attempts)> RunAsync(string provider, Func<CancellationToken, Task<ProviderAnswer?>> send, CancellationToken cancellationToken)
+    {
         var started = _timeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             var remaining = _retry.TotalBudget - _timeProvider.GetElapsedTime(started);
-            var answer = await AttemptAsync(provider, credentials, target, Min(_retry.AttemptTimeout, remaining), cancellationToken);
-            if (!answer.Outcome.IsRetryable() || attempt >= _retry.MaxAttempts)
+            var answer = await AttemptAsync(send, Min(_retry.AttemptTimeout, remaining), cancellationToken);
+            if (answer is null || !answer.Outcome.IsRetryable() || attempt >= _retry.MaxAttempts)
             {
-                return new DeletionResult(answer, attempt);
+                return (answer, attempt);
             }
 
             var delay = DelayBefore(attempt + 1, answer);
@@ -71,15 +123,15 @@ public sealed partial class MediaDeletionClient
             if (delay is null || delay.Value >= left)
             {
                 // Waiting would outlast the budget or the provider's own ask: report now and let the caller defer.
-                return new DeletionResult(answer, attempt);
+                return (answer, attempt);
             }
 
-            LogRetrying(provider.Provider, answer.Outcome, answer.Describe(), attempt, delay.Value);
+            LogRetrying(provider, answer.Outcome, answer.Describe(), attempt, delay.Value);
             await Task.Delay(delay.Value, _timeProvider, cancellationToken);
         }
     }
 
-    private async Task<ProviderAnswer> AttemptAsync(IMediaProvider provider, ProviderCredentials credentials, MediaDeletionTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<ProviderAnswer?> AttemptAsync(Func<CancellationToken, Task<ProviderAnswer?>> send, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (timeout <= TimeSpan.Zero)
         {
@@ -90,7 +142,7 @@ public sealed partial class MediaDeletionClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
         try
         {
-            return await provider.SendDeleteAsync(target, credentials, linked.Token);
+            return await send(linked.Token);
         }
         catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -66,6 +66,12 @@ public static class ProviderServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(baseAddress);
         services.AddTransient<IMediaProvider>(provider => provider.GetRequiredService<TProvider>());
+        if (typeof(IMediaMetadataProvider).IsAssignableFrom(typeof(TProvider)))
+        {
+            // A provider with a metadata call (GET …/media/{mediaId}) offers it through the same typed client.
+            services.AddTransient(provider => (IMediaMetadataProvider)provider.GetRequiredService<TProvider>());
+        }
+
         return services.AddHttpClient<TProvider>((provider, client) =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;

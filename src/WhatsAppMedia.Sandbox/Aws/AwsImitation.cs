@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,13 +9,18 @@ using WhatsAppMedia.Core.Providers;
 namespace WhatsAppMedia.Sandbox.Aws;
 
 /// <summary>
-/// AWS End User Messaging Social's DeleteWhatsAppMessageMedia under <c>/aws</c>:
-/// <c>DELETE /aws/v1/whatsapp/media?mediaId=…&amp;originationPhoneNumberId=…</c>. Refuses what AWS refuses, in AWS's
-/// order: the signature first (403), then the parameters (400 ValidationException), then the media (404).
+/// AWS End User Messaging Social under <c>/aws</c>: DeleteWhatsAppMessageMedia,
+/// <c>DELETE /aws/v1/whatsapp/media?mediaId=…&amp;originationPhoneNumberId=…</c> → <c>{"success":true}</c>; and
+/// GetWhatsAppMessageMedia, <c>POST /aws/v1/whatsapp/media/get</c> with a JSON body
+/// <c>{"mediaId","originationPhoneNumberId","metadataOnly":true}</c> → <c>{"mimeType","fileSize"}</c>.
+/// Refuses what AWS refuses, in AWS's order: the signature first (403; over the body as received), then the
+/// parameters (400 SerializationException / ValidationException), then the media (404 ResourceNotFoundException).
 /// </summary>
 internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
 {
     private const int MaxIdLength = 100;
+
+    private const string GetMediaPath = "/v1/whatsapp/media/get";
 
     private static readonly FaultAnswers Faults = new(
         Throttle: new AwsError(StatusCodes.Status429TooManyRequests, "ThrottlingException", "Rate exceeded", FromFrontEnd: true).WriteAsync,
@@ -35,7 +41,18 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
 
     public string Prefix => "aws";
 
-    public void Map(IEndpointRouteBuilder routes) => routes.MapDelete("/v1/whatsapp/media", new RequestDelegate(DeleteMediaAsync));
+    private static readonly AwsError MediaNotFound = new(StatusCodes.Status404NotFound, "ResourceNotFoundException", "The requested resource was not found.");
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapDelete("/v1/whatsapp/media", new RequestDelegate(DeleteMediaAsync));
+        routes.MapPost(GetMediaPath, new RequestDelegate(GetMediaAsync));
+    }
+
+    public SandboxRequestKind Classify(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals("/" + Prefix + GetMediaPath, StringComparison.Ordinal)
+            ? SandboxRequestKind.Metadata
+            : SandboxRequestKind.Other;
 
     public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => Faults.WriteAsync(context, fault);
 
@@ -63,16 +80,58 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
             return;
         }
 
-        if (!(state.IsOwnedBy(mediaId!, phone) || state.IsOwnedBy(mediaId!, PlainPhoneNumberId(phone!))) || !state.RemoveMedia(mediaId!))
+        if (!IsOwnedBy(mediaId!, phone!) || !state.RemoveMedia(mediaId!))
         {
-            await new AwsError(StatusCodes.Status404NotFound, "ResourceNotFoundException", "The requested resource was not found.").WriteAsync(context);
+            await MediaNotFound.WriteAsync(context);
             return;
         }
 
+        await WriteOkAsync(context, new JsonObject { ["success"] = true });
+    }
+
+    /// <summary>
+    /// GetWhatsAppMessageMedia with <c>metadataOnly: true</c>, the one form that returns anything but a copy into S3,
+    /// which the sandbox does not imitate (providers.md, AWS, "Retrieve metadata").
+    /// </summary>
+    private async Task GetMediaAsync(HttpContext context)
+    {
+        if (await _verifier.VerifyAsync(context.Request) is { } refused)
+        {
+            await refused.WriteAsync(context);
+            return;
+        }
+
+        var (request, bodyProblem) = await GetMediaRequest.ReadAsync(context.Request);
+        if (bodyProblem is not null)
+        {
+            await new AwsError(StatusCodes.Status400BadRequest, "SerializationException", bodyProblem).WriteAsync(context);
+            return;
+        }
+
+        if ((ValidationProblem(request!.MediaId, request.OriginationPhoneNumberId) ?? request.DestinationProblem()) is { } problem)
+        {
+            await AwsError.Validation(problem).WriteAsync(context);
+            return;
+        }
+
+        if (!IsOwnedBy(request.MediaId!, request.OriginationPhoneNumberId!) || !state.TryGetContent(request.MediaId!, out var content))
+        {
+            await MediaNotFound.WriteAsync(context);
+            return;
+        }
+
+        await WriteOkAsync(context, new JsonObject { ["mimeType"] = content.MimeType, ["fileSize"] = content.Length });
+    }
+
+    /// <summary>Whether the phone, in either of its forms, may touch the media: the same rule for delete and get.</summary>
+    private bool IsOwnedBy(string mediaId, string phone) => state.IsOwnedBy(mediaId, phone) || state.IsOwnedBy(mediaId, PlainPhoneNumberId(phone));
+
+    private static async Task WriteOkAsync(HttpContext context, JsonObject body)
+    {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        await context.Response.WriteAsync("""{"success":true}""", context.RequestAborted);
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
     /// <summary>The query's names and values decoded; AWS keeps the first of a repeated parameter.</summary>

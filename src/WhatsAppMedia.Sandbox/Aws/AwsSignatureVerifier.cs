@@ -23,6 +23,9 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
     /// <summary>A key starting with this prefix is temporary and must come with its session token.</summary>
     private const string TemporaryKeyPrefix = "ASIA";
 
+    /// <summary>The header in which a client may declare the body's SHA-256 (lowercase hex), which AWS then checks.</summary>
+    private const string ContentHashHeader = "x-amz-content-sha256";
+
     private const string SignatureMismatch =
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
@@ -61,12 +64,21 @@ internal sealed class AwsSignatureVerifier(SandboxProviderState state, TimeProvi
             return AwsError.UnrecognizedClient();
         }
 
+        // The payload hash is always that of the body received; a client that declares another in x-amz-content-sha256
+        // signed one body and sent another.
+        var bodyHash = await BodyHashAsync(request);
+        var declaredHash = request.Headers[ContentHashHeader];
+        if (declaredHash.Count > 0 && (declaredHash.Count > 1 || declaredHash[0] != bodyHash))
+        {
+            return AwsError.InvalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+
         SigV4CanonicalRequest canonicalRequest;
         try
         {
             var target = RawRequestTarget.Of(request.HttpContext);
             canonicalRequest = SigV4CanonicalRequest.Create(
-                request.Method, target.Path, SigV4QueryParameter.ParseWire(target.Query), SignedHeaderValues(request, authorization), await BodyHashAsync(request));
+                request.Method, target.Path, SigV4QueryParameter.ParseWire(target.Query), SignedHeaderValues(request, authorization), bodyHash);
         }
         catch (ArgumentException)
         {

@@ -13,22 +13,29 @@ using WhatsAppMedia.Core.Providers.NxCloud;
 namespace WhatsAppMedia.Sandbox.NxCloud;
 
 /// <summary>
-/// NxCloud's <c>POST /api/wa/deleteMedia</c>, checked the way NxCloud documents it: all five headers (1001),
-/// bizType 2 and action deleteMedia (1002), ts within 60 s of the sandbox clock (1004), a registered accessKey
-/// (1005), the sign over the exact received body bytes with the same signer the provider uses (1003), and a body of
-/// exactly <c>business_phone</c>, <c>Media-ID</c> and <c>messaging_product</c> (9000 when one is missing, 1002 for
-/// anything else wrong). Errors come as HTTP 200 with NxCloud's <c>{"code","message","data":null}</c> envelope.
+/// NxCloud's <c>POST /api/wa/deleteMedia</c> and <c>POST /api/wa/getMedia</c>, checked the way NxCloud documents
+/// them: all five headers (1001), bizType 2 and the call's own action (1002), ts within 60 s of the sandbox clock
+/// (1004), a registered accessKey (1005), the sign over the exact received body bytes with the same signer the
+/// provider uses (1003), and a body of exactly <c>business_phone</c>, <c>Media-ID</c> and <c>messaging_product</c>
+/// (9000 when one is missing, 1002 for anything else wrong). Errors come as HTTP 200 with NxCloud's
+/// <c>{"code","message","data":null}</c> envelope. getMedia answers <c>{"code":0,"data":{"mime_type","file_name","url"},
+/// "message"}</c> (nxtele's API document "WhatsApp API getMedia"), the url a presigned object-storage URL on the
+/// sandbox's own host that needs no credentials until it expires.
 /// </summary>
 /// <remarks>
 /// Assumptions where NxCloud's documents are silent: a media id that does not exist (or belongs to another
 /// business_phone) is answered with code 9002 "media not found"; a Content-Type other than JSON is answered with
 /// 1003, which NxCloud names as a common cause of signature errors; throttling is HTTP 429 with <c>Retry-After</c>
-/// and a -1 envelope; server errors carry the -1 envelope.
+/// and a -1 envelope; server errors carry the -1 envelope. How long getMedia's URL lives is not documented (its example is
+/// an Alibaba Cloud OSS URL with <c>Expires</c>); the sandbox gives it an hour, and refuses it after with OSS's 403.
 /// </remarks>
 internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
 {
     /// <summary>The sandbox's own choice for "no such media"; NxCloud does not document one.</summary>
     internal const int MediaNotFoundCode = 9002;
+
+    /// <summary>The object-storage access key id in getMedia's URLs: public, like OSS's.</summary>
+    private const string ObjectStorageAccessKeyId = "LTAISandboxOss0001";
 
     private static readonly string[] RequiredHeaders =
     [
@@ -56,8 +63,27 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
 
     public string Prefix => ProviderKind.NxCloud.ToName();
 
-    public void Map(IEndpointRouteBuilder routes) =>
+    /// <summary>The path of getMedia's object-storage URLs under the imitation's prefix.</summary>
+    private const string ObjectPath = "/oss/";
+
+    private readonly SignedUrls _objectUrls = new(TimeSpan.FromHours(1));
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
         routes.MapPost("/" + NxCloudProtocol.DeleteMediaPath, DeleteMediaAsync);
+        routes.MapPost("/" + NxCloudProtocol.GetMediaPath, GetMediaAsync);
+        routes.MapGet(ObjectPath + "{objectId}", DownloadAsync);
+    }
+
+    public SandboxRequestKind Classify(HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments("/" + Prefix + ObjectPath.TrimEnd('/'), StringComparison.Ordinal))
+        {
+            return SandboxRequestKind.Download;
+        }
+
+        return request.Path.Equals("/" + Prefix + "/" + NxCloudProtocol.GetMediaPath, StringComparison.Ordinal) ? SandboxRequestKind.Metadata : SandboxRequestKind.Other;
+    }
 
     public Task WriteFaultAsync(HttpContext context, SandboxFault fault) => Faults.WriteAsync(context, fault);
 
@@ -65,12 +91,95 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
 
     private async Task DeleteMediaAsync(HttpContext context)
     {
+        if (await CheckAsync(context, NxCloudProtocol.DeleteMediaAction) is not var (phone, mediaId))
+        {
+            return;
+        }
+
+        if (!state.IsOwnedBy(mediaId, phone) || !state.RemoveMedia(mediaId))
+        {
+            await WriteErrorAsync(context, MediaNotFoundCode, "media not found");
+            return;
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status200OK, """{"code":0,"data":{"success":true},"message":"success"}""");
+    }
+
+    private async Task GetMediaAsync(HttpContext context)
+    {
+        if (await CheckAsync(context, NxCloudProtocol.GetMediaAction) is not var (phone, mediaId))
+        {
+            return;
+        }
+
+        if (!state.IsOwnedBy(mediaId, phone) || !state.TryGetContent(mediaId, out var content))
+        {
+            await WriteErrorAsync(context, MediaNotFoundCode, "media not found");
+            return;
+        }
+
+        var (expires, signature) = _objectUrls.Issue(mediaId, timeProvider.GetUtcNow());
+        var url = $"{SandboxAddress.ImitationRoot(context, Prefix)}{ObjectPath}{Uri.EscapeDataString(mediaId)}"
+            + $"?Expires={expires}&OSSAccessKeyId={ObjectStorageAccessKeyId}&Signature={signature}";
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("code", NxCloudResultCodes.Success);
+            writer.WriteStartObject("data");
+            writer.WriteString("mime_type", content.MimeType);
+            writer.WriteString("file_name", FileName(mediaId));
+            writer.WriteString("url", url);
+            writer.WriteEndObject();
+            writer.WriteString("message", "Request successful");
+            writer.WriteEndObject();
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>getMedia's URL: no credentials, only the URL's own signature and expiry, as a presigned OSS URL.</summary>
+    private async Task DownloadAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var objectId = context.Request.RouteValues["objectId"] as string;
+        var check = query["OSSAccessKeyId"] == ObjectStorageAccessKeyId
+            ? _objectUrls.Check(objectId, Single(query["Expires"]), Single(query["Signature"]), timeProvider.GetUtcNow())
+            : SignedUrlCheck.NotIssued;
+        if (check != SignedUrlCheck.Valid)
+        {
+            // OSS answers a refused presigned URL with 403 and an XML error naming why.
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "application/xml";
+            var code = check == SignedUrlCheck.Expired ? "AccessDenied" : "SignatureDoesNotMatch";
+            var message = check == SignedUrlCheck.Expired ? "Request has expired." : "The request signature we calculated does not match the signature you provided.";
+            await context.Response.WriteAsync($"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>", context.RequestAborted);
+            return;
+        }
+
+        if (!state.TryGetContent(objectId!, out var content))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "application/xml";
+            await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", context.RequestAborted);
+            return;
+        }
+
+        await SandboxDownload.StreamAsync(context, state, content, timeProvider);
+    }
+
+    /// <summary>
+    /// The checks deleteMedia and getMedia share, in NxCloud's order; writes the refusal and returns null, or returns
+    /// the business phone and media id.
+    /// </summary>
+    private async Task<(string Phone, string MediaId)?> CheckAsync(HttpContext context, string expectedAction)
+    {
         var request = context.Request;
         var missing = RequiredHeaders.FirstOrDefault(name => string.IsNullOrEmpty(request.Headers[name]));
         if (missing is not null)
         {
             await WriteErrorAsync(context, NxCloudResultCodes.MissingPublicParameters, $"Missing public parameters: {missing}");
-            return;
+            return null;
         }
 
         var accessKey = request.Headers[NxCloudProtocol.AccessKeyHeader].ToString();
@@ -79,46 +188,49 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
         var action = request.Headers[NxCloudProtocol.ActionHeader].ToString();
         var sign = request.Headers[NxCloudProtocol.SignHeader].ToString();
 
-        if (bizType != NxCloudProtocol.WhatsAppBizType || action != NxCloudProtocol.DeleteMediaAction)
+        if (bizType != NxCloudProtocol.WhatsAppBizType || action != expectedAction)
         {
             await WriteErrorAsync(context, NxCloudResultCodes.ParameterError, "Parameter error: bizType or action");
-            return;
+            return null;
         }
 
         if (!IsFresh(ts))
         {
             await WriteErrorAsync(context, NxCloudResultCodes.TimestampExpired, "Timestamp expired");
-            return;
+            return null;
         }
 
         if (!state.TryGetCredentialSecret(accessKey, out var secret))
         {
             await WriteErrorAsync(context, NxCloudResultCodes.InsufficientPermissions, "Insufficient permissions");
-            return;
+            return null;
         }
 
         var body = await ReadBodyAsync(request);
         if (!IsJsonContentType(request.ContentType) || !SignMatches(sign, NxCloudSigner.Sign(accessKey, action, bizType, ts, body, secret)))
         {
             await WriteErrorAsync(context, NxCloudResultCodes.InvalidSignature, "Invalid signature");
-            return;
+            return null;
         }
 
-        var (code, problem, phone, mediaId) = ReadDeleteMediaBody(body);
+        var (code, problem, phone, mediaId) = ReadMediaBody(body);
         if (problem is not null)
         {
             await WriteErrorAsync(context, code, problem);
-            return;
+            return null;
         }
 
-        if (!state.IsOwnedBy(mediaId!, phone) || !state.RemoveMedia(mediaId!))
-        {
-            await WriteErrorAsync(context, MediaNotFoundCode, "media not found");
-            return;
-        }
-
-        await WriteJsonAsync(context, StatusCodes.Status200OK, """{"code":0,"data":{"success":true},"message":"success"}""");
+        return (phone!, mediaId!);
     }
+
+    /// <summary>NxCloud's example names the file after the last 24 hex digits of its object id.</summary>
+    private static string FileName(string mediaId)
+    {
+        var compact = mediaId.Replace("-", string.Empty, StringComparison.Ordinal);
+        return compact.Length > 24 ? compact[^24..] : compact;
+    }
+
+    private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] : null;
 
     private bool IsFresh(string ts)
     {
@@ -148,7 +260,7 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
     }
 
     /// <summary>Checks the body has exactly the three documented string keys with acceptable values.</summary>
-    private static (int Code, string? Problem, string? Phone, string? MediaId) ReadDeleteMediaBody(byte[] body)
+    private static (int Code, string? Problem, string? Phone, string? MediaId) ReadMediaBody(byte[] body)
     {
         JsonDocument document;
         try

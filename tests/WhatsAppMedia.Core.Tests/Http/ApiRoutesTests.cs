@@ -14,6 +14,8 @@ public class ApiRoutesTests
         ApiRoutes.All.Select(route => $"{route.Method.ToUpperInvariant()} /{ApiRoutes.Prefix}/{route.Template}").ShouldBe(
             [
                 "DELETE /api/tenants/{tenantId}/media/{mediaId}",
+                "GET /api/tenants/{tenantId}/media/{mediaId}",
+                "GET /api/tenants/{tenantId}/media/{mediaId}/content",
                 "POST /api/tenants/{tenantId}/media/deletions",
                 "GET /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "GET /api/health",
@@ -22,17 +24,20 @@ public class ApiRoutesTests
     }
 
     [Theory]
-    [InlineData("/api/tenants/demo-meta/media/1013859600285441", "DELETE")]
-    [InlineData("/API/Tenants/demo-meta/MEDIA/1", "DELETE")]
-    [InlineData("/api/tenants/demo-meta/media/deletions", "DELETE, POST")]
-    [InlineData("/api/tenants/demo-meta/media/deletions/", "DELETE, POST")]
+    [InlineData("/api/tenants/demo-meta/media/1013859600285441", "DELETE, GET")]
+    [InlineData("/API/Tenants/demo-meta/MEDIA/1", "DELETE, GET")]
+    [InlineData("/api/tenants/demo-meta/media/1013859600285441/content", "GET")]
+    [InlineData("/api/tenants/demo-meta/media/deletions", "DELETE, GET, POST")]
+    [InlineData("/api/tenants/demo-meta/media/deletions/", "DELETE, GET, POST")]
     [InlineData("/api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "GET")]
+    [InlineData("/api/tenants/demo-meta/media/deletions/content", "GET")]
     [InlineData("/api/health", "GET")]
     [InlineData("/api/nope", "")]
     [InlineData("/api/", "")]
     [InlineData("/api", "")]
     [InlineData("/api/tenants/demo-meta/media", "")]
     [InlineData("/api/tenants/demo-meta/media/1/extra", "")]
+    [InlineData("/api/tenants/demo-meta/media/1/content/extra", "")]
     [InlineData("/health", "")]
     public void The_methods_for_a_path_are_those_of_every_route_that_matches_it(string path, string methods) =>
         string.Join(", ", ApiRoutes.MethodsFor(new PathString(path)).Order(StringComparer.Ordinal)).ShouldBe(methods);
@@ -45,11 +50,11 @@ public class ApiRoutesTests
         await MediaApi.Unmatched(context.Request).ExecuteAsync(context);
 
         context.Response.StatusCode.ShouldBe(StatusCodes.Status405MethodNotAllowed);
-        context.Response.Headers.Allow.ToString().ShouldBe("DELETE, POST");
+        context.Response.Headers.Allow.ToString().ShouldBe("DELETE, GET, POST");
         context.Response.Headers[RequestIds.HeaderName].ToString().ShouldBe("unmatched-405");
         var problem = Read(context);
         problem.GetProperty("code").GetString().ShouldBe("method_not_allowed");
-        problem.GetProperty("detail").GetString()!.ShouldContain("DELETE, POST");
+        problem.GetProperty("detail").GetString()!.ShouldContain("DELETE, GET, POST");
         problem.GetProperty("requestId").GetString().ShouldBe("unmatched-405");
     }
 

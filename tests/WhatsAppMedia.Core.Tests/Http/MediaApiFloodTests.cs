@@ -10,6 +10,7 @@ using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Http;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Meta;
+using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Tenants;
 using WhatsAppMedia.Core.Tests.Tenants;
 using WhatsAppMedia.Testing.KeyVault;
@@ -50,7 +51,8 @@ public sealed class MediaApiFloodTests : IClassFixture<KeyVaultFixture>, IDispos
             Options.Create(new MediaDeletionOptions()),
             new UnreachableBatchStore(),
             _time,
-            NullLogger<MediaApi>.Instance);
+            NullLogger<MediaApi>.Instance,
+            new TenantMediaRetriever(_store, client, new MediaDownloader(_unusedProviderClient, Options.Create(new MetaOptions()), providersOptions, _time), NullLogger<TenantMediaRetriever>.Instance));
     }
 
     public void Dispose()

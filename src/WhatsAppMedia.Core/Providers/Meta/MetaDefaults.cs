@@ -7,4 +7,10 @@ internal static class MetaDefaults
 
     /// <summary>Pinned, not the newest: a new Graph version is adopted deliberately (providers.md lists v21.0–v26.0 as current).</summary>
     public const string GraphVersion = "v23.0";
+
+    /// <summary>Where Meta's media URLs point (providers.md, "Download").</summary>
+    public const string MediaDownloadHosts = "lookaside.fbsbx.com";
+
+    /// <summary>100 MiB, WhatsApp's largest document.</summary>
+    public const long MaxDownloadBytes = 104_857_600;
 }

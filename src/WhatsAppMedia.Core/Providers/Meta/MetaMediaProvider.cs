@@ -9,8 +9,10 @@ namespace WhatsAppMedia.Core.Providers.Meta;
 /// set on each request, never on the shared client. <c>{BaseUrl}</c> is the client's <see cref="HttpClient.BaseAddress"/>,
 /// set once from the validated <see cref="MetaOptions.BaseUrl"/> when the typed client is registered. The Graph version is
 /// the tenant's, else <see cref="MetaOptions.GraphVersion"/>. Answers are read by <see cref="MetaAnswerClassifier"/>.
+/// Retrieves metadata with <c>GET</c> on the same URL (<see cref="MetaMediaMetadata"/>); its <c>url</c> takes the same
+/// bearer token (<see cref="ContentBearerToken"/>).
 /// </summary>
-internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOptions> options, TimeProvider timeProvider) : IMediaProvider
+internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
 {
     public string Provider => MetaProviderDefinition.ProviderName;
 
@@ -18,15 +20,43 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
+        var (status, body, retryAfter, token) = await SendAsync(HttpMethod.Delete, target, credentials, cancellationToken);
+        return Redacted(MetaAnswerClassifier.Classify(status, body, retryAfter), token);
+    }
+
+    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        var (status, body, retryAfter, token) = await SendAsync(HttpMethod.Get, target, credentials, cancellationToken);
+        if (status is >= 200 and < 300)
+        {
+            // A 2xx that is not the metadata is Meta's fault or a proxy's, and may pass: as for an unconfirmed delete.
+            return MetaMediaMetadata.TryRead(body) is { } metadata
+                ? MetadataAnswer.Found(metadata)
+                : MetadataAnswer.Failed(new ProviderAnswer(DeletionOutcome.Transient, status, ProviderMessage: "Meta answered without the media's url and mime_type."));
+        }
+
+        return MetadataAnswer.Failed(Redacted(MetaAnswerClassifier.Classify(status, body, retryAfter), token));
+    }
+
+    public string? ContentBearerToken(ProviderCredentials credentials) =>
+        credentials is MetaCredentials meta ? meta.AccessToken : throw new ArgumentException("These credentials are not Meta's.", nameof(credentials));
+
+    /// <summary>One request on the media's URL with the tenant's bearer token: the answer's status, body (bounded) and Retry-After.</summary>
+    private async Task<(int Status, string Body, TimeSpan? RetryAfter, string Token)> SendAsync(
+        HttpMethod method, MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken)
+    {
         var meta = ProviderArguments.Check<MetaCredentials>(this, target, credentials);
 
-        using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(GraphVersionFor(meta), target));
+        using var request = new HttpRequestMessage(method, BuildUri(GraphVersionFor(meta), target));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", meta.AccessToken);
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
-        var answer = MetaAnswerClassifier.Classify((int)response.StatusCode, body, RetryAfter.From(response, timeProvider));
-        return answer with { ProviderMessage = SecretText.Redact(answer.ProviderMessage, meta.AccessToken) };
+        return ((int)response.StatusCode, body, RetryAfter.From(response, timeProvider), meta.AccessToken);
     }
+
+    /// <summary>Scrubs the token from anything Meta echoed.</summary>
+    private static ProviderAnswer Redacted(ProviderAnswer answer, string token) =>
+        answer with { ProviderMessage = SecretText.Redact(answer.ProviderMessage, token) };
 
     private string GraphVersionFor(MetaCredentials credentials)
     {

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers.NxCloud;
 
 /// <summary>
-/// The fixed names and values of NxCloud's deleteMedia call, shared by the provider and the sandbox imitation so
+/// The fixed names and values of NxCloud's deleteMedia and getMedia calls, shared by the provider and the sandbox imitation so
 /// the two cannot drift apart.
 /// </summary>
 public static class NxCloudProtocol
@@ -9,10 +9,18 @@ public static class NxCloudProtocol
     /// <summary>The path under the base URL.</summary>
     public const string DeleteMediaPath = "api/wa/deleteMedia";
 
+    /// <summary>
+    /// getMedia's path under the base URL: same headers, body and signing as deleteMedia, answering
+    /// <c>{"code":0,"data":{"mime_type","file_name","url"}}</c> (nxtele/nxcloud-doc-en wiki, "WhatsApp API getMedia").
+    /// </summary>
+    public const string GetMediaPath = "api/wa/getMedia";
+
     /// <summary>NxCloud's business type for WhatsApp.</summary>
     public const string WhatsAppBizType = "2";
 
     public const string DeleteMediaAction = "deleteMedia";
+
+    public const string GetMediaAction = "getMedia";
 
     public const string JsonMediaType = "application/json";
 

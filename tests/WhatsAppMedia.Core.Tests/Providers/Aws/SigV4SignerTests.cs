@@ -175,6 +175,43 @@ public class SigV4SignerTests
         SigV4Signer.TryParseAmzDate("2026-03-02T10:11:12Z", out _).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("Content-Type")]
+    [InlineData("content-length")]
+    [InlineData("X-Amz-Content-Sha256")]
+    public void A_body_sets_its_own_headers_and_refuses_a_request_that_names_them(string header)
+    {
+        var request = new SigV4Request("POST", Host, "/v1/whatsapp/media/get", [], [new(header, "x")]);
+
+        Should.Throw<ArgumentException>(() => SigV4Body.Attach(request, "{}"u8, "application/json"));
+    }
+
+    /// <summary>A GetWhatsAppMessageMedia-shaped request: the body's hash is the payload hash and travels signed as x-amz-content-sha256.</summary>
+    [Fact]
+    public void Signs_a_json_body_with_its_hash_length_and_type()
+    {
+        var body = """{"mediaId":"3f5a1b2c4d6e7f8091a2b3c4d5e6f708","originationPhoneNumberId":"phone-number-id-01234567890123456789012345678901","metadataOnly":true}"""u8.ToArray();
+        var request = SigV4Body.Attach(new SigV4Request("POST", Host, "/v1/whatsapp/media/get", [], []), body, "application/json");
+
+        var signed = SigV4Signer.Sign(request, Example, "us-east-1", "social-messaging", SigV4VectorRequest.Time);
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+        signed.CanonicalRequest.SignedHeaders.ShouldBe("content-length;content-type;host;x-amz-content-sha256;x-amz-date");
+        signed.CanonicalRequest.Text.ShouldBe($"""
+            POST
+            /v1/whatsapp/media/get
+
+            content-length:{body.Length}
+            content-type:application/json
+            host:social-messaging.us-east-1.amazonaws.com
+            x-amz-content-sha256:{hash}
+            x-amz-date:20150830T123600Z
+
+            content-length;content-type;host;x-amz-content-sha256;x-amz-date
+            {hash}
+            """);
+    }
+
     private static SigV4Signature SignDelete(string phone, SigV4Credentials credentials) =>
         SigV4Signer.Sign(DeleteRequest(phone), credentials, "us-east-1", "social-messaging", SigV4VectorRequest.Time);
 

@@ -6,7 +6,8 @@ namespace WhatsAppMedia.Core.Tests.Providers.Aws;
 /// service and time (<see cref="SigV4VectorRequest"/>).
 /// <para>
 /// Applicable: every case whose signing mode is the one our requests use — header signing, AWS's path
-/// normalisation for non-S3 services, no signed body, a session token signed when present. That covers what a
+/// normalisation for non-S3 services, a session token signed when present. The two cases that sign a body are in
+/// <see cref="SigV4SignedBodyVectorCases"/>. These cover what a
 /// DeleteWhatsAppMessageMedia request exercises directly (method, query encoding and ordering, UTF-8 and unreserved
 /// characters, session token, sorting of signed headers) and what the sandbox's verifier must get right for a request
 /// it did not build (duplicate and unsorted headers, header value trimming, dot segments and repeated slashes).
@@ -25,8 +26,6 @@ public static class SigV4VectorCases
         ["get-slash-unnormalized"] = Unnormalized,
         ["get-slashes-unnormalized"] = Unnormalized,
         ["get-space-unnormalized"] = Unnormalized,
-        ["post-x-www-form-urlencoded"] = SignedBody,
-        ["post-x-www-form-urlencoded-parameters"] = SignedBody,
         ["post-sts-header-after"] = "Adds the session token after signing, unsigned (a quirk of a few services); we always sign X-Amz-Security-Token, as the AWS SDKs do for this service.",
     };
 
@@ -730,6 +729,4 @@ public static class SigV4VectorCases
     };
 
     private const string Unnormalized = "normalize=false is S3's signing mode; every other service, this one included, signs the normalised path.";
-
-    private const string SignedBody = "sign_body=true adds x-amz-content-sha256 over a body (S3 style); our DELETE has no body and the service does not ask for that header.";
 }

@@ -18,6 +18,32 @@ public static class SigV4VectorRequest
     public static SigV4Signature Sign(string requestText, string? sessionToken) =>
         SigV4Signer.Sign(Parse(requestText), new SigV4Credentials(AccessKeyId, SecretAccessKey, sessionToken), Region, Service, Time);
 
+    /// <summary>
+    /// Signs a request of a signed-body case the way a client sends a JSON body: the body (after the blank line) and its
+    /// <c>Content-Type</c> go through <see cref="SigV4Body.Attach"/>, which adds <c>content-length</c> and
+    /// <c>x-amz-content-sha256</c> itself; the request's own <c>Content-Length</c> must agree with the body.
+    /// </summary>
+    public static SigV4Signature SignWithBody(string requestText)
+    {
+        var text = requestText.ReplaceLineEndings("\n");
+        var blank = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var body = System.Text.Encoding.UTF8.GetBytes(text[(blank + 2)..]);
+        var parsed = Parse(text[..blank]);
+        var contentType = parsed.Headers.Single(header => header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
+        var contentLength = parsed.Headers.Single(header => header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value;
+        if (contentLength != body.Length.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new FormatException($"The request's Content-Length {contentLength} does not match its {body.Length}-byte body.");
+        }
+
+        var request = parsed with
+        {
+            Headers = [.. parsed.Headers.Where(header =>
+                !header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))],
+        };
+        return SigV4Signer.Sign(SigV4Body.Attach(request, body, contentType), new SigV4Credentials(AccessKeyId, SecretAccessKey), Region, Service, Time);
+    }
+
     public static SigV4Request Parse(string requestText)
     {
         var lines = requestText.ReplaceLineEndings("\n").Split('\n');

@@ -21,13 +21,30 @@ public class SigV4VectorTests
             name);
     }
 
+    /// <summary>GetWhatsAppMessageMedia's JSON body is signed through the same <see cref="SigV4Body.Attach"/> these cases go through.</summary>
+    [Theory]
+    [MemberData(nameof(SigV4SignedBodyVectorCases.Cases), MemberType = typeof(SigV4SignedBodyVectorCases))]
+    public void Signs_every_aws_c_auth_case_that_signs_a_body(string name, string request, string canonicalRequest, string stringToSign, string signature)
+    {
+        var signed = SigV4VectorRequest.SignWithBody(request);
+
+        signed.CanonicalRequest.Text.ShouldBe(canonicalRequest, name);
+        signed.StringToSign.ShouldBe(stringToSign, name);
+        signed.Signature.ShouldBe(signature, name);
+        signed.Authorization.ShouldBe(
+            $"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=content-length;content-type;host;x-amz-content-sha256;x-amz-date, Signature={signature}",
+            name);
+    }
+
     [Fact]
     public void Transcribed_and_excluded_cases_do_not_overlap()
     {
         var transcribed = SigV4VectorCases.Applicable.Select(row => (string)row[0]).ToList();
+        var signedBody = SigV4SignedBodyVectorCases.Cases.Select(row => (string)row[0]).ToList();
         transcribed.Count.ShouldBe(27);
-        transcribed.ShouldBeUnique();
-        transcribed.Intersect(SigV4VectorCases.NotApplicable.Keys).ShouldBeEmpty();
+        signedBody.Count.ShouldBe(2);
+        transcribed.Concat(signedBody).ShouldBeUnique();
+        transcribed.Concat(signedBody).Intersect(SigV4VectorCases.NotApplicable.Keys).ShouldBeEmpty();
     }
 
     /// <summary>
@@ -45,6 +62,7 @@ public class SigV4VectorTests
         }
 
         var transcribed = SigV4VectorCases.Applicable.Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+        var signedBody = SigV4SignedBodyVectorCases.Cases.Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
         var swept = 0;
         foreach (var caseFolder in suite.EnumerateDirectories().OrderBy(folder => folder.Name, StringComparer.Ordinal))
         {
@@ -54,7 +72,7 @@ public class SigV4VectorTests
             var mode = (Normalize: root.GetProperty("normalize").GetBoolean(),
                 SignBody: root.GetProperty("sign_body").GetBoolean(),
                 OmitToken: root.TryGetProperty("omit_session_token", out var omit) && omit.GetBoolean());
-            if (!mode.Normalize || mode.SignBody || mode.OmitToken)
+            if (!mode.Normalize || mode.OmitToken)
             {
                 SigV4VectorCases.NotApplicable.Keys.ShouldContain(name, $"{name} signs in a mode we do not use and must be listed as not applicable.");
             }
@@ -64,7 +82,7 @@ public class SigV4VectorTests
                 continue;
             }
 
-            transcribed.ShouldContain(name, $"{name} applies but is not transcribed.");
+            (mode.SignBody ? signedBody : transcribed).ShouldContain(name, $"{name} applies but is not transcribed.");
             var credentials = root.GetProperty("credentials");
             credentials.GetProperty("access_key_id").GetString().ShouldBe(SigV4VectorRequest.AccessKeyId, name);
             credentials.GetProperty("secret_access_key").GetString().ShouldBe(SigV4VectorRequest.SecretAccessKey, name);
@@ -73,7 +91,14 @@ public class SigV4VectorTests
             root.GetProperty("timestamp").GetDateTimeOffset().ShouldBe(SigV4VectorRequest.Time, name);
             var token = credentials.TryGetProperty("token", out var tokenElement) ? tokenElement.GetString() : null;
 
-            var signed = SigV4VectorRequest.Sign(Read(caseFolder, "request.txt"), token);
+            if (mode.SignBody)
+            {
+                token.ShouldBeNull($"{name}: SignWithBody signs without a session token.");
+            }
+
+            var signed = mode.SignBody
+                ? SigV4VectorRequest.SignWithBody(Read(caseFolder, "request.txt"))
+                : SigV4VectorRequest.Sign(Read(caseFolder, "request.txt"), token);
 
             signed.CanonicalRequest.Text.ShouldBe(Read(caseFolder, "header-canonical-request.txt"), name);
             signed.StringToSign.ShouldBe(Read(caseFolder, "header-string-to-sign.txt"), name);
@@ -81,7 +106,7 @@ public class SigV4VectorTests
             swept++;
         }
 
-        swept.ShouldBe(transcribed.Count);
+        swept.ShouldBe(transcribed.Count + signedBody.Count);
     }
 
     private static string Read(DirectoryInfo folder, string file) => File.ReadAllText(Path.Combine(folder.FullName, file)).ReplaceLineEndings("\n");

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Tenants;
+
+namespace WhatsAppMedia.Core.Retrievals;
+
+/// <summary>
+/// Retrieves a media object's metadata and opens its content for a tenant (contract §2), with the same retries
+/// (<see cref="MediaDeletionClient"/>) and credential refresh (<see cref="CredentialRefresh"/>) as a delete. For
+/// <c>/content</c>, a download URL the provider refuses (expired, or the token refused on it) costs one more round:
+/// the metadata is fetched again for a fresh URL and the download tried once more.
+/// </summary>
+public sealed partial class TenantMediaRetriever(
+    ITenantStore tenants,
+    MediaDeletionClient client,
+    MediaDownloader downloader,
+    ILogger<TenantMediaRetriever> logger)
+{
+    /// <summary>Whether the tenant's provider has a metadata call; without one the answer is 501.</summary>
+    public bool SupportsMetadata(Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return client.MetadataProvider(tenant.Provider) is not null;
+    }
+
+    /// <summary>Whether the tenant's provider delivers content over HTTP; without it <c>/content</c> answers 501.</summary>
+    public bool SupportsContent(Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return client.MetadataProvider(tenant.Provider)?.ContentBearerToken(tenant.Credentials) is not null;
+    }
+
+    /// <summary>The metadata of a validated <paramref name="target"/>, and the tenant whose credentials gave it.</summary>
+    public Task<(MetadataResult Result, Tenant Tenant)> GetMetadataAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(target);
+        return CredentialRefresh.RunAsync(
+            tenants,
+            logger,
+            tenant,
+            current => client.GetMetadataAsync(current.Credentials, target, cancellationToken),
+            result => result.Failure?.Outcome == DeletionOutcome.CredentialsRefused,
+            (first, second) => second with { Attempts = first.Attempts + second.Attempts },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the content of a validated <paramref name="target"/>: metadata, then the download from its URL with the
+    /// tenant's token; a refused URL gets one more round with fresh metadata. The caller must stream or dispose the result.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider delivers no content (check <see cref="SupportsContent"/> first).</exception>
+    internal async Task<MediaDownloadOpening> OpenContentAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var provider = client.MetadataProvider(tenant.Provider)
+            ?? throw new InvalidOperationException($"The {tenant.Provider} provider delivers no content.");
+        for (var round = 1; ; round++)
+        {
+            var (metadata, current) = await GetMetadataAsync(tenant, target, cancellationToken);
+            if (metadata.Metadata is null)
+            {
+                return MediaDownloadOpening.Failed(metadata.Failure!);
+            }
+
+            var token = provider.ContentBearerToken(current.Credentials)
+                ?? throw new InvalidOperationException($"The {tenant.Provider} provider delivers no content.");
+            var opening = await downloader.OpenAsync(metadata.Metadata, token, cancellationToken);
+            if (opening.Download is not null || !opening.FreshUrlMayHelp || round == 2)
+            {
+                return opening;
+            }
+
+            LogRefreshingUrl(tenant.Id, target.MediaId, opening.Failure!.Describe());
+            opening.Dispose();
+            tenant = current;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: the provider refused the download URL ({Answer}); fetching the metadata again for a fresh one.")]
+    private partial void LogRefreshingUrl(string tenantId, string mediaId, string answer);
+}
