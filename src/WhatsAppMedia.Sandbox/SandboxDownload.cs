@@ -43,7 +43,17 @@ internal static class SandboxDownload
 
             if (!cut)
             {
-                state.DownloadCompleted();
+                // Kestrel discards writes to a connection the client has closed instead of failing them, so a copy can
+                // run to its end after the client left; the aborted token is what says so.
+                if (aborted.IsCancellationRequested)
+                {
+                    state.DownloadCancelled();
+                }
+                else
+                {
+                    state.DownloadCompleted();
+                }
+
                 return;
             }
 
@@ -59,8 +69,10 @@ internal static class SandboxDownload
 
             await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, aborted);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
+            // Either the aborted token (the only token here) or a reset connection: the client left. Not filtered on
+            // the token, which Kestrel may signal only after the failed write has thrown.
             state.DownloadCancelled();
         }
         finally
