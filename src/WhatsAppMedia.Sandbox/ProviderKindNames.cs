@@ -1,4 +1,6 @@
-namespace WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Sandbox;
 
 /// <summary>The wire name of a <see cref="ProviderKind"/>.</summary>
 public static class ProviderKindNames
