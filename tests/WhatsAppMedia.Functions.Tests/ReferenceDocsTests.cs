@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using WhatsAppMedia.Core;
+using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Functions.Tests;
 
@@ -48,6 +49,21 @@ public sealed class ReferenceDocsTests
         Drift(
             (undocumented, "docs/openapi.json lacks these routes of the built app (functions.metadata)"),
             (stale, "docs/openapi.json documents routes the built app (functions.metadata) does not have"));
+    }
+
+    [Theory]
+    [InlineData("openapi.json")]
+    [InlineData("schemas/tenant-document.schema.json")]
+    public void The_documented_provider_names_are_the_registered_providers(string document)
+    {
+        using var json = Read(document);
+        var documented = PropertyEnums(json.RootElement, "provider").ToHashSet(StringComparer.Ordinal);
+        var registered = ProviderRegistry.BuiltIn.Names.ToHashSet(StringComparer.Ordinal);
+
+        documented.ShouldNotBeEmpty($"docs/{document} has no provider enum");
+        Drift(
+            (registered.Except(documented).Order(StringComparer.Ordinal).ToArray(), $"docs/{document} lacks these registered providers (ProviderRegistry.BuiltIn)"),
+            (documented.Except(registered).Order(StringComparer.Ordinal).ToArray(), $"docs/{document} names providers nobody registers"));
     }
 
     [Fact]
@@ -139,14 +155,17 @@ public sealed class ReferenceDocsTests
     }
 
     /// <summary>Every <c>enum</c> of a <c>code</c> property anywhere in the document: the problem codes per answer.</summary>
-    private static IEnumerable<string> CodeEnums(JsonElement element)
+    private static IEnumerable<string> CodeEnums(JsonElement element) => PropertyEnums(element, "code");
+
+    /// <summary>Every value of every <c>enum</c> of a property named <paramref name="property"/> anywhere in the document.</summary>
+    private static IEnumerable<string> PropertyEnums(JsonElement element, string property)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var member in element.EnumerateObject())
                 {
-                    if (member.Name == "code" && member.Value.ValueKind == JsonValueKind.Object && member.Value.TryGetProperty("enum", out var values))
+                    if (member.Name == property && member.Value.ValueKind == JsonValueKind.Object && member.Value.TryGetProperty("enum", out var values))
                     {
                         foreach (var value in values.EnumerateArray())
                         {
@@ -154,7 +173,7 @@ public sealed class ReferenceDocsTests
                         }
                     }
 
-                    foreach (var code in CodeEnums(member.Value))
+                    foreach (var code in PropertyEnums(member.Value, property))
                     {
                         yield return code;
                     }
@@ -162,7 +181,7 @@ public sealed class ReferenceDocsTests
 
                 break;
             case JsonValueKind.Array:
-                foreach (var code in element.EnumerateArray().SelectMany(CodeEnums))
+                foreach (var code in element.EnumerateArray().SelectMany(item => PropertyEnums(item, property)))
                 {
                     yield return code;
                 }

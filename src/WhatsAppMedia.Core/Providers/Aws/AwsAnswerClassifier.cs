@@ -18,7 +18,7 @@ internal static class AwsAnswerClassifier
         ArgumentNullException.ThrowIfNull(credentials);
         var status = (int)response.StatusCode;
         var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
-        using var json = TryParseObject(body);
+        using var json = ProviderJson.TryParseObject(body);
 
         if (response.IsSuccessStatusCode)
         {
@@ -101,23 +101,4 @@ internal static class AwsAnswerClassifier
 
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
-
-    private static JsonDocument? TryParseObject(string body)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-
-            document.Dispose();
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

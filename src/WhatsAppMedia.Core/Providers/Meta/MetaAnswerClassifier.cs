@@ -15,9 +15,7 @@ internal static class MetaAnswerClassifier
     private const int ObjectNotAccessibleSubcode = 33;
 
     private const string NotFoundNote =
-        "Not found, or not deletable with this token or phone_number_id: Meta gives the same answer for both. Meta said: ";
-
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16 };
+        "Not found, or not reachable with this token or phone_number_id: Meta gives the same answer for both. Meta said: ";
 
     /// <summary>
     /// Classifies one answer. A 2xx without <c>"success": true</c> is <see cref="DeletionOutcome.Transient"/>: Meta
@@ -26,7 +24,7 @@ internal static class MetaAnswerClassifier
     /// </summary>
     public static ProviderAnswer Classify(int httpStatus, string? body, TimeSpan? retryAfter)
     {
-        using var document = TryParse(body);
+        using var document = ProviderJson.TryParseObject(body);
         if (document?.RootElement is { ValueKind: JsonValueKind.Object } root)
         {
             if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object && TryGetInt(error, "code", out var code))
@@ -120,22 +118,6 @@ internal static class MetaAnswerClassifier
         return text.ToString();
     }
 
-    private static JsonDocument? TryParse(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonDocument.Parse(body, ParseOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static bool TryGetInt(JsonElement element, string name, out int value)
     {

@@ -123,7 +123,7 @@ public class MetaAnswerClassifierTests
 
         answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
         answer.ProviderCode.ShouldBe("100/33");
-        answer.ProviderMessage.ShouldNotBeNull().ShouldStartWith("Not found, or not deletable with this token or phone_number_id");
+        answer.ProviderMessage.ShouldNotBeNull().ShouldStartWith("Not found, or not reachable with this token or phone_number_id");
         answer.ProviderMessage.ShouldContain("Meta said: ");
     }
 
