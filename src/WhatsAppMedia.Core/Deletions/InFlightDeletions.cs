@@ -20,8 +20,11 @@ public sealed class InFlightDeletions
     /// <summary>How many calls are under way right now.</summary>
     public int Count => _calls.Count;
 
-    /// <summary>How many deletions joined a call another one had started, since the process started (awaitable).</summary>
-    public ProgressCounter Joined { get; } = new();
+    /// <summary>
+    /// How many deletions joined a call another one had started, since the process started (awaitable). Internal: only
+    /// tests wait on it.
+    /// </summary>
+    internal ProgressCounter Joined { get; } = new();
 
     /// <summary>Waits for the call under way for <paramref name="key"/>, or starts <paramref name="call"/> as that call.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the call itself carries on.</exception>
