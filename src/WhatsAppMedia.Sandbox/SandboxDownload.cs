@@ -37,14 +37,22 @@ internal static class SandboxDownload
             while (remaining > 0)
             {
                 var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), aborted);
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
+                // After the client has gone, Kestrel discards writes instead of failing them and signals RequestAborted
+                // only later (from the thread pool), but at once answers every write "completed" (dotnet/aspnetcore,
+                // Http1OutputProducer: a completed pipe writer gives FlushResult(isCanceled: false, isCompleted: true)).
+                var written = await context.Response.BodyWriter.WriteAsync(buffer.AsMemory(0, read), aborted);
+                if (written.IsCompleted)
+                {
+                    state.DownloadCancelled();
+                    return;
+                }
+
                 remaining -= read;
             }
 
             if (!cut)
             {
-                // Kestrel discards writes to a connection the client has closed instead of failing them, so a copy can
-                // run to its end after the client left; the aborted token is what says so.
+                // The last write can be discarded before the client's leaving is known to the writer; the token may know.
                 if (aborted.IsCancellationRequested)
                 {
                     state.DownloadCancelled();
