@@ -93,8 +93,30 @@ internal sealed partial class QueueTriggerHost(
             restarting = _restarting;
         }
 
-        // Every wait here ends by the host's shutdown deadline (its token) plus HandBackGrace: the host waits for each
-        // hosted service's StopAsync whatever its token says, so a wait that ignored it would stretch the whole stop.
+        // Past the deadline a restart is left to end by itself: it sees _stopping and stops what it built, and the
+        // deliveries of an engine it may have started are abandoned like any other.
+        if (!await CompletesAsync(restarting, cancellationToken))
+        {
+            shutdown.Abandon();
+            LogRestartNotWaitedFor();
+            return;
+        }
+
+        var engine = _engine;
+        if (engine is null)
+        {
+            return;
+        }
+
+        // Drain mode first, even when the deadline has already passed: it cancels the listener's polling at once. Were
+        // in-flight deliveries abandoned before, the listener would see room for a new batch and fetch it; drain mode
+        // then cancels that fetch, but storage has already hidden its messages for the listener's 10-minute lease.
+        var draining = engine.Services.GetRequiredService<IDrainModeManager>().EnableDrainModeAsync(CancellationToken.None);
+        LogDraining();
+        progress.OnDraining();
+
+        // Every wait from here ends by the host's shutdown deadline (its token) plus HandBackGrace: the host waits for
+        // each hosted service's StopAsync whatever its token says, so one wait that ignored it would stretch the stop.
         using var giveUp = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
         await using (cancellationToken.Register(() =>
         {
@@ -102,22 +124,6 @@ internal sealed partial class QueueTriggerHost(
             giveUp.CancelAfter(HandBackGrace);
         }))
         {
-            // Past the deadline a restart is left to end by itself: it sees _stopping and stops what it built.
-            if (!await CompletesAsync(restarting, cancellationToken))
-            {
-                LogRestartNotWaitedFor();
-                return;
-            }
-
-            var engine = _engine;
-            if (engine is null)
-            {
-                return;
-            }
-
-            var draining = engine.Services.GetRequiredService<IDrainModeManager>().EnableDrainModeAsync(CancellationToken.None);
-            LogDraining();
-            progress.OnDraining();
             if (!await CompletesAsync(draining, giveUp.Token) || !await CompletesAsync(engine.StopAsync(giveUp.Token), giveUp.Token))
             {
                 LogStoppedWithoutHandBack(HandBackGrace);

@@ -111,6 +111,9 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
         /// <summary>Prepares the media in the sandbox and makes every SMSGatewayCenter request fail until checked.</summary>
         public static Backlog Create(LocalEnvironment environment)
         {
+            // The class's tests share one sandbox, and a test that fails stops before it clears its faults.
+            environment.Sandbox.Meta.ClearFaults();
+            environment.Sandbox.SmsGatewayCenter.ClearFaults();
             var backlog = new Backlog(environment);
             environment.Sandbox.SmsGatewayCenter.InjectFault(SandboxFault.ServerError(503), times: 1000);
             return backlog;
