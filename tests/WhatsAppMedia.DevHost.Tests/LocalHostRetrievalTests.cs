@@ -249,6 +249,42 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
         (await ShouldBeAbortedAsync($"/api/tenants/demo-meta/media/{mediaId}/content")).ShouldBeLessThan(content.Length);
     }
 
+    [Fact]
+    public async Task A_sha256_mismatch_on_a_file_of_one_chunk_is_502_provider_rejected_since_no_byte_was_sent()
+    {
+        var mediaId = host.Sandbox.CreateMedia(ProviderKind.Meta);
+        Meta.InjectFault(SandboxFault.WrongSha256(mediaId));
+
+        using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content", "small-sha");
+
+        var problem = await ShouldBeProblem(response, HttpStatusCode.BadGateway, "provider_rejected");
+        problem.GetProperty("detail").GetString()!.ShouldContain("SHA-256");
+        problem.GetProperty("requestId").GetString().ShouldBe("small-sha");
+        response.Headers.ETag.ShouldBeNull("the declared hash was not the file's");
+    }
+
+    [Fact]
+    public async Task A_provider_that_breaks_off_a_file_of_one_chunk_is_503_provider_unavailable_since_no_byte_was_sent()
+    {
+        var mediaId = host.Sandbox.CreateMedia(ProviderKind.Meta);
+        Meta.InjectFault(SandboxFault.TruncateDownload(100, mediaId));
+
+        using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
+
+        await ShouldBeProblem(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+    }
+
+    [Fact]
+    public async Task A_provider_that_stalls_on_a_file_of_one_chunk_is_504_provider_timeout_since_no_byte_was_sent()
+    {
+        var mediaId = host.Sandbox.CreateMedia(ProviderKind.Meta);
+        Meta.InjectFault(SandboxFault.StallDownload(100, mediaId));
+
+        using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
+
+        (await ShouldBeProblem(response, HttpStatusCode.GatewayTimeout, "provider_timeout")).GetProperty("detail").GetString()!.ShouldContain("sent nothing for");
+    }
+
     /// <summary>An expired URL (Meta answers 404 or 401): the metadata is fetched again and the fresh URL works.</summary>
     [Theory]
     [InlineData(404)]

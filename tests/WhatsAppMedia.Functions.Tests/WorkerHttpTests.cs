@@ -120,6 +120,20 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         failure.InnerException.ShouldBeAssignableTo<IOException>();
     }
 
+    /// <summary>A file of one chunk is never partly sent, so in the worker too its mismatch is answered as a problem.</summary>
+    [Fact]
+    public async Task GetMediaContent_answers_502_for_a_file_of_one_chunk_whose_sha256_differs_through_the_worker()
+    {
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
+        worker.Sandbox.Meta.InjectFault(SandboxFault.WrongSha256(mediaId));
+
+        using var response = await SendAsync(HttpMethod.Get, $"api/tenants/demo-meta/media/{mediaId}/content");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString().ShouldBe("provider_rejected");
+    }
+
     [Theory]
     [InlineData("demo-meta", "wrong-key")]
     [InlineData("demo-meta", null)]

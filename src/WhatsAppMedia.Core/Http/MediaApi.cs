@@ -106,7 +106,7 @@ public sealed partial class MediaApi(
         var opening = await retriever.OpenContentAsync(tenant!, target!, cancellationToken);
         LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
         return opening.Download is { } download
-            ? new MediaContentResult(download, tenant.Id, mediaId)
+            ? new MediaContentResult(download, tenant.Id, mediaId, requestId)
             : ProviderFailure(request, opening.Failure!, 1, requestId);
     }
 

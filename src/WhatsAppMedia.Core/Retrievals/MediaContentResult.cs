@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.Core.Retrievals;
 
@@ -15,15 +16,19 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// right is it written; otherwise the response is aborted (<see cref="HttpContext.Abort"/>: the connection is reset)
 /// before its last byte, so no caller ever holds a complete response whose bytes differ from what the provider
 /// declared. The same happens when the provider stops mid-file, sends more than it declared, or stalls for longer than
-/// the idle timeout. The caller going away (<see cref="HttpContext.RequestAborted"/>) cancels the read from the
-/// provider, and disposing the provider's response closes that connection.
+/// the idle timeout. When such a failure comes before any byte was written (a file that fits in one chunk, or a
+/// provider that stalls or breaks off at once), nothing has reached the caller yet, so it gets the contract's problem
+/// answer instead of a reset: 504 <c>provider_timeout</c> for a stall, 503 <c>provider_unavailable</c> for a broken
+/// or short body, 502 <c>provider_rejected</c> for a body longer than declared or a SHA-256 mismatch. The caller going
+/// away (<see cref="HttpContext.RequestAborted"/>) cancels the read from the provider, and disposing the provider's
+/// response closes that connection.
 /// </summary>
 /// <remarks>
 /// An <see cref="IResult"/> so that both hosts run it as they run every other answer: the local host's minimal API
 /// executes it on Kestrel, and the Functions worker's ASP.NET Core integration executes it on the worker's own
 /// HttpContext, whose <c>Abort</c> resets the connection the host forwards.
 /// </remarks>
-internal sealed partial class MediaContentResult(OpenMediaDownload download, string tenantId, string mediaId) : IResult
+internal sealed partial class MediaContentResult(OpenMediaDownload download, string tenantId, string mediaId, string requestId) : IResult
 {
     /// <summary>The size of each of the two copy buffers: large enough for throughput, small enough to keep memory flat.</summary>
     public const int ChunkBytes = 64 * 1024;
@@ -48,7 +53,7 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         var callerGone = httpContext.RequestAborted;
-        string? failure;
+        DownloadFailure? failure;
         try
         {
             await using var source = await download.Response.Content.ReadAsStreamAsync(callerGone);
@@ -62,19 +67,33 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
         catch (Exception exception) when (exception is IOException or HttpRequestException)
         {
             // Either side's connection broke: the provider stopped mid-file, or the caller's write failed.
-            failure = callerGone.IsCancellationRequested ? null : "the provider's connection broke off mid-file";
-            if (failure is null)
+            if (callerGone.IsCancellationRequested)
             {
                 LogCallerLeft(logger, tenantId, mediaId);
                 return;
             }
+
+            failure = new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, "the provider's connection broke off mid-file");
         }
 
-        if (failure is not null)
+        if (failure is null)
         {
-            LogAborted(logger, tenantId, mediaId, failure);
-            httpContext.Abort();
+            return;
         }
+
+        if (response.HasStarted)
+        {
+            LogAborted(logger, tenantId, mediaId, failure.Reason);
+            httpContext.Abort();
+            return;
+        }
+
+        // Nothing was sent: the status line and headers set above can still be replaced by the problem answer.
+        LogAnswered(logger, tenantId, mediaId, failure.Reason, failure.Status);
+        response.Headers.ETag = default;
+        response.ContentLength = null;
+        await ProblemResults.Create(failure.Status, failure.Code, $"The download from the provider failed before any byte was sent: {failure.Reason}.", requestId)
+            .ExecuteAsync(httpContext);
     }
 
     /// <summary>
@@ -82,7 +101,7 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
     /// body has ended and checks out. Null when every byte was written; otherwise why the copy stopped, with the last
     /// chunk (at least) unwritten.
     /// </summary>
-    private async Task<string?> CopyVerifiedAsync(Stream source, Stream destination, TimeProvider timeProvider, CancellationToken callerGone)
+    private async Task<DownloadFailure?> CopyVerifiedAsync(Stream source, Stream destination, TimeProvider timeProvider, CancellationToken callerGone)
     {
         var limit = download.Length ?? download.MaxBytes;
         var held = ArrayPool<byte>.Shared.Rent(ChunkBytes);
@@ -94,51 +113,68 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
         {
             var heldCount = 0;
             long total = 0;
-            while (true)
+            var ended = false;
+            while (!ended)
             {
-                int read;
-                stall.CancelAfter(download.IdleTimeout);
-                try
+                // A chunk is a full buffer (all but the body's last), however the provider's bytes arrive: a file of one
+                // chunk is then never partly written, and a failure on it can still be answered as a problem.
+                var filled = 0;
+                while (filled < ChunkBytes)
                 {
-                    read = await source.ReadAsync(reading.AsMemory(0, ChunkBytes), readCancellation.Token);
-                }
-                catch (OperationCanceledException) when (stall.IsCancellationRequested && !callerGone.IsCancellationRequested)
-                {
-                    return $"the provider sent nothing for {download.IdleTimeout.TotalMilliseconds:0} ms";
+                    int read;
+                    stall.CancelAfter(download.IdleTimeout);
+                    try
+                    {
+                        read = await source.ReadAsync(reading.AsMemory(filled, ChunkBytes - filled), readCancellation.Token);
+                    }
+                    catch (OperationCanceledException) when (stall.IsCancellationRequested && !callerGone.IsCancellationRequested)
+                    {
+                        return new(StatusCodes.Status504GatewayTimeout, ErrorCodes.ProviderTimeout, $"the provider sent nothing for {download.IdleTimeout.TotalMilliseconds:0} ms");
+                    }
+
+                    stall.CancelAfter(Timeout.InfiniteTimeSpan);
+                    if (read == 0)
+                    {
+                        ended = true;
+                        break;
+                    }
+
+                    filled += read;
+                    total += read;
+                    if (total > limit)
+                    {
+                        return new(
+                            StatusCodes.Status502BadGateway,
+                            ErrorCodes.ProviderRejected,
+                            download.Length is null
+                                ? $"the provider sent more than {limit} bytes (Providers:Meta:MaxDownloadBytes)"
+                                : $"the provider sent more than the {limit} bytes it declared");
+                    }
                 }
 
-                stall.CancelAfter(Timeout.InfiniteTimeSpan);
-                if (read == 0)
+                if (filled == 0)
                 {
                     break;
                 }
 
-                total += read;
-                if (total > limit)
-                {
-                    return download.Length is null
-                        ? $"the provider sent more than {limit} bytes (Providers:Meta:MaxDownloadBytes)"
-                        : $"the provider sent more than the {limit} bytes it declared";
-                }
-
-                hash.AppendData(reading, 0, read);
+                hash.AppendData(reading, 0, filled);
                 if (heldCount > 0)
                 {
                     await destination.WriteAsync(held.AsMemory(0, heldCount), callerGone);
                 }
 
                 (held, reading) = (reading, held);
-                heldCount = read;
+                heldCount = filled;
             }
 
             if (download.Length is { } length && total != length)
             {
-                return $"the provider's body ended after {total} of the {length} bytes it declared";
+                return new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, $"the provider's body ended after {total} of the {length} bytes it declared");
             }
 
             if (download.Sha256 is { } expected && !Matches(hash, expected))
             {
-                return "the bytes' SHA-256 differs from the one the provider declared";
+                return new(StatusCodes.Status502BadGateway, ErrorCodes.ProviderRejected, "the bytes' SHA-256 differs from the one the provider declared");
             }
 
             if (heldCount > 0)
@@ -165,6 +201,12 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} media {MediaId}: the download was aborted before its last byte because {Reason}.")]
     private static partial void LogAborted(ILogger logger, string tenantId, string mediaId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} media {MediaId}: the download failed before any byte was sent because {Reason}; answered {Status}.")]
+    private static partial void LogAnswered(ILogger logger, string tenantId, string mediaId, string reason, int status);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: the caller went away mid-download; the provider download was cancelled.")]
     private static partial void LogCallerLeft(ILogger logger, string tenantId, string mediaId);
+
+    /// <summary>Why a download stopped, and the problem answer it gets when no byte has reached the caller yet.</summary>
+    private sealed record DownloadFailure(int Status, string Code, string Reason);
 }

@@ -118,7 +118,7 @@ public sealed class DownloadRig : IAsyncDisposable
         var opening = await downloader.OpenAsync(Metadata, Token, context.RequestAborted);
         if (opening.Download is { } download)
         {
-            return new MediaContentResult(download, "rig", "1");
+            return new MediaContentResult(download, "rig", "1", "rig-request");
         }
 
         var failure = opening.Failure!;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using WhatsAppMedia.Core.Retrievals;
 
@@ -69,14 +70,53 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
         received.ShouldBeLessThan(File.Length);
     }
 
+    /// <summary>
+    /// A file of one chunk is never partly written, however its bytes arrive (here in pieces of 10,000 bytes), so a
+    /// failure on it is answered as the contract's problem instead of a reset connection.
+    /// </summary>
     [Fact]
-    public async Task A_sha256_mismatch_in_a_file_of_one_chunk_aborts_before_any_byte()
+    public async Task A_sha256_mismatch_in_a_file_of_one_chunk_is_502_provider_rejected_before_any_byte()
     {
-        var small = "tiny"u8.ToArray();
+        var small = File.AsSpan(0, MediaContentResult.ChunkBytes).ToArray();
         _rig.Provider = context => Serve(context, small, small.Length);
         _rig.Metadata = Declared() with { FileSize = small.Length };
 
-        await Should.ThrowAsync<HttpRequestException>(() => _rig.Client.GetAsync("content", HttpCompletionOption.ResponseHeadersRead));
+        await ShouldBeProblemAsync(_rig, HttpStatusCode.BadGateway, "provider_rejected", "SHA-256");
+    }
+
+    [Fact]
+    public async Task A_body_of_one_chunk_shorter_than_declared_is_503_provider_unavailable_before_any_byte()
+    {
+        _rig.Provider = context => Serve(context, File.AsSpan(0, 30_000).ToArray(), null);
+        _rig.Metadata = Declared() with { FileSize = 30_010, Sha256 = null };
+
+        await ShouldBeProblemAsync(_rig, HttpStatusCode.ServiceUnavailable, "provider_unavailable", "ended after 30000 of the 30010 bytes");
+    }
+
+    [Fact]
+    public async Task A_body_of_one_chunk_longer_than_declared_is_502_provider_rejected_before_any_byte()
+    {
+        _rig.Provider = context => Serve(context, File.AsSpan(0, 30_000).ToArray(), null);
+        _rig.Metadata = Declared() with { FileSize = 20_000, Sha256 = null };
+
+        await ShouldBeProblemAsync(_rig, HttpStatusCode.BadGateway, "provider_rejected", "more than the 20000 bytes it declared");
+    }
+
+    [Fact]
+    public async Task A_provider_that_stalls_before_its_first_chunk_is_504_provider_timeout()
+    {
+        await using var rig = await DownloadRig.StartAsync(attemptTimeout: TimeSpan.FromMilliseconds(200));
+        rig.Provider = async context =>
+        {
+            context.Response.ContentLength = File.Length;
+            await context.Response.Body.WriteAsync(File.AsMemory(0, 1000), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        };
+        rig.Metadata = Declared(rig);
+
+        await ShouldBeProblemAsync(rig, HttpStatusCode.GatewayTimeout, "provider_timeout", "sent nothing for 200 ms");
+        await rig.ProviderAborted.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -87,7 +127,9 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
             context.Response.ContentLength = File.Length;
             await context.Response.Body.WriteAsync(File.AsMemory(0, File.Length / 2));
             await context.Response.Body.FlushAsync();
-            context.Abort();
+
+            // Ending short of the Content-Length: Kestrel sends what was written, then closes the connection. An
+            // Abort here would reset it and could drop those bytes before the service reads its first two chunks.
         };
         _rig.Metadata = Declared();
 
@@ -324,6 +366,18 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
         {
             await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(10_000, bytes.Length - offset)), context.RequestAborted);
         }
+    }
+
+    private static async Task ShouldBeProblemAsync(DownloadRig rig, HttpStatusCode status, string code, string detail)
+    {
+        using var response = await rig.Client.GetAsync("content");
+        response.StatusCode.ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        response.Headers.ETag.ShouldBeNull();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe(code);
+        problem.GetProperty("detail").GetString()!.ShouldContain(detail);
+        problem.GetProperty("requestId").GetString().ShouldBe("rig-request");
     }
 
     /// <summary>Reads the response until it breaks off; returns how many bytes arrived first.</summary>
