@@ -314,7 +314,8 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        await ShouldBeProblem(response, HttpStatusCode.NotFound, "media_not_found");
+        var problem = await ShouldBeProblem(response, HttpStatusCode.NotFound, "media_not_found");
+        problem.GetProperty("detail").GetString()!.ShouldEndWith("(after 4 attempts).", Case.Sensitive, "two metadata calls and two downloads");
         (MetadataRequests(mediaId) - metadataBefore).ShouldBe(2);
         Meta.ClearFaults();
     }

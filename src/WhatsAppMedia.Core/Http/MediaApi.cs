@@ -103,11 +103,11 @@ public sealed partial class MediaApi(
             return refusal;
         }
 
-        var opening = await retriever.OpenContentAsync(tenant!, target!, cancellationToken);
-        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), 1, requestId);
+        var (opening, attempts) = await retriever.OpenContentAsync(tenant!, target!, cancellationToken);
+        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), attempts, requestId);
         return opening.Download is { } download
             ? new MediaContentResult(download, tenant.Id, mediaId, requestId)
-            : ProviderFailure(request, opening.Failure!, 1, requestId);
+            : ProviderFailure(request, opening.Failure!, attempts, requestId);
     }
 
     public async Task<IResult> QueueDeletionsAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)

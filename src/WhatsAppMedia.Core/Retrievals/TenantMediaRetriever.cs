@@ -48,27 +48,31 @@ public sealed partial class TenantMediaRetriever(
     /// <summary>
     /// Opens the content of a validated <paramref name="target"/>: metadata, then the download from its URL with the
     /// tenant's token; a refused URL gets one more round with fresh metadata. The caller must stream or dispose the result.
+    /// <c>Attempts</c> counts every provider call made: each metadata attempt (retries included) and each download.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider delivers no content (check <see cref="SupportsContent"/> first).</exception>
-    internal async Task<MediaDownloadOpening> OpenContentAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    internal async Task<(MediaDownloadOpening Opening, int Attempts)> OpenContentAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var provider = client.MetadataProvider(tenant.Provider)
             ?? throw new InvalidOperationException($"The {tenant.Provider} provider delivers no content.");
+        var attempts = 0;
         for (var round = 1; ; round++)
         {
             var (metadata, current) = await GetMetadataAsync(tenant, target, cancellationToken);
+            attempts += metadata.Attempts;
             if (metadata.Metadata is null)
             {
-                return MediaDownloadOpening.Failed(metadata.Failure!);
+                return (MediaDownloadOpening.Failed(metadata.Failure!), attempts);
             }
 
             var token = provider.ContentBearerToken(current.Credentials)
                 ?? throw new InvalidOperationException($"The {tenant.Provider} provider delivers no content.");
             var opening = await downloader.OpenAsync(metadata.Metadata, token, cancellationToken);
+            attempts++;
             if (opening.Download is not null || !opening.FreshUrlMayHelp || round == 2)
             {
-                return opening;
+                return (opening, attempts);
             }
 
             LogRefreshingUrl(tenant.Id, target.MediaId, opening.Failure!.Describe());
