@@ -120,6 +120,32 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         failure.InnerException.ShouldBeAssignableTo<IOException>();
     }
 
+    /// <summary>
+    /// The caller reads the first bytes and hangs up: the worker's HttpContext sees its connection go (as behind the
+    /// Functions host, whose proxy aborts its request to the worker when its own caller leaves), and the download from
+    /// the provider is cancelled rather than read to the end.
+    /// </summary>
+    [Fact]
+    public async Task GetMediaContent_cancels_the_provider_download_when_the_caller_disconnects_through_the_worker()
+    {
+        var content = SandboxMediaContent.Generated(90L * 1024 * 1024, "application/pdf", seed: 23);
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta, content: content);
+        var cancelledBefore = worker.Sandbox.Meta.DownloadsCancelled;
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"api/tenants/demo-meta/media/{mediaId}/content"))
+        {
+            request.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+            request.Options.Set(HttpInvocation.StreamKey, true);
+            using var response = await worker.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            await body.ReadExactlyAsync(new byte[100_000]);
+        }
+
+        using var guard = new CancellationTokenSource(WorkerFixture.Guard);
+        await worker.Sandbox.Meta.WaitForDownloadsCancelledAsync(cancelledBefore + 1, guard.Token);
+    }
+
     /// <summary>A file of one chunk is never partly sent, so in the worker too its mismatch is answered as a problem.</summary>
     [Fact]
     public async Task GetMediaContent_answers_502_for_a_file_of_one_chunk_whose_sha256_differs_through_the_worker()

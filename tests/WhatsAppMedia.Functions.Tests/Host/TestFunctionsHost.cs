@@ -170,6 +170,12 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
         var response = _workerHttp.SendAsync(forwarded, cancellationToken);
         await _channel.SendAsync(new StreamingMessage { InvocationRequest = invocation }, cancellationToken);
         var httpResponse = await response;
+        if (request.Options.TryGetValue(HttpInvocation.StreamKey, out var streaming) && streaming)
+        {
+            httpResponse.RequestMessage = request;
+            return new HttpInvocation(httpResponse, null);
+        }
+
         var invocationResponse = (await answer.WaitAsync(cancellationToken)).InvocationResponse;
         httpResponse.RequestMessage = request;
         return new HttpInvocation(httpResponse, invocationResponse);
