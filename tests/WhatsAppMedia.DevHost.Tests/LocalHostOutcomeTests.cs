@@ -32,7 +32,7 @@ public class LocalHostOutcomeTests(ShortAttemptTimeoutFixture host) : IClassFixt
 
         using var response = await Delete(tenant, mediaId);
 
-        await ShouldBeProblem(response, HttpStatusCode.TooManyRequests, "provider_throttled");
+        await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.TooManyRequests, "provider_throttled");
         response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(90));
         host.Sandbox.State(kind).HasMedia(mediaId).ShouldBeTrue();
     }
@@ -69,7 +69,7 @@ public class LocalHostOutcomeTests(ShortAttemptTimeoutFixture host) : IClassFixt
 
         using var response = await Delete(tenant, mediaId);
 
-        await ShouldBeProblem(response, status, code);
+        await IntegratorCalls.ShouldBeProblemAsync(response, status, code);
         host.Sandbox.State(kind).HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -83,7 +83,7 @@ public class LocalHostOutcomeTests(ShortAttemptTimeoutFixture host) : IClassFixt
 
         using var response = await Delete(tenant, mediaId);
 
-        await ShouldBeProblem(response, HttpStatusCode.BadGateway, "provider_auth_failed");
+        await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadGateway, "provider_auth_failed");
         (RequestsFor(kind, mediaId) - requestsBefore).ShouldBe(2, "the first try and the one retry with a fresh read of the tenant");
         host.Sandbox.State(kind).HasMedia(mediaId).ShouldBeTrue();
     }
@@ -147,13 +147,6 @@ public class LocalHostOutcomeTests(ShortAttemptTimeoutFixture host) : IClassFixt
 
     private async Task<List<FailedDeletion>> FailedEntriesAsync() =>
         (await host.QueueNamed(host.Queue + "-failed").PeekAsync(32)).Select(message => FailedDeletion.FromJson(message.Text!)!).ToList();
-
-    private static async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        response.StatusCode.ShouldBe(status);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(code);
-    }
 
     private Task<HttpResponseMessage> Delete(string tenant, string mediaId)
     {

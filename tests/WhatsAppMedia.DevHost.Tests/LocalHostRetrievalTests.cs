@@ -83,7 +83,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
     {
         using var response = await Get("/api/tenants/demo-aws/media/0123456789abcdef0123456789abcdef");
 
-        await ShouldBeProblem(response, HttpStatusCode.NotFound, "media_not_found");
+        await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.NotFound, "media_not_found");
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/{tenant}/media/{Uri.EscapeDataString(mediaId)}{content}");
 
-        await ShouldBeProblem(response, HttpStatusCode.NotImplemented, "operation_not_supported");
+        await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.NotImplemented, "operation_not_supported");
         host.Sandbox.State(kind).RequestsSeen.ShouldBe(before);
     }
 
@@ -152,7 +152,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
             }
 
             using var response = await Get($"/api/tenants/{tenant}/media/{mediaId}{suffix}{query}");
-            await ShouldBeProblem(response, HttpStatusCode.BadRequest, code);
+            await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, code);
         }
 
         host.Sandbox.State(kind).RequestsSeen.ShouldBe(before);
@@ -165,7 +165,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get("/api/tenants/demo-meta/media/1013859600285441/content", apiKey: "wrong");
 
-        await ShouldBeProblem(response, HttpStatusCode.Unauthorized, "unauthorized");
+        await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
         Meta.RequestsSeen.ShouldBe(before);
     }
 
@@ -189,7 +189,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        var problem = await ShouldBeProblem(response, HttpStatusCode.BadGateway, "provider_rejected");
+        var problem = await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadGateway, "provider_rejected");
         problem.GetProperty("detail").GetString()!.ShouldNotContain("secret");
         Meta.DownloadsStarted.ShouldBe(downloads);
     }
@@ -203,7 +203,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        var problem = await ShouldBeProblem(response, HttpStatusCode.BadGateway, "provider_rejected");
+        var problem = await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadGateway, "provider_rejected");
         problem.GetProperty("detail").GetString()!.ShouldContain("Providers:Meta:MaxDownloadBytes");
         Meta.DownloadsStarted.ShouldBe(downloads);
     }
@@ -216,7 +216,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        (await ShouldBeProblem(response, HttpStatusCode.BadGateway, "provider_rejected")).GetProperty("detail").GetString()!.ShouldContain("declares");
+        (await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadGateway, "provider_rejected")).GetProperty("detail").GetString()!.ShouldContain("declares");
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content", "small-sha");
 
-        var problem = await ShouldBeProblem(response, HttpStatusCode.BadGateway, "provider_rejected");
+        var problem = await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadGateway, "provider_rejected");
         problem.GetProperty("detail").GetString()!.ShouldContain("SHA-256");
         problem.GetProperty("requestId").GetString().ShouldBe("small-sha");
         response.Headers.ETag.ShouldBeNull("the declared hash was not the file's");
@@ -271,7 +271,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        await ShouldBeProblem(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
     }
 
     [Fact]
@@ -282,7 +282,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        (await ShouldBeProblem(response, HttpStatusCode.GatewayTimeout, "provider_timeout")).GetProperty("detail").GetString()!.ShouldContain("sent nothing for");
+        (await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.GatewayTimeout, "provider_timeout")).GetProperty("detail").GetString()!.ShouldContain("sent nothing for");
     }
 
     /// <summary>An expired URL (Meta answers 404 or 401): the metadata is fetched again and the fresh URL works.</summary>
@@ -314,7 +314,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        var problem = await ShouldBeProblem(response, HttpStatusCode.NotFound, "media_not_found");
+        var problem = await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.NotFound, "media_not_found");
         problem.GetProperty("detail").GetString()!.ShouldEndWith("(after 4 attempts).", Case.Sensitive, "two metadata calls and two downloads");
         (MetadataRequests(mediaId) - metadataBefore).ShouldBe(2);
         Meta.ClearFaults();
@@ -341,7 +341,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
 
         using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
 
-        var problem = await ShouldBeProblem(response, HttpStatusCode.BadGateway, "provider_auth_failed");
+        var problem = await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadGateway, "provider_auth_failed");
         problem.GetProperty("detail").GetString()!.ShouldNotContain(SandboxAccounts.Meta.AccessToken);
     }
 
@@ -369,7 +369,7 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
     {
         using var missing = await Get("/api/tenants/demo-meta/media/1999999999999999");
 
-        await ShouldBeProblem(missing, HttpStatusCode.NotFound, "media_not_found");
+        await IntegratorCalls.ShouldBeProblemAsync(missing, HttpStatusCode.NotFound, "media_not_found");
     }
 
     private long MetadataRequests(string mediaId) =>
@@ -395,15 +395,6 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
             }
         });
         return received;
-    }
-
-    private static async Task<JsonElement> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        response.StatusCode.ShouldBe(status);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("code").GetString().ShouldBe(code);
-        return problem;
     }
 
     private Task<HttpResponseMessage> Get(string path, string? requestId = null, string apiKey = LocalHost.DemoApiKey, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
