@@ -27,7 +27,12 @@ public class LocalHostFixture : LocalEnvironment
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Host = await StartHostAsync("e2e" + Guid.NewGuid().ToString("N")[..12], HostOverrides);
+        Host = await StartHostAsync("e2e" + Guid.NewGuid().ToString("N")[..12], ConfigureHost, HostOverrides);
+    }
+
+    /// <summary>Last changes to the host's builder (see <see cref="DevHostApplication.Create"/>), after the overrides apply.</summary>
+    protected virtual void ConfigureHost(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+    {
     }
 
     public override async Task DisposeAsync()

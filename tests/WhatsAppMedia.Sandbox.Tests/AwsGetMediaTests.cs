@@ -21,7 +21,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
     private static readonly SigV4Credentials LongTerm = new(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey);
 
     [Fact]
-    public async Task Answers_the_mime_type_and_the_size_as_a_number_and_keeps_the_media()
+    public async Task Answers_the_mime_type_and_the_size_in_KB_as_a_number_and_keeps_the_media()
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone, SandboxMediaContent.Generated(12345, "audio/ogg"));
 
@@ -29,8 +29,25 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
-        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"mimeType":"audio/ogg","fileSize":12345}""");
+        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"mimeType":"audio/ogg","fileSize":13}""");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
+    }
+
+    /// <summary>The model says "in KB" and nothing about part KBs: the sandbox rounds up, so only an empty file is 0.</summary>
+    [Theory]
+    [InlineData(0L, 0L)]
+    [InlineData(1L, 1L)]
+    [InlineData(1023L, 1L)]
+    [InlineData(1024L, 1L)]
+    [InlineData(1025L, 2L)]
+    [InlineData(104_857_600L, 102_400L)]
+    public async Task The_size_is_in_KB_of_1024_bytes_rounded_up(long bytes, long kilobytes)
+    {
+        var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone, SandboxMediaContent.Generated(bytes, "application/pdf"));
+
+        using var response = await SendAsync(Body(mediaId, Phone));
+
+        (await response.Content.ReadAsStringAsync()).ShouldBe($$"""{"mimeType":"application/pdf","fileSize":{{kilobytes}}}""");
     }
 
     [Fact]
@@ -40,7 +57,7 @@ public sealed class AwsGetMediaTests(AwsSandboxFixture fixture) : IClassFixture<
 
         using var response = await SendAsync(Body(mediaId, PhoneArn), declareContentHash: true);
 
-        (await response.Content.ReadAsStringAsync()).ShouldBe($$"""{"mimeType":"image/png","fileSize":{{SandboxMediaContent.DemoImage.Length}}}""");
+        (await response.Content.ReadAsStringAsync()).ShouldBe($$"""{"mimeType":"image/png","fileSize":{{(SandboxMediaContent.DemoImage.Length + 1023) / 1024}}}""");
     }
 
     [Fact]

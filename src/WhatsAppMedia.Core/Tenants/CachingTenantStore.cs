@@ -14,7 +14,10 @@ namespace WhatsAppMedia.Core.Tenants;
 /// limits beyond single flight. Ids with nothing usable cached – which is what a flood of made-up ids looks like –
 /// share a read budget (<see cref="KeyVaultOptions.ColdReadBurst"/>, <see cref="KeyVaultOptions.ColdReadsPerSecond"/>)
 /// and a concurrency cap; past the budget they answer Unavailable at once instead of reaching the vault.</item>
-/// <item>"Not found" and unusable documents are remembered for <see cref="KeyVaultOptions.NegativeCacheTtl"/>.</item>
+/// <item>"Not found", a disabled secret, unusable documents and the vault's refusal of the service's identity are
+/// remembered for <see cref="KeyVaultOptions.NegativeCacheTtl"/>: a fixed secret or a granted role shows within it. A
+/// disabled secret replaces a cached document, as a deleted one does; a refusal does not (it says nothing about the
+/// tenant), so the last good document keeps serving as for a failure.</item>
 /// <item>When a read fails, the last good document keeps serving for up to <see cref="KeyVaultOptions.MaxStaleness"/>
 /// past its TTL, and the tenant is not read again for <see cref="KeyVaultOptions.FailureBackoff"/>. A throttle
 /// (HTTP 429) pauses every read until its Retry-After.</item>
@@ -36,6 +39,10 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
     /// <summary>One answer for every refused lookup of an uncached id, so nothing in it tells refused ids apart.</summary>
     private static readonly TenantLookup Busy = TenantLookup.Unavailable("The tenant store is busy; try again shortly.");
 
+    /// <summary>What callers learn of a refusal: the log names the vault and the secret, the answer neither.</summary>
+    private static readonly TenantLookup Refused = TenantLookup.Refused(
+        "The service is not allowed to read the tenant's document in its tenant store; an operator must grant the service's identity access.");
+
     private readonly ITenantDocumentSource _source;
     private readonly KeyVaultOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -48,6 +55,7 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
     private readonly Dictionary<string, Task<TenantLookup>> _reads = new(StringComparer.Ordinal);
     private readonly ReadBudget _coldReadBudget;
     private DateTimeOffset _throttledUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _refusingUntil = DateTimeOffset.MinValue;
     private int _negativeEntriesSinceSweep;
     private long _refusedSinceReport;
     private DateTimeOffset _lastRefusalReport = DateTimeOffset.MinValue;
@@ -103,7 +111,14 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
         lock (_lock)
         {
             // ReadThrough's test for a cold id, with HasToken for TryTake: the two cannot disagree at any instant.
-            return _timeProvider.GetUtcNow() < _throttledUntil || !_coldReadBudget.HasToken() ? Busy : null;
+            var now = _timeProvider.GetUtcNow();
+            if (now < _throttledUntil || !_coldReadBudget.HasToken())
+            {
+                return Busy;
+            }
+
+            // While the vault refuses the service, an uncached id answers Refused: a wrong key for a cached tenant must too.
+            return now < _refusingUntil ? Refused : null;
         }
     }
 
@@ -206,6 +221,17 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
                 return OnFailure(tenantId, read, now);
             }
 
+            if (read.Refusal is not null)
+            {
+                return OnRefusal(tenantId, read.Refusal, now);
+            }
+
+            if (read.IsDisabled)
+            {
+                LogDisabled(_logger, tenantId);
+                return (TenantLookup.Disabled, Negative(TenantLookup.Disabled, now));
+            }
+
             if (read.Document is null)
             {
                 LogNotFound(_logger, tenantId);
@@ -261,6 +287,27 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
         return (TenantLookup.Unavailable("The tenant store is failing and the tenant's last good document is too old."), backedOff);
     }
 
+    /// <summary>
+    /// The vault refused the service's identity: an operator must grant access, so no retry is invited (no Unavailable),
+    /// but the tenant's last good document still serves like during an outage.
+    /// </summary>
+    private (TenantLookup Answer, TenantCacheEntry? Remember) OnRefusal(string tenantId, string refusal, DateTimeOffset now)
+    {
+        LogRefused(_logger, tenantId, refusal);
+        lock (_lock)
+        {
+            _refusingUntil = now + _options.NegativeCacheTtl > _refusingUntil ? now + _options.NegativeCacheTtl : _refusingUntil;
+        }
+
+        if (_entries.TryGetValue(tenantId, out var entry) && entry.HasGoodDocument)
+        {
+            var backedOff = entry with { RetryNotBefore = now + _options.FailureBackoff };
+            return (entry.CanServeStale(now) ? entry.Lookup : Refused, backedOff);
+        }
+
+        return (Refused, Negative(Refused, now));
+    }
+
     private TenantCacheEntry Negative(TenantLookup lookup, DateTimeOffset now)
     {
         var trustedUntil = now + _options.NegativeCacheTtl;
@@ -303,6 +350,12 @@ internal sealed partial class CachingTenantStore : ITenantStore, IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Tenant {TenantId} does not exist in the tenant store.")]
     private static partial void LogNotFound(ILogger logger, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}'s secret is disabled in Key Vault; the tenant is treated as unknown until it is enabled again.")]
+    private static partial void LogDisabled(ILogger logger, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} cannot be read: {Refusal}. Grant the service's identity read access to the secret (for example the Key Vault Secrets User role).")]
+    private static partial void LogRefused(ILogger logger, string tenantId, string refusal);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} has an unusable document: field '{Field}'. {Problem}")]
     private static partial void LogInvalidDocument(ILogger logger, string tenantId, string field, string problem);

@@ -20,7 +20,8 @@ public interface ITenantStore
 
     /// <summary>
     /// What a lookup of an id with nothing cached would answer right now without asking the source, when the store is
-    /// refusing such lookups (its read budget is spent or the source is throttling); null when it would look them up.
+    /// refusing such lookups (its read budget is spent or the source is throttling: Unavailable) or the source has
+    /// lately refused the service's identity (Refused); null when it would look them up.
     /// Takes nothing from the budget.
     /// </summary>
     TenantLookup? UncachedLookupRefusal();

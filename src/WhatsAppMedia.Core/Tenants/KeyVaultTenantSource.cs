@@ -10,14 +10,25 @@ internal sealed class KeyVaultTenantSource(SecretClient client) : ITenantDocumen
 {
     public async Task<TenantSourceRead> ReadAsync(string tenantId, CancellationToken cancellationToken)
     {
+        var secretName = TenantIds.SecretName(tenantId);
         try
         {
-            var response = await client.GetSecretAsync(TenantIds.SecretName(tenantId), version: null, cancellationToken);
+            var response = await client.GetSecretAsync(secretName, version: null, cancellationToken);
             return TenantSourceRead.Found(response.Value.Value ?? string.Empty);
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return TenantSourceRead.NotFound;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 403)
+        {
+            // A disabled secret is an operator's choice about the tenant; any other 403 (access policy, RBAC, firewall)
+            // is about the service's own access, so it names what an operator must grant, never a value.
+            var inner = KeyVaultErrorBody.InnerErrorCode(exception);
+            return inner == KeyVaultErrorBody.SecretDisabled
+                ? TenantSourceRead.Disabled
+                : TenantSourceRead.Refused(
+                    $"Key Vault {client.VaultUri} refused the service's identity reading secret '{secretName}' (HTTP 403 {exception.ErrorCode ?? "no error code"}, inner error {inner ?? "none"})");
         }
         catch (RequestFailedException exception) when (exception.Status == 429)
         {

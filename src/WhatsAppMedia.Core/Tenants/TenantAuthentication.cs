@@ -25,7 +25,7 @@ public sealed class TenantAuthentication
     /// <summary>The unusable field, when <see cref="Status"/> is <see cref="TenantAuthenticationStatus.Misconfigured"/>.</summary>
     public TenantDocumentError? Error { get; }
 
-    /// <summary>Why the store was unavailable, for logs (never a secret).</summary>
+    /// <summary>Why the store was unavailable or refused the service, for logs and problem details (never a secret).</summary>
     public string? Detail { get; }
 
     [MemberNotNullWhen(true, nameof(Tenant))]
@@ -37,7 +37,7 @@ public sealed class TenantAuthentication
         TenantAuthenticationStatus.Authenticated => null,
         TenantAuthenticationStatus.InvalidTenantId => ErrorCodes.InvalidTenantId,
         TenantAuthenticationStatus.Unauthorized => ErrorCodes.Unauthorized,
-        TenantAuthenticationStatus.Misconfigured => ErrorCodes.TenantMisconfigured,
+        TenantAuthenticationStatus.Misconfigured or TenantAuthenticationStatus.StoreRefused => ErrorCodes.TenantMisconfigured,
         _ => ErrorCodes.CredentialsUnavailable,
     };
 
@@ -55,11 +55,14 @@ public sealed class TenantAuthentication
 
     public static TenantAuthentication Unavailable(string? detail) => new(TenantAuthenticationStatus.Unavailable, null, null, detail);
 
+    public static TenantAuthentication StoreRefused(string? detail) => new(TenantAuthenticationStatus.StoreRefused, null, null, detail);
+
     public override string ToString() => Status switch
     {
         TenantAuthenticationStatus.Authenticated => $"Authenticated {{ {Tenant} }}",
         TenantAuthenticationStatus.Misconfigured => $"Misconfigured {{ {Error} }}",
         TenantAuthenticationStatus.Unavailable => $"Unavailable {{ {Detail} }}",
+        TenantAuthenticationStatus.StoreRefused => $"StoreRefused {{ {Detail} }}",
         _ => Status.ToString(),
     };
 }

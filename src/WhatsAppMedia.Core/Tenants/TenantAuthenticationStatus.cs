@@ -21,6 +21,13 @@ public enum TenantAuthenticationStatus
     Misconfigured,
 
     /// <summary>
+    /// The tenant store refused to let the service read the tenant (its identity lacks access): 500
+    /// <c>tenant_misconfigured</c> without <c>Retry-After</c>, before any key check. It reveals nothing about the tenant:
+    /// the refusal comes before the vault looks at the secret, so known and unknown ids get it alike.
+    /// </summary>
+    StoreRefused,
+
+    /// <summary>
     /// The tenant store could not answer and nothing was cached (503 <c>credentials_unavailable</c>). Also any failure
     /// that would be <see cref="Unauthorized"/> while the store refuses lookups of uncached ids, so that a cached tenant
     /// fails like an uncached one.

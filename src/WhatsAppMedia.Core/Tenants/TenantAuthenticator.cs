@@ -32,6 +32,13 @@ public sealed class TenantAuthenticator(ITenantStore store)
             return TenantAuthentication.Unavailable(lookup.Detail);
         }
 
+        if (lookup.Status == TenantLookupStatus.Refused)
+        {
+            return TenantAuthentication.StoreRefused(lookup.Detail);
+        }
+
+        // A disabled secret has no key hash, so it goes on to the decoy comparison and fails exactly as an unknown tenant.
+
         var expected = lookup.ApiKeySha256 is { } hex ? Convert.FromHexString(hex) : DecoyHash;
         var usable = apiKey is { Length: > 0 and <= MaxApiKeyLength };
         Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
@@ -45,9 +52,13 @@ public sealed class TenantAuthenticator(ITenantStore store)
             // throttling), those ids get 503 credentials_unavailable. A 401 here would then single out the ids that are
             // cached, which are the active tenants, so a failure fails the way an uncached id does. Only failures are
             // affected: a caller with the right key never gets here and is served from the cache as usual.
-            return store.UncachedLookupRefusal() is { } refusal
-                ? TenantAuthentication.Unavailable(refusal.Detail)
-                : TenantAuthentication.Unauthorized;
+            // The same goes for a vault that refuses the service's identity: uncached ids get 500 then.
+            return store.UncachedLookupRefusal() switch
+            {
+                { Status: TenantLookupStatus.Refused } refused => TenantAuthentication.StoreRefused(refused.Detail),
+                { } refusal => TenantAuthentication.Unavailable(refusal.Detail),
+                null => TenantAuthentication.Unauthorized,
+            };
         }
 
         return lookup.Status switch

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>What the cache knows about one tenant id. Immutable: the cache swaps whole entries.</summary>
-/// <param name="Lookup">The last authoritative answer: found, not found or invalid (never unavailable).</param>
+/// <param name="Lookup">The last authoritative answer: found, not found, disabled, invalid or refused (never unavailable).</param>
 /// <param name="TrustedUntil">Until when the answer is served without asking the source.</param>
 /// <param name="StaleUntil">Until when a found document may still serve while the source fails.</param>
 internal sealed record TenantCacheEntry(TenantLookup Lookup, DateTimeOffset ReadAt, DateTimeOffset TrustedUntil, DateTimeOffset StaleUntil)

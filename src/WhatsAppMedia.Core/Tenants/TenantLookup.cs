@@ -16,6 +16,8 @@ public sealed class TenantLookup
 
     public static TenantLookup NotFound { get; } = new(TenantLookupStatus.NotFound, null, null, null, null);
 
+    public static TenantLookup Disabled { get; } = new(TenantLookupStatus.Disabled, null, null, null, null);
+
     public TenantLookupStatus Status { get; }
 
     /// <summary>The tenant, when <see cref="Status"/> is <see cref="TenantLookupStatus.Found"/>.</summary>
@@ -27,7 +29,7 @@ public sealed class TenantLookup
     /// <summary>The key hash to authenticate against: the tenant's, or an invalid document's when that field itself was usable.</summary>
     public string? ApiKeySha256 { get; }
 
-    /// <summary>Why the store is <see cref="TenantLookupStatus.Unavailable"/>, for logs and problem details (never a secret).</summary>
+    /// <summary>Why the store is <see cref="TenantLookupStatus.Unavailable"/> or <see cref="TenantLookupStatus.Refused"/>, for logs and problem details (never a secret).</summary>
     public string? Detail { get; }
 
     [MemberNotNullWhen(true, nameof(Tenant))]
@@ -51,6 +53,12 @@ public sealed class TenantLookup
         return new(TenantLookupStatus.Unavailable, null, null, null, detail);
     }
 
+    public static TenantLookup Refused(string detail)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(detail);
+        return new(TenantLookupStatus.Refused, null, null, null, detail);
+    }
+
     /// <summary>The lookup a parsed document stands for.</summary>
     public static TenantLookup From(TenantDocumentResult document)
     {
@@ -63,6 +71,7 @@ public sealed class TenantLookup
         TenantLookupStatus.Found => $"Found {{ {Tenant} }}",
         TenantLookupStatus.Invalid => $"Invalid {{ {Error} }}",
         TenantLookupStatus.Unavailable => $"Unavailable {{ {Detail} }}",
+        TenantLookupStatus.Refused => $"Refused {{ {Detail} }}",
         _ => Status.ToString(),
     };
 }

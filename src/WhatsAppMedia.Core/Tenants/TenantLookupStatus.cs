@@ -13,6 +13,18 @@ public enum TenantLookupStatus
     Invalid,
 
     /// <summary>
+    /// The tenant's secret is disabled in Key Vault: a state an operator chose, not an outage. Callers see an unknown
+    /// tenant (401); a queue message goes to <c>-failed</c> as <c>tenant_disabled</c> (README.md, "Try it").
+    /// </summary>
+    Disabled,
+
+    /// <summary>
+    /// The store refused to let the service read the tenant (Key Vault 403 other than a disabled secret: the service's
+    /// own permission). Contract code <c>tenant_misconfigured</c>, never retried; <see cref="TenantLookup.Detail"/> says why.
+    /// </summary>
+    Refused,
+
+    /// <summary>
     /// The store could not answer: it failed or refused to read now (too many reads for uncached tenants) and had
     /// nothing usable cached. Contract code <c>credentials_unavailable</c>; a queue message should be retried.
     /// </summary>

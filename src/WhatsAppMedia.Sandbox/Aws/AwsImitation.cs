@@ -12,7 +12,7 @@ namespace WhatsAppMedia.Sandbox.Aws;
 /// AWS End User Messaging Social under <c>/aws</c>: DeleteWhatsAppMessageMedia,
 /// <c>DELETE /aws/v1/whatsapp/media?mediaId=…&amp;originationPhoneNumberId=…</c> → <c>{"success":true}</c>; and
 /// GetWhatsAppMessageMedia, <c>POST /aws/v1/whatsapp/media/get</c> with a JSON body
-/// <c>{"mediaId","originationPhoneNumberId","metadataOnly":true}</c> → <c>{"mimeType","fileSize"}</c>.
+/// <c>{"mediaId","originationPhoneNumberId","metadataOnly":true}</c> → <c>{"mimeType","fileSize"}</c>, the size in KB.
 /// Refuses what AWS refuses, in AWS's order: the signature first (403; over the body as received), then the
 /// parameters (400 SerializationException / ValidationException), then the media (404 ResourceNotFoundException).
 /// </summary>
@@ -120,8 +120,15 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
             return;
         }
 
-        await WriteOkAsync(context, new JsonObject { ["mimeType"] = content.MimeType, ["fileSize"] = content.Length });
+        await WriteOkAsync(context, new JsonObject { ["mimeType"] = content.MimeType, ["fileSize"] = SizeInKilobytes(content.Length) });
     }
+
+    /// <summary>
+    /// <c>fileSize</c> as the service model documents it, "The size of the media file, in KB"
+    /// (https://docs.aws.amazon.com/social-messaging/latest/APIReference/API_GetWhatsAppMessageMedia.html). The model
+    /// does not say how a part KB counts; rounding up keeps a non-empty file from reading as 0 and the size from being understated.
+    /// </summary>
+    private static long SizeInKilobytes(long bytes) => (bytes + 1023) / 1024;
 
     /// <summary>Whether the phone, in either of its forms, may touch the media: the same rule for delete and get.</summary>
     private bool IsOwnedBy(string mediaId, string phone) => state.IsOwnedBy(mediaId, phone) || state.IsOwnedBy(mediaId, PlainPhoneNumberId(phone));

@@ -33,10 +33,15 @@ public class MediaMetadataReadersTests
         MetaMediaMetadata.TryRead(body).ShouldBeNull();
 
     [Theory]
-    [InlineData("""{"mimeType":"audio/ogg","fileSize":777}""", "audio/ogg", 777L)]
+    [InlineData("""{"mimeType":"audio/ogg","fileSize":777}""", "audio/ogg", 795_648L)]
+    [InlineData("""{"mimeType":"audio/ogg","fileSize":0}""", "audio/ogg", 0L)]
+    [InlineData("""{"mimeType":"audio/ogg","fileSize":1}""", "audio/ogg", 1024L)]
+    [InlineData("""{"mimeType":"video/mp4","fileSize":9007199254740991}""", "video/mp4", 9_223_372_036_854_774_784L)]
+    [InlineData("""{"mimeType":"video/mp4","fileSize":9007199254740992}""", "video/mp4", null)]
+    [InlineData("""{"mimeType":"audio/ogg","fileSize":-1}""", "audio/ogg", null)]
     [InlineData("""{"mimeType":"audio/ogg"}""", "audio/ogg", null)]
     [InlineData("""{"mimeType":"audio/ogg","fileSize":"777"}""", "audio/ogg", null)]
-    public void Aws_metadata_is_mime_type_and_size_without_hash_or_url(string body, string mimeType, long? size) =>
+    public void Aws_metadata_is_mime_type_and_size_in_KB_times_1024_without_hash_or_url(string body, string mimeType, long? size) =>
         AwsMediaMetadata.TryRead(body).ShouldBe(new MediaMetadata(mimeType, null, size, null));
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
 using WhatsAppMedia.Testing.KeyVault;
@@ -68,5 +69,47 @@ public sealed class KeyVaultStandInTests : IAsyncLifetime
         (await Should.ThrowAsync<RequestFailedException>(() => client.GetSecretAsync("tenant-acme"))).Status.ShouldBe(0);
         (await client.GetSecretAsync("tenant-acme")).Value.Value.ShouldBe("x");
         _vault.ReadCount("tenant-acme").ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task A_disabled_secret_is_Key_Vaults_403_Forbidden_with_inner_error_SecretDisabled_and_stays_listed()
+    {
+        var client = _vault.CreateSecretClient();
+        _vault.SetSecret("tenant-acme", "x");
+        _vault.SetEnabled("tenant-acme", enabled: false).ShouldBeTrue();
+
+        var exception = await Should.ThrowAsync<RequestFailedException>(() => client.GetSecretAsync("tenant-acme"));
+
+        exception.Status.ShouldBe(403);
+        exception.ErrorCode.ShouldBe("Forbidden");
+        exception.GetRawResponse()!.Content.ToString().ShouldBe(
+            """{"error":{"code":"Forbidden","message":"Operation get is not allowed on a disabled secret.","innererror":{"code":"SecretDisabled"}}}""");
+        var listed = await client.GetPropertiesOfSecretsAsync().ToListAsync();
+        listed.ShouldHaveSingleItem().Enabled.ShouldBe(false);
+
+        _vault.SetEnabled("tenant-acme", enabled: true).ShouldBeTrue();
+        (await client.GetSecretAsync("tenant-acme")).Value.Value.ShouldBe("x");
+        _vault.SetEnabled("tenant-nobody", enabled: false).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(KeyVaultFaultKind.Refuse, "AccessDenied", "does not have secrets get permission on key vault")]
+    [InlineData(KeyVaultFaultKind.RefuseByRbac, "ForbiddenByRbac", "Caller is not authorized to perform action on resource.")]
+    public async Task A_refused_identity_is_403_Forbidden_with_the_inner_error_of_its_permission_model(KeyVaultFaultKind kind, string innerCode, string message)
+    {
+        var client = _vault.CreateSecretClient();
+        _vault.SetSecret("tenant-acme", "x");
+        _vault.FailNext(new KeyVaultFault(kind));
+
+        var exception = await Should.ThrowAsync<RequestFailedException>(() => client.GetSecretAsync("tenant-acme"));
+
+        exception.Status.ShouldBe(403);
+        exception.ErrorCode.ShouldBe("Forbidden");
+        using var body = JsonDocument.Parse(exception.GetRawResponse()!.Content.ToString());
+        var error = body.RootElement.GetProperty("error");
+        error.EnumerateObject().Select(property => property.Name).ShouldBe(["code", "message", "innererror"]);
+        error.GetProperty("code").GetString().ShouldBe("Forbidden");
+        error.GetProperty("message").GetString()!.ShouldContain(message);
+        error.GetProperty("innererror").GetProperty("code").GetString().ShouldBe(innerCode);
     }
 }

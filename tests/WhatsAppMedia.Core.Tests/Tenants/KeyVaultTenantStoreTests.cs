@@ -118,7 +118,6 @@ public sealed class KeyVaultTenantStoreTests : IClassFixture<KeyVaultFixture>, I
     [Theory]
     [InlineData(KeyVaultFaultKind.ServerError)]
     [InlineData(KeyVaultFaultKind.Outage)]
-    [InlineData(KeyVaultFaultKind.Refuse)]
     public async Task A_failing_vault_with_nothing_cached_makes_the_tenant_unavailable_and_nothing_is_remembered(KeyVaultFaultKind kind)
     {
         var id = Store(NewId(), Meta());

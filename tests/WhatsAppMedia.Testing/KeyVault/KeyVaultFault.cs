@@ -13,5 +13,7 @@ public sealed record KeyVaultFault(KeyVaultFaultKind Kind, TimeSpan? RetryAfter 
 
     public static KeyVaultFault Refuse { get; } = new(KeyVaultFaultKind.Refuse);
 
+    public static KeyVaultFault RefuseByRbac { get; } = new(KeyVaultFaultKind.RefuseByRbac);
+
     public static KeyVaultFault Hang { get; } = new(KeyVaultFaultKind.Hang);
 }

@@ -12,8 +12,14 @@ public enum KeyVaultFaultKind
     /// <summary>The connection is dropped without an answer, as in an outage.</summary>
     Outage,
 
-    /// <summary>HTTP 403 <c>Forbidden</c>: the identity lacks permission on the vault.</summary>
+    /// <summary>
+    /// HTTP 403 <c>Forbidden</c>, inner error <c>AccessDenied</c>: an access policy vault that gives the identity no
+    /// secrets get permission.
+    /// </summary>
     Refuse,
+
+    /// <summary>HTTP 403 <c>Forbidden</c>, inner error <c>ForbiddenByRbac</c>: an RBAC vault where the identity has no role that may read the secret.</summary>
+    RefuseByRbac,
 
     /// <summary>No answer until the client gives up.</summary>
     Hang,

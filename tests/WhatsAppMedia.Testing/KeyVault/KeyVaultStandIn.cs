@@ -22,7 +22,8 @@ namespace WhatsAppMedia.Testing.KeyVault;
 /// <summary>
 /// A local Key Vault for the real <see cref="SecretClient"/>: HTTPS on 127.0.0.1 with a certificate made for it, the
 /// bearer challenge flow (401 with <c>WWW-Authenticate</c>, then the token of <see cref="Credential"/>), get and set
-/// secret with Key Vault's own bodies and errors, a read count per secret, and injectable faults.
+/// secret with Key Vault's own bodies and errors (a disabled secret's get is 403 with inner error <c>SecretDisabled</c>),
+/// a read count per secret, and injectable faults.
 /// Start one per test class (or test); clients from <see cref="CreateSecretClient(int)"/> trust exactly its certificate.
 /// </summary>
 public sealed partial class KeyVaultStandIn : IAsyncDisposable
@@ -31,6 +32,12 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     public const string Resource = "https://vault.azure.net";
 
     private const string SecretsPrefix = "/secrets/";
+
+    /// <summary>The names the stand-in's refusals quote, as a real vault quotes the caller and itself (made up, never a real tenant's).</summary>
+    private const string VaultName = "stand-in-vault";
+    private const string StandInAppId = "00000000-0000-0000-0000-0000000000a1";
+    private const string StandInObjectId = "00000000-0000-0000-0000-0000000000b2";
+    private const string StandInDirectoryId = "00000000-0000-0000-0000-000000000001";
 
     private readonly WebApplication _app;
     private readonly TimeProvider _timeProvider;
@@ -141,6 +148,24 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
 
     /// <summary>Stores a secret directly, as if an operator had set it.</summary>
     public void SetSecret(string name, string value) => _secrets[name] = NewVersion(value, contentType: null);
+
+    /// <summary>
+    /// Turns a secret's <c>enabled</c> attribute off or on, as <c>az keyvault secret set-attributes --enabled</c> does.
+    /// A disabled secret stays listed but its value cannot be read.
+    /// </summary>
+    /// <returns>False when there is no such secret.</returns>
+    public bool SetEnabled(string name, bool enabled)
+    {
+        while (_secrets.TryGetValue(name, out var secret))
+        {
+            if (_secrets.TryUpdate(name, secret with { Enabled = enabled }, secret))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The current value of a secret, or null.</summary>
     public string? GetSecret(string name) => _secrets.TryGetValue(name, out var secret) ? secret.Value : null;
@@ -335,6 +360,14 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
             return;
         }
 
+        if (!secret.Enabled)
+        {
+            // Key Vault's answer for a disabled secret, as seen in https://github.com/Azure/azure-sdk-for-js/issues/24756
+            // and https://github.com/Azure/azure-sdk-for-java/issues/17991: 403, code Forbidden, inner error SecretDisabled.
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "Operation get is not allowed on a disabled secret.", "SecretDisabled");
+            return;
+        }
+
         await WriteSecretBodyAsync(context, name, secret);
     }
 
@@ -428,7 +461,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     private static void WriteAttributes(Utf8JsonWriter writer, StoredSecret secret)
     {
         writer.WriteStartObject("attributes");
-        writer.WriteBoolean("enabled", true);
+        writer.WriteBoolean("enabled", secret.Enabled);
         writer.WriteNumber("created", secret.Updated.ToUnixTimeSeconds());
         writer.WriteNumber("updated", secret.Updated.ToUnixTimeSeconds());
         writer.WriteString("recoveryLevel", "Recoverable+Purgeable");
@@ -467,7 +500,24 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
                 await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "InternalServerError", "An unexpected error occurred.");
                 break;
             case KeyVaultFaultKind.Refuse:
-                await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden", "The caller does not have secrets get permission on this key vault.");
+                await WriteErrorAsync(
+                    context,
+                    StatusCodes.Status403Forbidden,
+                    "Forbidden",
+                    $"The user, group or application 'appid={StandInAppId};oid={StandInObjectId};iss=https://sts.windows.net/{StandInDirectoryId}/' does not have secrets get permission on key vault '{VaultName};location=westeurope'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287",
+                    "AccessDenied");
+                break;
+            case KeyVaultFaultKind.RefuseByRbac:
+                await WriteErrorAsync(
+                    context,
+                    StatusCodes.Status403Forbidden,
+                    "Forbidden",
+                    "Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\n"
+                        + $"Caller: appid={StandInAppId};oid={StandInObjectId};iss=https://sts.windows.net/{StandInDirectoryId}/\r\n"
+                        + "Action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'\r\n"
+                        + $"Resource: '/subscriptions/00000000-0000-0000-0000-000000000002/resourcegroups/rg-stand-in/providers/microsoft.keyvault/vaults/{VaultName}/secrets/{SecretNameOf(context)}'\r\n"
+                        + $"Assignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: 'DeniedWithNoValidRBAC' \r\nVault: {VaultName};location=westeurope\r\n",
+                    "ForbiddenByRbac");
                 break;
             case KeyVaultFaultKind.Outage:
                 context.Abort();
@@ -489,7 +539,8 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         }
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    /// <summary>Key Vault's error body, <c>{"error":{"code","message","innererror":{"code"}}}</c>, the inner error only when given.</summary>
+    private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message, string? innerCode = null)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -498,16 +549,28 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         writer.WriteStartObject("error");
         writer.WriteString("code", code);
         writer.WriteString("message", message);
+        if (innerCode is not null)
+        {
+            writer.WriteStartObject("innererror");
+            writer.WriteString("code", innerCode);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }
 
     private StoredSecret NewVersion(string value, string? contentType) =>
-        new(value, contentType, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), _timeProvider.GetUtcNow());
+        new(value, contentType, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), _timeProvider.GetUtcNow(), Enabled: true);
+
+    private static string SecretNameOf(HttpContext context) =>
+        context.Request.Path.Value is { } path && path.StartsWith(SecretsPrefix, StringComparison.Ordinal)
+            ? path[SecretsPrefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty
+            : string.Empty;
 
     [GeneratedRegex(@"^[0-9a-zA-Z-]{1,127}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SecretNamePattern();
 
-    private sealed record StoredSecret(string Value, string? ContentType, string Version, DateTimeOffset Updated);
+    private sealed record StoredSecret(string Value, string? ContentType, string Version, DateTimeOffset Updated, bool Enabled);
 }
