@@ -19,6 +19,9 @@ public static class ErrorCodes
     public const string Unauthorized = "unauthorized";
     public const string MediaNotFound = "media_not_found";
     public const string ProviderThrottled = "provider_throttled";
+
+    /// <summary>The service held the call back to keep the tenant's request budget; the provider was not called.</summary>
+    public const string RateLimited = "rate_limited";
     public const string ProviderRejected = "provider_rejected";
     public const string ProviderAuthFailed = "provider_auth_failed";
     public const string ProviderUnavailable = "provider_unavailable";
@@ -26,6 +29,9 @@ public static class ErrorCodes
     public const string ProviderTimeout = "provider_timeout";
     public const string MalformedMessage = "malformed_message";
     public const string UnknownTenant = "unknown_tenant";
+
+    /// <summary>A queued item's tenant secret is disabled in Key Vault (HTTP callers see 401, as for an unknown tenant).</summary>
+    public const string TenantDisabled = "tenant_disabled";
     public const string TenantMisconfigured = "tenant_misconfigured";
     public const string QueueUnavailable = "queue_unavailable";
     public const string PayloadTooLarge = "payload_too_large";

@@ -7,6 +7,7 @@ using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Http;
+using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Queues;
 using WhatsAppMedia.Core.Retrievals;
@@ -48,6 +49,13 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddSingleton(provider => TableServiceClientFactory.Create(configuration, provider.GetRequiredService<AzureComponentFactory>()));
         services.TryAddSingleton<IBatchStore, TableBatchStore>();
         services.TryAddTransient<BatchProgress>();
+        services.AddValidatedOptions<PacingOptions, PacingOptionsValidator>(PacingOptions.SectionName);
+        services.TryAddSingleton<TablePacingStore>();
+        services.TryAddSingleton(provider => new TenantPacer(
+            provider.GetRequiredService<TablePacingStore>(),
+            provider.GetRequiredService<ProviderRegistry>(),
+            provider.GetRequiredService<IOptions<PacingOptions>>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<BatchRetentionJob>();
         services.TryAddTransient<QueueRedrive>();
 

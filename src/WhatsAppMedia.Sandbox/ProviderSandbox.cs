@@ -144,6 +144,13 @@ public sealed class ProviderSandbox : IAsyncDisposable
         var state = states[imitation.Kind];
         var recorded = await ReadRequestAsync(context.Request, timeProvider);
         state.Record(recorded);
+        if (state.Quota is { } quota && !quota.TryAdmit())
+        {
+            // Over the account's quota: refused as the provider refuses it, before anything is processed.
+            await imitation.WriteFaultAsync(context, SandboxFault.Throttle());
+            return;
+        }
+
         if (!state.TryTakeFault(recorded, imitation.Classify(context.Request), out var fault))
         {
             await next();

@@ -56,6 +56,23 @@ internal static class SandboxControlApi
             return Results.NoContent();
         }));
 
+        routes.MapPut("/{provider}/quota", (string provider, SandboxQuotaRequest request) => WithProvider(provider, kind =>
+        {
+            if (request.Problem() is { } problem)
+            {
+                return Results.BadRequest(new { error = problem });
+            }
+
+            var quota = states[kind].SetQuota(request.RequestsPerSecond!.Value, request.Burst ?? (int)Math.Max(1, Math.Ceiling(request.RequestsPerSecond.Value)));
+            return Results.Ok(QuotaView(quota));
+        }));
+        routes.MapGet("/{provider}/quota", (string provider) => WithProvider(provider, kind =>
+            states[kind].Quota is { } quota ? Results.Ok(QuotaView(quota)) : Results.NotFound(new { error = "No quota is set." })));
+        routes.MapDelete("/{provider}/quota", (string provider) => WithProvider(provider, kind =>
+        {
+            states[kind].ClearQuota();
+            return Results.NoContent();
+        }));
         routes.MapDelete("/{provider}/faults", (string provider) => WithProvider(provider, kind =>
         {
             states[kind].ClearFaults();
@@ -84,4 +101,7 @@ internal static class SandboxControlApi
             ? action(known)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Unknown provider; use one of {string.Join(", ", Enum.GetValues<ProviderKind>().Select(kind => kind.ToName()))}.");
 
+
+    private static object QuotaView(SandboxQuota quota) =>
+        new { requestsPerSecond = quota.RequestsPerSecond, burst = quota.Burst, admitted = quota.Admitted, refused = quota.Refused };
 }

@@ -23,6 +23,7 @@ public sealed class SandboxProviderState(ProviderKind kind)
     private readonly ProgressCounter _downloadsStarted = new();
     private readonly ProgressCounter _downloadsCompleted = new();
     private readonly ProgressCounter _downloadsCancelled = new();
+    private readonly ProgressCounter _mediaRemoved = new();
 
     /// <summary>Stands for "any phone may delete this media".</summary>
     private const string AnyOwner = "";
@@ -69,7 +70,24 @@ public sealed class SandboxProviderState(ProviderKind kind)
     public bool IsOwnedBy(string mediaId, string? phone) =>
         _media.TryGetValue(mediaId, out var owner) && (owner.Length == 0 || phone is null || owner == phone);
 
-    public bool RemoveMedia(string mediaId) => _media.TryRemove(mediaId, out _) && _contents.TryRemove(mediaId, out _);
+    public bool RemoveMedia(string mediaId)
+    {
+        if (!_media.TryRemove(mediaId, out _))
+        {
+            return false;
+        }
+
+        var removed = _contents.TryRemove(mediaId, out _);
+        _mediaRemoved.Increment();
+        return removed;
+    }
+
+    /// <summary>Media deleted since start, counted after each is gone, so a waiter never sees it still held.</summary>
+    public long MediaRemoved => _mediaRemoved.Count;
+
+    /// <summary>Completes once <see cref="MediaRemoved"/> reaches <paramref name="count"/>.</summary>
+    public Task WaitForMediaRemovedAsync(long count, CancellationToken cancellationToken = default) =>
+        _mediaRemoved.WaitForAsync(count, cancellationToken);
 
     /// <summary>
     /// Registers a credential the sandbox accepts: <paramref name="key"/> is the public half (token, access key id,
@@ -191,6 +209,20 @@ public sealed class SandboxProviderState(ProviderKind kind)
             || request.Query.Split('?', '&').Any(pair => pair.EndsWith("=" + escaped, StringComparison.Ordinal))
             || request.Body.Contains($"\"{mediaId}\"", StringComparison.Ordinal);
     }
+
+    /// <summary>The account's quota (<see cref="SetQuota"/>), or null: every request is admitted.</summary>
+    public SandboxQuota? Quota { get; private set; }
+
+    /// <summary>
+    /// Limits every provider request of this imitation (delete, metadata, download) to a token bucket, as the provider's
+    /// account quota would; over it, the provider's throttling answer, without <c>Retry-After</c> (none of the providers
+    /// documents one for its quota). Replaces any quota set before, with fresh counts. The bucket refills by
+    /// <paramref name="timeProvider"/> (the system clock when null), so a test can drive it with a fake one.
+    /// </summary>
+    public SandboxQuota SetQuota(double requestsPerSecond, int burst, TimeProvider? timeProvider = null) =>
+        Quota = new SandboxQuota(requestsPerSecond, burst, timeProvider ?? TimeProvider.System);
+
+    public void ClearQuota() => Quota = null;
 
     internal void Record(RecordedRequest request)
     {

@@ -35,6 +35,9 @@ public class LocalHostOutcomeTests(ShortAttemptTimeoutFixture host) : IClassFixt
         await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.TooManyRequests, "provider_throttled");
         response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(90));
         host.Sandbox.State(kind).HasMedia(mediaId).ShouldBeTrue();
+
+        // A paced tenant (aws by default) is now paused for 90 s on every instance; the next tests need it unpaused.
+        await PacingReset.ResumeAsync(host, tenant);
     }
 
     /// <summary>Each provider failure that leaves the media in place, by name, with the status and code the caller gets.</summary>

@@ -3,4 +3,5 @@ namespace WhatsAppMedia.Core.Batches;
 /// <summary>One item of a new batch, as the POST accepted it.</summary>
 /// <param name="Index">Its 0-based position in the POST body's <c>items</c>.</param>
 /// <param name="MediaId">The provider's media id.</param>
-public sealed record BatchItemSeed(int Index, string MediaId);
+/// <param name="ScheduledAt">For a paced tenant, the slot its message is queued for (docs/pacing.md); null: at once.</param>
+public sealed record BatchItemSeed(int Index, string MediaId, DateTimeOffset? ScheduledAt = null);

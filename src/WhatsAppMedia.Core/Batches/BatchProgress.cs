@@ -37,6 +37,16 @@ public sealed partial class BatchProgress(IBatchStore store, QueueHostSettings s
         }
     }
 
+    /// <summary>Notes the new slot of the message's item, for the batch status's <c>nextAttemptAt</c>.</summary>
+    public async Task RescheduledAsync(DeletionMessage message, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (BatchIds.IsValid(message.BatchId) && message.ItemIndex is { } index)
+        {
+            await store.RescheduleAsync(message.TenantId, message.BatchId, index, scheduledAt, cancellationToken);
+        }
+    }
+
     /// <summary>Records a failed last delivery as poisoned, with the failure's code when it has one.</summary>
     public Task RecordPoisonedAsync(DeletionMessage message, Exception failure, CancellationToken cancellationToken)
     {

@@ -7,13 +7,15 @@ namespace WhatsAppMedia.Core.Batches;
 /// <param name="Total">How many items the POST accepted.</param>
 /// <param name="Counts">Items per state; every state is present. Items the store has not seen count as pending.</param>
 /// <param name="Failures">Every failed or poisoned item, ordered by index.</param>
+/// <param name="NextAttemptAt">The earliest slot of a pending item of a paced tenant (docs/pacing.md); null when none has one.</param>
 public sealed record BatchStatus(
     string TenantId,
     string BatchId,
     DateTimeOffset CreatedAt,
     int Total,
     IReadOnlyDictionary<BatchItemState, int> Counts,
-    IReadOnlyList<BatchFailure> Failures)
+    IReadOnlyList<BatchFailure> Failures,
+    DateTimeOffset? NextAttemptAt = null)
 {
     /// <summary>Every item is settled.</summary>
     public bool Done => Counts[BatchItemState.Pending] == 0;

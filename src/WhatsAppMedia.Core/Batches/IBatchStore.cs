@@ -21,6 +21,12 @@ public interface IBatchStore
     /// <summary>Puts an item back to pending (redrive). Returns false when the item is not part of a batch of <paramref name="tenantId"/>.</summary>
     Task<bool> ResetAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Notes when a pending item's message will next be tried (a paced tenant's new slot). Returns false when the item
+    /// is not part of a batch of <paramref name="tenantId"/>; a settled item is left as it is.
+    /// </summary>
+    Task<bool> RescheduleAsync(string tenantId, string batchId, int index, DateTimeOffset scheduledAt, CancellationToken cancellationToken = default);
+
     /// <summary>Removes every batch created before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }

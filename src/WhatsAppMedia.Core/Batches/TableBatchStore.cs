@@ -67,6 +67,7 @@ internal sealed class TableBatchStore : IBatchStore
                     ["Index"] = item.Index,
                     ["MediaId"] = item.MediaId,
                     ["State"] = BatchItemStates.Name(BatchItemState.Pending),
+                    ["ScheduledAt"] = item.ScheduledAt?.ToUniversalTime(),
                 })),
             cancellationToken)));
 
@@ -86,6 +87,7 @@ internal sealed class TableBatchStore : IBatchStore
         var counts = Enum.GetValues<BatchItemState>().ToDictionary(state => state, _ => 0);
         var failures = new List<BatchFailure>();
         var seen = 0;
+        DateTimeOffset? nextAttemptAt = null;
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), cancellationToken: cancellationToken))
         {
             if (row.RowKey == BatchRowKey)
@@ -97,6 +99,11 @@ internal sealed class TableBatchStore : IBatchStore
             var state = BatchItemStates.Parse(row.GetString("State"));
             counts[state]++;
             seen++;
+            if (state == BatchItemState.Pending && row.GetDateTimeOffset("ScheduledAt") is { } scheduled && (nextAttemptAt is null || scheduled < nextAttemptAt))
+            {
+                nextAttemptAt = scheduled;
+            }
+
             if (state is BatchItemState.Failed or BatchItemState.Poisoned)
             {
                 failures.Add(new BatchFailure(
@@ -113,7 +120,7 @@ internal sealed class TableBatchStore : IBatchStore
 
         // Rows the store lost would otherwise vanish from the totals; they are unsettled as far as anyone can tell.
         counts[BatchItemState.Pending] += Math.Max(0, total - seen);
-        return new BatchStatus(tenantId, batchId, batch.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, total, counts, failures.OrderBy(failure => failure.Index).ToList());
+        return new BatchStatus(tenantId, batchId, batch.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, total, counts, failures.OrderBy(failure => failure.Index).ToList(), nextAttemptAt);
     }
 
     public Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default)
@@ -125,6 +132,21 @@ internal sealed class TableBatchStore : IBatchStore
 
     public Task<bool> ResetAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) =>
         WithTableAsync(() => UpdateAsync(tenantId, batchId, index, _ => true, null, cancellationToken), cancellationToken);
+
+    public Task<bool> RescheduleAsync(string tenantId, string batchId, int index, DateTimeOffset scheduledAt, CancellationToken cancellationToken = default) =>
+        WithTableAsync(
+            () => UpdateRowAsync(tenantId, batchId, index, row =>
+            {
+                // Only a pending item has a next attempt; a settled one keeps its outcome whatever a late message says.
+                if (BatchItemStates.Parse(row.GetString("State")) != BatchItemState.Pending)
+                {
+                    return false;
+                }
+
+                row["ScheduledAt"] = scheduledAt.ToUniversalTime();
+                return true;
+            }, cancellationToken),
+            cancellationToken);
 
     private async Task<int> RemoveCreatedBeforeCoreAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -167,6 +189,27 @@ internal sealed class TableBatchStore : IBatchStore
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(batchId);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return await UpdateRowAsync(tenantId, batchId, index, row =>
+        {
+            if (!mayWrite(BatchItemStates.Parse(row.GetString("State"))))
+            {
+                return false;
+            }
+
+            row["State"] = BatchItemStates.Name(outcome?.State ?? BatchItemState.Pending);
+            row["Code"] = outcome?.Code;
+            row["Detail"] = outcome?.Detail;
+            row["At"] = outcome?.At.ToUniversalTime();
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the item's row, lets <paramref name="apply"/> change it (false: nothing to write), and writes it back on
+    /// the condition that nobody changed it since; a lost race reads again. False when the item is not the tenant's.
+    /// </summary>
+    private async Task<bool> UpdateRowAsync(string tenantId, string batchId, int index, Func<TableEntity, bool> apply, CancellationToken cancellationToken)
+    {
         await EnsureCreatedAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -177,15 +220,11 @@ internal sealed class TableBatchStore : IBatchStore
             }
 
             var row = read.Value;
-            if (!mayWrite(BatchItemStates.Parse(row.GetString("State"))))
+            if (!apply(row))
             {
                 return true;
             }
 
-            row["State"] = BatchItemStates.Name(outcome?.State ?? BatchItemState.Pending);
-            row["Code"] = outcome?.Code;
-            row["Detail"] = outcome?.Detail;
-            row["At"] = outcome?.At.ToUniversalTime();
             try
             {
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);

@@ -14,7 +14,8 @@ public sealed record DeletionMessage(
     [property: JsonPropertyName("batchId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BatchId = null,
     [property: JsonPropertyName("requestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestId = null,
     [property: JsonPropertyName("attempt")] int Attempt = 0,
-    [property: JsonPropertyName("itemIndex"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ItemIndex = null)
+    [property: JsonPropertyName("itemIndex"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ItemIndex = null,
+    [property: JsonPropertyName("notBefore"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NotBefore = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, DeletionJsonContext.Default.DeletionMessage);
 
@@ -78,13 +79,14 @@ public sealed record DeletionMessage(
                 || !TryString(root, "batchId", required: false, out var batchId, out problem)
                 || !TryString(root, "requestId", required: false, out var requestId, out problem)
                 || !TryAttempt(root, out var attempt, out problem)
-                || !TryItemIndex(root, out var itemIndex, out problem))
+                || !TryItemIndex(root, out var itemIndex, out problem)
+                || !TryNotBefore(root, out var notBefore, out problem))
             {
                 refusal = new IdentifierError(ErrorCodes.MalformedMessage, problem ?? "The message is malformed.");
                 return false;
             }
 
-            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt, itemIndex);
+            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt, itemIndex, notBefore);
             refusal = null;
             return true;
         }
@@ -155,6 +157,26 @@ public sealed record DeletionMessage(
         }
 
         problem = "'itemIndex' must be a whole number of at least 0.";
+        return false;
+    }
+
+    /// <summary><c>notBefore</c>: the slot of the tenant's request budget the message holds (docs/pacing.md), ISO 8601 with an offset.</summary>
+    private static bool TryNotBefore(JsonElement root, out DateTimeOffset? notBefore, out string? problem)
+    {
+        notBefore = null;
+        problem = null;
+        if (!root.TryGetProperty("notBefore", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind == JsonValueKind.String && element.TryGetDateTimeOffset(out var slot))
+        {
+            notBefore = slot.ToUniversalTime();
+            return true;
+        }
+
+        problem = "'notBefore' must be an ISO 8601 date and time with an offset.";
         return false;
     }
 }

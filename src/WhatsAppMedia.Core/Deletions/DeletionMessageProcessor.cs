@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Hosting;
+using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
 
@@ -20,7 +21,8 @@ public sealed partial class DeletionMessageProcessor(
     QueueHostSettings queueSettings,
     TimeProvider timeProvider,
     BatchProgress batches,
-    ILogger<DeletionMessageProcessor> logger)
+    ILogger<DeletionMessageProcessor> logger,
+    TenantPacer? pacer = null)
 {
     private readonly MediaDeletionOptions _options = options.Value;
 
@@ -67,6 +69,13 @@ public sealed partial class DeletionMessageProcessor(
             case TenantLookupStatus.Invalid:
                 await FailAsync(messageText, ErrorCodes.TenantMisconfigured, $"The tenant document is unusable: {lookup.Error}.", cancellationToken, message);
                 return;
+            case TenantLookupStatus.Disabled:
+                // Enabling the secret again and redriving -failed brings the item back; retrying meanwhile cannot help.
+                await FailAsync(messageText, ErrorCodes.TenantDisabled, "The tenant's secret is disabled in the tenant store.", cancellationToken, message);
+                return;
+            case TenantLookupStatus.Refused:
+                await FailAsync(messageText, ErrorCodes.TenantMisconfigured, lookup.Detail ?? "The service may not read the tenant's document.", cancellationToken, message);
+                return;
             case TenantLookupStatus.Unavailable:
                 throw new DeliveryFailedException(ErrorCodes.CredentialsUnavailable, lookup.Detail ?? "The tenant store is unavailable.");
         }
@@ -78,7 +87,35 @@ public sealed partial class DeletionMessageProcessor(
             return;
         }
 
-        var result = await deleter.DeleteAsync(tenant, target, cancellationToken);
+        DeletionResult result;
+        if (pacer?.RateFor(tenant) is null)
+        {
+            result = await deleter.DeleteAsync(tenant, target, cancellationToken);
+        }
+        else
+        {
+            var now = timeProvider.GetUtcNow();
+            if (message.NotBefore is { } early && early - now > PacingDefaults.SlotTolerance)
+            {
+                // Shown before its slot (a delay past the queue's 7-day limit was capped): wait for the rest, holding the slot.
+                await queue.EnqueueAsync(message, early - now, cancellationToken);
+                LogWaiting(message.TenantId, message.MediaId, early);
+                return;
+            }
+
+            // A message keeps its slot only when it is on time and the provider has not paused the tenant since; otherwise
+            // it takes a new one, so no request goes out more than a second from a slot of its own (docs/pacing.md).
+            var pausedUntil = await pacer.PausedUntilAsync(tenant, cancellationToken);
+            var heldSlot = message.NotBefore is { } slot && now - slot <= PacingDefaults.SlotTolerance && pausedUntil <= slot ? slot : (DateTimeOffset?)null;
+            if (heldSlot is null && pausedUntil - now > PacingDefaults.SlotTolerance)
+            {
+                await RescheduleAsync(message, tenant, message.Attempt, cancellationToken);
+                return;
+            }
+
+            result = await deleter.DeleteAsync(tenant, target, heldSlot, PacingDefaults.SlotTolerance, cancellationToken);
+        }
+
         LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, dequeueCount, message.Attempt);
         switch (result.Outcome)
         {
@@ -87,7 +124,11 @@ public sealed partial class DeletionMessageProcessor(
                     message, result.Outcome == DeletionOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, cancellationToken);
                 return;
             case DeletionOutcome.Throttled:
-                await DeferAsync(messageText, message, result, cancellationToken);
+                await DeferAsync(messageText, message, tenant, result, cancellationToken);
+                return;
+            case DeletionOutcome.RateLimited:
+                // Held back by the budget, nothing sent: not a refusal, so the attempt count stays.
+                await RescheduleAsync(message, tenant, message.Attempt, cancellationToken);
                 return;
             case DeletionOutcome.Transient or DeletionOutcome.TimedOut:
                 throw new DeliveryFailedException(OutcomeCodes.For(result.Outcome)!, result.Answer.Describe());
@@ -97,7 +138,7 @@ public sealed partial class DeletionMessageProcessor(
         }
     }
 
-    private async Task DeferAsync(string messageText, DeletionMessage message, DeletionResult result, CancellationToken cancellationToken)
+    private async Task DeferAsync(string messageText, DeletionMessage message, Tenant tenant, DeletionResult result, CancellationToken cancellationToken)
     {
         if (message.Attempt >= _options.MaxThrottleRetries)
         {
@@ -124,9 +165,27 @@ public sealed partial class DeletionMessageProcessor(
             return;
         }
 
+        if (pacer?.RateFor(tenant) is not null)
+        {
+            // Paced: the refusal already paused the tenant's shared schedule; the retry takes a slot after that pause.
+            await RescheduleAsync(message, tenant, message.Attempt + 1, cancellationToken);
+            return;
+        }
+
         var delay = ThrottleDelay(message.Attempt, result.RetryAfter);
         await queue.EnqueueAsync(deferred, delay, cancellationToken);
         LogDeferred(message.TenantId, message.MediaId, message.Attempt + 1, delay);
+    }
+
+    /// <summary>Queues the message again on a new slot of the tenant's budget, visible when that slot comes.</summary>
+    private async Task RescheduleAsync(DeletionMessage message, Tenant tenant, int attempt, CancellationToken cancellationToken)
+    {
+        var reservation = await pacer!.ScheduleAsync(tenant, 1, cancellationToken);
+        var slot = reservation!.FirstSlot;
+        var delay = slot - timeProvider.GetUtcNow();
+        await batches.RescheduledAsync(message, slot, cancellationToken);
+        await queue.EnqueueAsync(message with { Attempt = attempt, NotBefore = slot }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken);
+        LogDeferred(message.TenantId, message.MediaId, attempt, delay);
     }
 
     /// <summary>The provider's own delay when it named one, else a doubling default; never past the cap.</summary>
@@ -155,6 +214,9 @@ public sealed partial class DeletionMessageProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: throttled; deferred as attempt {Attempt}, visible in {Delay}.")]
     private partial void LogDeferred(string tenantId, string mediaId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: shown before its slot; waiting again until {Slot:o}.")]
+    private partial void LogWaiting(string tenantId, string mediaId, DateTimeOffset slot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message written to the failed queue (message truncated to fit: {MessageTruncated}): {Code}: {Detail}")]
     private partial void LogFailed(string code, bool messageTruncated, string detail);

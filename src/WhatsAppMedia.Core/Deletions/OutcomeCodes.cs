@@ -15,6 +15,7 @@ internal static class OutcomeCodes
         DeletionOutcome.TimedOut => ErrorCodes.ProviderTimeout,
         DeletionOutcome.CredentialsRefused => ErrorCodes.ProviderAuthFailed,
         DeletionOutcome.Rejected => ErrorCodes.ProviderRejected,
+        DeletionOutcome.RateLimited => ErrorCodes.RateLimited,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
 
@@ -28,6 +29,7 @@ internal static class OutcomeCodes
         DeletionOutcome.TimedOut => "timed_out",
         DeletionOutcome.CredentialsRefused => "credentials_refused",
         DeletionOutcome.Rejected => "rejected",
+        DeletionOutcome.RateLimited => "rate_limited",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
 }

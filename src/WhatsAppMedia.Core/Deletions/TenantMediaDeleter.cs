@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
 
@@ -15,7 +16,8 @@ public sealed class TenantMediaDeleter(
     MediaDeletionClient client,
     InFlightDeletions inFlight,
     ILogger<TenantMediaDeleter> logger,
-    DeletionMetrics? metrics = null)
+    DeletionMetrics? metrics = null,
+    TenantPacer? pacer = null)
 {
     /// <summary>
     /// Builds the target with the phone <see cref="ProviderPhones.For"/> picks (the caller's, else the tenant's default
@@ -29,32 +31,49 @@ public sealed class TenantMediaDeleter(
         return client.Validate(tenant.Provider, target);
     }
 
-    /// <summary>Deletes, sharing the provider call with concurrent deletions of the same object (<see cref="InFlightDeletions"/>).</summary>
-    public Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes now, sharing the provider call with concurrent deletions of the same object (<see cref="InFlightDeletions"/>).
+    /// A paced tenant's call waits up to <c>Pacing:MaxImmediateWait</c> for a slot, else ends <see cref="DeletionOutcome.RateLimited"/>.
+    /// </summary>
+    public Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default) =>
+        DeleteAsync(tenant, target, heldSlot: null, pacer?.MaxImmediateWait ?? TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeleteAsync(Tenant, MediaDeletionTarget, CancellationToken)"/>, with the first attempt sent at
+    /// <paramref name="heldSlot"/> (a queued message's slot) and any other attempt waiting at most <paramref name="maxWait"/> for one.
+    /// </summary>
+    internal Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(target);
         return inFlight.JoinOrStartAsync(
             new InFlightDeletionKey(tenant.Id, tenant.Provider, target.MediaId, target.Phone),
-            () => DeleteCountedAsync(tenant, target, CancellationToken.None),
+            () => DeleteCountedAsync(tenant, target, heldSlot, maxWait, CancellationToken.None),
             cancellationToken);
     }
 
     /// <summary>One provider deletion, counted once however many callers share it.</summary>
-    private async Task<DeletionResult> DeleteCountedAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
+    private async Task<DeletionResult> DeleteCountedAsync(Tenant tenant, MediaDeletionTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var result = await DeleteOnceAsync(tenant, target, cancellationToken);
+        var result = await DeleteOnceAsync(tenant, target, heldSlot, maxWait, cancellationToken);
         metrics?.Record(tenant.Provider, result.Outcome);
         return result;
     }
 
-    private async Task<DeletionResult> DeleteOnceAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken)
+    private async Task<DeletionResult> DeleteOnceAsync(Tenant tenant, MediaDeletionTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
     {
+        var slot = heldSlot;
         var (result, _) = await CredentialRefresh.RunAsync(
             tenants,
             logger,
             tenant,
-            current => client.DeleteAsync(current.Credentials, target, cancellationToken),
+            current =>
+            {
+                // Only the first call uses the held slot; the one retry with fresh credentials takes its own.
+                var gate = pacer?.RateFor(current) is null ? null : new ProviderRequestGate(pacer, current, slot, maxWait);
+                slot = null;
+                return client.DeleteAsync(current.Credentials, target, gate, cancellationToken);
+            },
             result => result.Outcome == DeletionOutcome.CredentialsRefused,
             (first, second) => second with { Attempts = first.Attempts + second.Attempts },
             cancellationToken);

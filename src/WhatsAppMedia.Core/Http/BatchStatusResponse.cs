@@ -16,7 +16,8 @@ public sealed record BatchStatusResponse(
     [property: JsonPropertyName("poisoned")] int Poisoned,
     [property: JsonPropertyName("done")] bool Done,
     [property: JsonPropertyName("failures")] IReadOnlyList<BatchFailureResponse> Failures,
-    [property: JsonPropertyName("requestId")] string RequestId)
+    [property: JsonPropertyName("requestId")] string RequestId,
+    [property: JsonPropertyName("nextAttemptAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextAttemptAt = null)
 {
     public static BatchStatusResponse From(BatchStatus status, string requestId)
     {
@@ -34,6 +35,7 @@ public sealed record BatchStatusResponse(
             status.Done,
             status.Failures.Select(failure => new BatchFailureResponse(
                 failure.Index, failure.MediaId, BatchItemStates.Name(failure.State), failure.Code, failure.Detail, failure.At)).ToList(),
-            requestId);
+            requestId,
+            status.Done ? null : status.NextAttemptAt);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Tenants;
@@ -23,7 +24,8 @@ public sealed partial class MediaApi(
     IBatchStore batches,
     TimeProvider timeProvider,
     ILogger<MediaApi> logger,
-    TenantMediaRetriever retriever)
+    TenantMediaRetriever retriever,
+    TenantPacer? pacer = null)
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
@@ -173,11 +175,36 @@ public sealed partial class MediaApi(
                 errors);
         }
 
+        // A paced tenant's items get consecutive slots after whatever it already holds, so the queue itself releases
+        // them at the tenant's rate across every instance (docs/pacing.md, "Bulk deletions").
+        PacingReservation? schedule;
+        try
+        {
+            schedule = pacer is null ? null : await pacer.ScheduleAsync(tenant, messages.Count, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchStateFailure(exception, tenant.Id, batchId);
+            return ProblemResults.Create(
+                StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.QueueUnavailable,
+                "The tenant's request schedule could not be read, so nothing was queued; sending the batch again is safe.",
+                requestId);
+        }
+
+        if (schedule is not null)
+        {
+            for (var index = 0; index < messages.Count; index++)
+            {
+                messages[index] = messages[index] with { NotBefore = schedule.SlotAt(index) };
+            }
+        }
+
         // Recorded before anything is queued, so no message can settle an item the batch does not know.
         try
         {
             await batches.CreateAsync(
-                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId)).ToList(), cancellationToken);
+                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore)).ToList(), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -197,7 +224,8 @@ public sealed partial class MediaApi(
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueParallelism, CancellationToken = cancellationToken },
                 async (message, token) =>
                 {
-                    await queue.EnqueueAsync(message, TimeSpan.Zero, token);
+                    var delay = message.NotBefore is { } slot ? slot - timeProvider.GetUtcNow() : TimeSpan.Zero;
+                    await queue.EnqueueAsync(message, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, token);
                     Interlocked.Increment(ref queued);
                 });
         }
@@ -215,7 +243,7 @@ public sealed partial class MediaApi(
         }
 
         LogBatchQueued(tenant.Id, batchId, messages.Count, requestId);
-        return Results.Json(new BatchAcceptedResponse(tenant.Id, batchId, messages.Count, requestId), statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new BatchAcceptedResponse(tenant.Id, batchId, messages.Count, requestId, schedule?.LastSlot), statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: the batch's totals and failures (contract §2).</summary>
@@ -295,6 +323,9 @@ public sealed partial class MediaApi(
             // An operator must fix the document; retrying cannot help, so no 503 and no Retry-After (docs/formats.md, "Tenant document").
             TenantAuthenticationStatus.Misconfigured => (null, ProblemResults.Create(
                 StatusCodes.Status500InternalServerError, ErrorCodes.TenantMisconfigured, authentication.Error!.Message, requestId)),
+            // The service's own access to the vault: an operator must grant it, so no 503 and no Retry-After either.
+            TenantAuthenticationStatus.StoreRefused => (null, ProblemResults.Create(
+                StatusCodes.Status500InternalServerError, ErrorCodes.TenantMisconfigured, authentication.Detail ?? "The service may not read the tenant's document.", requestId)),
             _ => (null, ProblemResults.Create(
                 StatusCodes.Status503ServiceUnavailable, ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
         };
@@ -314,7 +345,7 @@ public sealed partial class MediaApi(
     private static int StatusFor(DeletionOutcome outcome) => outcome switch
     {
         DeletionOutcome.NotFound => StatusCodes.Status404NotFound,
-        DeletionOutcome.Throttled => StatusCodes.Status429TooManyRequests,
+        DeletionOutcome.Throttled or DeletionOutcome.RateLimited => StatusCodes.Status429TooManyRequests,
         DeletionOutcome.Transient => StatusCodes.Status503ServiceUnavailable,
         DeletionOutcome.TimedOut => StatusCodes.Status504GatewayTimeout,
         DeletionOutcome.CredentialsRefused or DeletionOutcome.Rejected => StatusCodes.Status502BadGateway,
@@ -324,7 +355,7 @@ public sealed partial class MediaApi(
     /// <summary>A provider's refusal as the contract's problem: status and code from the outcome, <c>Retry-After</c> when throttled.</summary>
     private IResult ProviderFailure(HttpRequest request, ProviderAnswer answer, int attempts, string requestId)
     {
-        if (answer.Outcome == DeletionOutcome.Throttled)
+        if (answer.Outcome is DeletionOutcome.Throttled or DeletionOutcome.RateLimited)
         {
             var wait = answer.RetryAfter ?? options.Value.DefaultThrottleDelay;
             request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -349,6 +380,7 @@ public sealed partial class MediaApi(
         {
             // A delete or metadata call was tried again with a fresh read of the tenant; a download, with fresh metadata.
             DeletionOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also on the one retry ({described}).",
+            DeletionOutcome.RateLimited => $"{answer.ProviderMessage} (docs/pacing.md).",
             _ => $"{described} (after {attempts} attempt{(attempts == 1 ? "" : "s")}).",
         };
     }

@@ -23,4 +23,10 @@ public enum DeletionOutcome
 
     /// <summary>The provider refused the request permanently; retrying the same request cannot succeed.</summary>
     Rejected,
+
+    /// <summary>
+    /// The service held the call back: the tenant's request budget had no free slot soon enough (docs/pacing.md).
+    /// Nothing was sent to the provider; <see cref="ProviderAnswer.RetryAfter"/> says when a slot is free.
+    /// </summary>
+    RateLimited,
 }

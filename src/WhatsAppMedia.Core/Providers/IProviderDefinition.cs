@@ -20,6 +20,12 @@ public interface IProviderDefinition
     bool TakesPhone { get; }
 
     /// <summary>
+    /// The request budget a tenant of this provider gets when its document names none (docs/pacing.md), or null: no
+    /// pacing, the service only reacts to the provider's throttling.
+    /// </summary>
+    double? DefaultRequestsPerSecond => null;
+
+    /// <summary>
     /// What is wrong with <paramref name="phone"/> as a tenant's default phone, or null when it is usable or never
     /// applied. Uses the provider's own identifier checks, so a document that passes here never fails them at call time.
     /// </summary>

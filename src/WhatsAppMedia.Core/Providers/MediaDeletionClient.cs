@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Pacing;
 
 namespace WhatsAppMedia.Core.Providers;
 
@@ -53,7 +54,11 @@ public sealed partial class MediaDeletionClient
     /// Deletes <paramref name="target"/>. The target must have passed <see cref="Validate"/>; an invalid one throws
     /// <see cref="ArgumentException"/> before anything is sent.
     /// </summary>
-    public async Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    public Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default) =>
+        DeleteAsync(credentials, target, gate: null, cancellationToken);
+
+    /// <summary>As the public overload, with every attempt taking a slot of the tenant's budget through <paramref name="gate"/> (null: unpaced).</summary>
+    internal async Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaDeletionTarget target, ProviderRequestGate? gate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(target);
@@ -63,7 +68,7 @@ public sealed partial class MediaDeletionClient
             throw new ArgumentException(error.Message, nameof(target));
         }
 
-        var (answer, attempts) = await RunAsync(provider.Provider, async token => await provider.SendDeleteAsync(target, credentials, token), cancellationToken);
+        var (answer, attempts) = await RunAsync(provider.Provider, async token => await provider.SendDeleteAsync(target, credentials, token), gate, cancellationToken);
         return new DeletionResult(answer!, attempts);
     }
 
@@ -78,7 +83,11 @@ public sealed partial class MediaDeletionClient
     /// <see cref="DeleteAsync"/> does. The target must have passed <see cref="Validate"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider has no metadata call (check <see cref="MetadataProvider"/> first).</exception>
-    public async Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    public Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default) =>
+        GetMetadataAsync(credentials, target, gate: null, cancellationToken);
+
+    /// <summary>As the public overload, with every attempt taking a slot of the tenant's budget through <paramref name="gate"/> (null: unpaced).</summary>
+    internal async Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaDeletionTarget target, ProviderRequestGate? gate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(target);
@@ -98,6 +107,7 @@ public sealed partial class MediaDeletionClient
                 metadata = answer.Metadata;
                 return answer.Failure;
             },
+            gate,
             cancellationToken);
         return new MetadataResult(failure is null ? metadata : null, failure, attempts);
     }
@@ -106,13 +116,25 @@ public sealed partial class MediaDeletionClient
     /// The retry loop of every provider call: <paramref name="send"/> is one attempt, whose answer is null on a success
     /// that carries its own result (metadata) and otherwise says whether to try again.
     /// </summary>
-    private async Task<(ProviderAnswer? Answer, int Attempts)> RunAsync(string provider, Func<CancellationToken, Task<ProviderAnswer?>> send, CancellationToken cancellationToken)
+    private async Task<(ProviderAnswer? Answer, int Attempts)> RunAsync(
+        string provider, Func<CancellationToken, Task<ProviderAnswer?>> send, ProviderRequestGate? gate, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
+            if (gate is not null && await gate.BeforeAttemptAsync(cancellationToken) is { } heldBack)
+            {
+                // Held back by the tenant's budget: this attempt was never sent, so it is not counted.
+                return (heldBack, attempt - 1);
+            }
+
             var remaining = _retry.TotalBudget - _timeProvider.GetElapsedTime(started);
             var answer = await AttemptAsync(send, Min(_retry.AttemptTimeout, remaining), cancellationToken);
+            if (answer?.Outcome == DeletionOutcome.Throttled && gate is not null)
+            {
+                await gate.ThrottledAsync(answer.RetryAfter, cancellationToken);
+            }
+
             if (answer is null || !answer.Outcome.IsRetryable() || attempt >= _retry.MaxAttempts)
             {
                 return (answer, attempt);

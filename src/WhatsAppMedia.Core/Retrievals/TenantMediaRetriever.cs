@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Tenants;
 
@@ -14,7 +15,8 @@ public sealed partial class TenantMediaRetriever(
     ITenantStore tenants,
     MediaDeletionClient client,
     MediaDownloader downloader,
-    ILogger<TenantMediaRetriever> logger)
+    ILogger<TenantMediaRetriever> logger,
+    TenantPacer? pacer = null)
 {
     /// <summary>Whether the tenant's provider has a metadata call; without one the answer is 501.</summary>
     public bool SupportsMetadata(Tenant tenant)
@@ -39,7 +41,7 @@ public sealed partial class TenantMediaRetriever(
             tenants,
             logger,
             tenant,
-            current => client.GetMetadataAsync(current.Credentials, target, cancellationToken),
+            current => client.GetMetadataAsync(current.Credentials, target, GateFor(current), cancellationToken),
             result => result.Failure?.Outcome == DeletionOutcome.CredentialsRefused,
             (first, second) => second with { Attempts = first.Attempts + second.Attempts },
             cancellationToken);
@@ -68,6 +70,12 @@ public sealed partial class TenantMediaRetriever(
 
             var token = provider.ContentBearerToken(current.Credentials)
                 ?? throw new InvalidOperationException($"The {tenant.Provider} provider delivers no content.");
+            // The download's start is a provider request too, so it takes a slot of the tenant's budget.
+            if (GateFor(current) is { } gate && await gate.BeforeAttemptAsync(cancellationToken) is { } heldBack)
+            {
+                return (MediaDownloadOpening.Failed(heldBack), attempts);
+            }
+
             var opening = await downloader.OpenAsync(metadata.Metadata, token, cancellationToken);
             attempts++;
             if (opening.Download is not null || !opening.FreshUrlMayHelp || round == 2)
@@ -80,6 +88,10 @@ public sealed partial class TenantMediaRetriever(
             tenant = current;
         }
     }
+
+    /// <summary>An immediate call's gate for a paced tenant: it waits up to <c>Pacing:MaxImmediateWait</c> per slot.</summary>
+    private ProviderRequestGate? GateFor(Tenant tenant) =>
+        pacer?.RateFor(tenant) is null ? null : new ProviderRequestGate(pacer, tenant, heldSlot: null, pacer.MaxImmediateWait);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: the provider refused the download URL ({Answer}); fetching the metadata again for a fresh one.")]
     private partial void LogRefreshingUrl(string tenantId, string mediaId, string answer);

@@ -10,11 +10,12 @@ namespace WhatsAppMedia.Core.Tenants;
 /// <param name="ApiKeySha256">Lowercase hex SHA-256 of the caller's API key.</param>
 /// <param name="Phone">The default phone identity (meaning per provider), or null.</param>
 /// <param name="Credentials">The provider credentials; their type decides <see cref="Provider"/>.</param>
-public sealed record Tenant(string Id, string ApiKeySha256, string? Phone, ProviderCredentials Credentials)
+/// <param name="RequestsPerSecond">The document's own request budget, or null for the provider's default (docs/pacing.md).</param>
+public sealed record Tenant(string Id, string ApiKeySha256, string? Phone, ProviderCredentials Credentials, double? RequestsPerSecond = null)
 {
     /// <summary>The provider's wire name, for example <c>meta</c>.</summary>
     public string Provider => Credentials.Provider;
 
     public override string ToString() =>
-        $"Tenant {{ Id = {Id}, Provider = {Provider}, Phone = {Phone}, ApiKeySha256 = ***, Credentials = {Credentials} }}";
+        $"Tenant {{ Id = {Id}, Provider = {Provider}, Phone = {Phone}, RequestsPerSecond = {RequestsPerSecond}, ApiKeySha256 = ***, Credentials = {Credentials} }}";
 }

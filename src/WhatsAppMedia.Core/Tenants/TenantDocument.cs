@@ -19,6 +19,9 @@ public static class TenantDocument
     /// <summary>Longest accepted string field; credentials and phone identities are far shorter.</summary>
     public const int MaxFieldLength = 4096;
 
+    /// <summary>Largest accepted <c>requestsPerSecond</c>: ten times AWS's documented account quota, far above any provider's.</summary>
+    public const double MaxRequestsPerSecond = 1000;
+
     private static readonly JsonDocumentOptions ParseOptions = new()
     {
         MaxDepth = 8,
@@ -89,6 +92,11 @@ public static class TenantDocument
             writer.WriteString(Fields.Provider, tenant.Provider);
             writer.WriteString(Fields.ApiKeySha256, tenant.ApiKeySha256);
             WriteOptional(writer, Fields.Phone, tenant.Phone);
+            if (tenant.RequestsPerSecond is { } rate)
+            {
+                writer.WriteNumber(Fields.RequestsPerSecond, rate);
+            }
+
             writer.WriteStartObject(Fields.Credentials);
             foreach (var (name, value) in tenant.Credentials.ToDocumentFields())
             {
@@ -147,6 +155,11 @@ public static class TenantDocument
             return Invalid(Fields.Phone, $"Tenant document field '{Fields.Phone}' {phoneProblem}.", apiKeySha256);
         }
 
+        if (ReadRequestsPerSecond(root, out var requestsPerSecond) is { } rateProblem)
+        {
+            return Invalid(Fields.RequestsPerSecond, $"Tenant document field '{Fields.RequestsPerSecond}' {rateProblem}.", apiKeySha256);
+        }
+
         if (!root.TryGetProperty(Fields.Credentials, out var credentialsElement) || credentialsElement.ValueKind != JsonValueKind.Object)
         {
             return Invalid(Fields.Credentials, $"Tenant document field '{Fields.Credentials}' is required and must be a JSON object.", apiKeySha256);
@@ -156,7 +169,7 @@ public static class TenantDocument
         var credentials = ReadCredentials(provider, credentialsReader);
         return credentials is null
             ? TenantDocumentResult.Invalid(credentialsReader.Error!, apiKeySha256)
-            : TenantDocumentResult.Valid(new Tenant(tenantId, apiKeySha256, phone, credentials));
+            : TenantDocumentResult.Valid(new Tenant(tenantId, apiKeySha256, phone, credentials, requestsPerSecond));
     }
 
     /// <summary>
@@ -196,6 +209,29 @@ public static class TenantDocument
         {
             writer.WriteString(name, value);
         }
+    }
+
+    /// <summary>The optional request budget: a positive JSON number up to <see cref="MaxRequestsPerSecond"/>; null when absent.</summary>
+    private static string? ReadRequestsPerSecond(JsonElement root, out double? requestsPerSecond)
+    {
+        requestsPerSecond = null;
+        if (!root.TryGetProperty(Fields.RequestsPerSecond, out var property) || property.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (property.ValueKind != JsonValueKind.Number || !property.TryGetDouble(out var rate) || !double.IsFinite(rate))
+        {
+            return "must be a number";
+        }
+
+        if (rate <= 0 || rate > MaxRequestsPerSecond)
+        {
+            return $"must be greater than 0 and at most {MaxRequestsPerSecond}";
+        }
+
+        requestsPerSecond = rate;
+        return null;
     }
 
     private static TenantDocumentResult Invalid(string field, string message, string? apiKeySha256 = null) =>

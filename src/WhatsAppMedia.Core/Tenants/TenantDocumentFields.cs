@@ -9,6 +9,9 @@ public static class TenantDocumentFields
     public const string Provider = "provider";
     public const string ApiKeySha256 = "apiKeySha256";
     public const string Phone = "phone";
+
+    /// <summary>Optional: the tenant's provider request budget in requests per second (docs/pacing.md).</summary>
+    public const string RequestsPerSecond = "requestsPerSecond";
     public const string Credentials = "credentials";
 
     /// <summary>The dotted path of a field inside <c>credentials</c>, as error messages name it.</summary>

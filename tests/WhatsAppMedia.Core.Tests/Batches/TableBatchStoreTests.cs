@@ -145,6 +145,34 @@ public sealed class TableBatchStoreTests(AzuriteFixture fixture) : IClassFixture
         await Should.ThrowAsync<RequestFailedException>(() => down.GetAsync("acme", BatchIds.New()));
     }
 
+    [Fact]
+    public async Task Next_attempt_is_the_earliest_slot_of_a_pending_item_and_follows_a_reschedule()
+    {
+        var batchId = BatchIds.New();
+        var slots = Enumerable.Range(0, 3).Select(index => new BatchItemSeed(index, $"media-{index}", Created.AddSeconds(10 + index))).ToList();
+        await _store.CreateAsync("acme", batchId, Created, slots);
+
+        (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBe(Created.AddSeconds(10));
+
+        await _store.RecordAsync("acme", batchId, 0, Outcome(BatchItemState.Deleted));
+        (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBe(Created.AddSeconds(11), "a settled item has no next attempt");
+
+        (await _store.RescheduleAsync("acme", batchId, 1, Created.AddMinutes(5))).ShouldBeTrue();
+        (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBe(Created.AddSeconds(12));
+
+        (await _store.RescheduleAsync("acme", batchId, 0, Created.AddSeconds(1))).ShouldBeTrue();
+        (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBe(Created.AddSeconds(12), "a late message does not reopen a settled item");
+        (await _store.RescheduleAsync("other", batchId, 2, Created)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_unpaced_batch_has_no_next_attempt()
+    {
+        var batchId = await NewBatchAsync("acme", 2);
+
+        (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBeNull();
+    }
+
     private async Task<string> NewBatchAsync(string tenantId, int count)
     {
         var batchId = BatchIds.New();

@@ -145,6 +145,23 @@ public sealed class DeletionMessageProcessorTests
     }
 
     [Theory]
+    [InlineData(TenantLookupStatus.Disabled, ErrorCodes.TenantDisabled)]
+    [InlineData(TenantLookupStatus.Refused, ErrorCodes.TenantMisconfigured)]
+    public async Task A_disabled_secret_or_a_refused_identity_goes_to_failed_even_on_the_last_delivery_without_a_call(TenantLookupStatus status, string code)
+    {
+        _tenants.Lookups[TenantId] = status == TenantLookupStatus.Disabled
+            ? TenantLookup.Disabled
+            : TenantLookup.Refused("The service is not allowed to read the tenant's document.");
+        var provider = Provider(Answer(DeletionOutcome.Deleted));
+
+        await Processor(provider).ProcessAsync(Message(), dequeueCount: 5);
+
+        provider.Calls.ShouldBe(0);
+        _queue.Failed.ShouldHaveSingleItem().Code.ShouldBe(code);
+        _queue.Enqueued.ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData(DeletionOutcome.Rejected, ErrorCodes.ProviderRejected)]
     [InlineData(DeletionOutcome.CredentialsRefused, ErrorCodes.ProviderAuthFailed)]
     public async Task A_provider_refusal_goes_to_failed_with_the_original_text_and_the_time(DeletionOutcome outcome, string code)

@@ -30,6 +30,12 @@ internal sealed class AwsProviderDefinition : IProviderDefinition
 
     public bool TakesPhone => true;
 
+    /// <summary>
+    /// AWS's default quota for DeleteWhatsAppMessageMedia and GetWhatsAppMessageMedia, per account and region
+    /// (https://docs.aws.amazon.com/social-messaging/latest/userguide/quotas.html).
+    /// </summary>
+    public double? DefaultRequestsPerSecond => 100;
+
     public IdentifierError? CheckDefaultPhone(string phone) => AwsIdentifiers.CheckPhoneNumberId(phone);
 
     public ProviderCredentials CreateCredentials(IReadOnlyDictionary<string, string> fields)

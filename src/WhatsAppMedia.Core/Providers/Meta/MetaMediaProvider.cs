@@ -51,7 +51,8 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", meta.AccessToken);
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
-        return ((int)response.StatusCode, body, RetryAfter.From(response, timeProvider), meta.AccessToken);
+        // Retry-After when Meta sends one; else the wait its usage headers estimate, so every instance holds back that long.
+        return ((int)response.StatusCode, body, RetryAfter.From(response, timeProvider) ?? MetaUsageHeaders.RegainAccessIn(response), meta.AccessToken);
     }
 
     /// <summary>Scrubs the token from anything Meta echoed.</summary>
