@@ -5,11 +5,18 @@ using WhatsAppMedia.Load;
 // Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --only=drain|bulk|delete] [-- --Some:Setting=value ...]
 // Any other argument is handed to the local host as a configuration override.
 // dotnet run -c Release --project bench/WhatsAppMedia.Load -- --download [runs]: the 100 MiB download alone (its own host process).
+// dotnet run -c Release --project bench/WhatsAppMedia.Load -- --quota [--quick]: one tenant's quota shared by 1-3 hosts.
 const string QuickFlag = "--quick";
 const string DownloadFlag = "--download";
+const string QuotaFlag = "--quota";
 if (args.FirstOrDefault() == DownloadFlag)
 {
     return await DownloadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+}
+
+if (args.FirstOrDefault() == QuotaFlag)
+{
+    return await QuotaBenchmark.RunAsync(args.Contains(QuickFlag, StringComparer.Ordinal));
 }
 
 // One scenario alone (e.g. while working on one path): --only=drain, --only=bulk or --only=delete.
