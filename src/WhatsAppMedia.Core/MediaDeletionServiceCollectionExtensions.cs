@@ -32,7 +32,11 @@ public static class MediaDeletionServiceCollectionExtensions
 
         services.AddProviders();
         services.TryAddTransient<MediaDeletionClient>();
-        services.AddHttpClient<MediaDownloader>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient<MediaDownloader>(client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                ProductUserAgent.Apply(client);
+            })
             .ConfigurePrimaryHttpMessageHandler(MediaDownloader.CreateHandler);
 
         services.AddTenants(configuration);

@@ -218,7 +218,8 @@ public sealed class ProviderSandbox : IAsyncDisposable
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
         var query = queryStart < 0 ? string.Empty : rawTarget[queryStart..];
-        return new RecordedRequest(request.Method, path, query, headers, body, timeProvider.GetUtcNow());
+        var lines = request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.Count, StringComparer.Ordinal);
+        return new RecordedRequest(request.Method, path, query, headers, body, timeProvider.GetUtcNow(), lines);
     }
 
     private static void RegisterAccounts(Dictionary<ProviderKind, SandboxProviderState> states)

@@ -7,13 +7,21 @@ namespace WhatsAppMedia.Sandbox;
 /// <param name="Headers">Every header, names lowercased, multiple values joined with <c>,</c>.</param>
 /// <param name="Body">The body as UTF-8 text, or empty.</param>
 /// <param name="ReceivedAt">When the sandbox received it, by the sandbox's <see cref="TimeProvider"/>.</param>
+/// <param name="HeaderLines">How many times each header (name lowercased) was sent, before the values were joined.</param>
 public sealed record RecordedRequest(
     string Method,
     string Path,
     string Query,
     IReadOnlyDictionary<string, string> Headers,
     string Body,
-    DateTimeOffset ReceivedAt)
+    DateTimeOffset ReceivedAt,
+    IReadOnlyDictionary<string, int>? HeaderLines = null)
 {
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
+
+    /// <summary>How many lines of header <paramref name="name"/> the request carried: 0 when it had none.</summary>
+    public int HeaderCount(string name) =>
+        HeaderLines is not null
+            ? HeaderLines.GetValueOrDefault(name.ToLowerInvariant())
+            : Headers.ContainsKey(name.ToLowerInvariant()) ? 1 : 0;
 }

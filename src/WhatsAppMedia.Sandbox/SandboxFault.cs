@@ -58,6 +58,15 @@ public sealed record SandboxFault(
     /// <summary>The next download is refused as if its bearer token were no longer valid.</summary>
     public static SandboxFault RefuseDownloadToken(string? mediaId = null) => new(SandboxFaultKind.RefuseDownloadToken, MediaId: mediaId);
 
+    /// <summary>The next download is answered <paramref name="status"/> (a redirect) to <paramref name="location"/>.</summary>
+    public static SandboxFault RedirectDownload(Uri location, int status = 302, string? mediaId = null)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return SandboxRedirect.Problem(status, location.IsAbsoluteUri ? location.AbsoluteUri : location.OriginalString) is { } problem
+            ? throw new ArgumentException(problem)
+            : new(SandboxFaultKind.RedirectDownload, Status: status, Headers: new Dictionary<string, string> { ["Location"] = location.AbsoluteUri }, MediaId: mediaId);
+    }
+
     /// <summary>
     /// Answers with exactly <paramref name="status"/>, <paramref name="headers"/> and <paramref name="body"/>, as a
     /// provider was seen to answer; with <paramref name="mediaId"/>, only a request naming that media id.

@@ -68,4 +68,10 @@ public enum SandboxFaultKind
 
     /// <summary>Meta only, on a download: answer 401 as for an access token Meta no longer accepts (code 190), whatever token was sent.</summary>
     RefuseDownloadToken,
+
+    /// <summary>
+    /// Meta only, on a download: answer <see cref="SandboxFault.Status"/> (a redirect, 302 by default) with the
+    /// <c>Location</c> of <see cref="SandboxFault.Headers"/>, as a CDN or a proxy in front of the download host might.
+    /// </summary>
+    RedirectDownload,
 }

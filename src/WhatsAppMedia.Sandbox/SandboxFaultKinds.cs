@@ -12,7 +12,8 @@ public static class SandboxFaultKinds
     public static SandboxRequestKind? Target(SandboxFaultKind kind) => kind switch
     {
         SandboxFaultKind.WrongSha256 or SandboxFaultKind.WrongFileSize or SandboxFaultKind.FileSizeAsNumber => SandboxRequestKind.Metadata,
-        SandboxFaultKind.TruncateDownload or SandboxFaultKind.StallDownload or SandboxFaultKind.ExpireDownload or SandboxFaultKind.RefuseDownloadToken => SandboxRequestKind.Download,
+        SandboxFaultKind.TruncateDownload or SandboxFaultKind.StallDownload or SandboxFaultKind.ExpireDownload or SandboxFaultKind.RefuseDownloadToken
+            or SandboxFaultKind.RedirectDownload => SandboxRequestKind.Download,
         _ => null,
     };
 

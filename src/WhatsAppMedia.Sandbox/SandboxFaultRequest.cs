@@ -9,9 +9,9 @@ namespace WhatsAppMedia.Sandbox;
 /// <param name="Kind">A <see cref="SandboxFaultKind"/> name, any case, that the provider offers (<see cref="SandboxFaultKinds.IsOfferedBy"/>).</param>
 /// <param name="Times">How many requests it applies to, 1–10000; default 1.</param>
 /// <param name="DelayMilliseconds">For <c>latency</c>.</param>
-/// <param name="Status">For <c>serverError</c> (a 5xx), <c>replay</c> (200–599) and <c>expireDownload</c> (401 or 404).</param>
+/// <param name="Status">For <c>serverError</c> (a 5xx), <c>replay</c> (200–599), <c>expireDownload</c> (401 or 404) and <c>redirectDownload</c> (301, 302, 303, 307 or 308).</param>
 /// <param name="RetryAfterSeconds">For <c>throttle</c>.</param>
-/// <param name="Headers">For <c>replay</c>.</param>
+/// <param name="Headers">For <c>replay</c>, and for <c>redirectDownload</c> its <c>Location</c> (required).</param>
 /// <param name="Body">For <c>replay</c>.</param>
 /// <param name="MediaId">Wait for a request naming this media id, 1–256 characters.</param>
 /// <param name="AfterBytes">For <c>truncateDownload</c> and <c>stallDownload</c>: bytes to send first, 0 or more; default half the file.</param>
@@ -54,7 +54,7 @@ internal sealed record SandboxFaultRequest(
         var fault = new SandboxFault(
             kind!.Value,
             DelayMilliseconds is { } delay ? TimeSpan.FromMilliseconds(delay) : null,
-            Status,
+            Status ?? (kind == SandboxFaultKind.RedirectDownload ? SandboxRedirect.DefaultStatus : null),
             RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Headers: Headers,
             Body: Body,
@@ -82,6 +82,11 @@ internal sealed record SandboxFaultRequest(
             : FileSizeDelta is not null)
         {
             return $"wrongFileSize needs fileSizeDelta, a non-zero number of bytes between -{MaxFileSizeDelta} and {MaxFileSizeDelta} (negative declares a smaller file); no other kind takes it.";
+        }
+
+        if (kind == SandboxFaultKind.RedirectDownload)
+        {
+            return SandboxRedirect.Problem(Status ?? SandboxRedirect.DefaultStatus, Headers?.GetValueOrDefault("Location"));
         }
 
         return kind == SandboxFaultKind.ExpireDownload && Status is not (null or 401 or 404)

@@ -195,6 +195,47 @@ public class LocalHostRetrievalTests(ShortAttemptTimeoutFixture host) : IClassFi
         Meta.DownloadsStarted.ShouldBe(downloads);
     }
 
+    /// <summary>
+    /// A download answered with a redirect to a host not in the allow-list (here the sandbox itself, named as
+    /// <c>localhost</c>, so any request that reached it would be recorded): 502 naming the host and the setting, and
+    /// nothing is sent there, token or not.
+    /// </summary>
+    [Fact]
+    public async Task A_download_redirected_to_an_unlisted_host_is_refused_and_nothing_is_sent_there()
+    {
+        var mediaId = host.Sandbox.CreateMedia(ProviderKind.Meta);
+        var unlisted = new Uri($"http://localhost:{host.Sandbox.BaseUri.Port}/meta/lookaside/whatsapp_business/attachments/?mid={mediaId}");
+        Meta.InjectFault(SandboxFault.RedirectDownload(unlisted, 302, mediaId));
+        var downloads = Meta.DownloadsStarted;
+        var requestsBefore = Meta.Requests.Count;
+
+        using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
+
+        var problem = await IntegratorCalls.ShouldBeProblemAsync(response, HttpStatusCode.BadGateway, "provider_rejected");
+        var detail = problem.GetProperty("detail").GetString()!;
+        detail.ShouldContain("'localhost'");
+        detail.ShouldContain("Providers:Meta:MediaDownloadHosts");
+        Meta.DownloadsStarted.ShouldBe(downloads);
+        var sent = Meta.Requests.Skip(requestsBefore).ToList();
+        sent.Count(request => request.Path.Contains("lookaside", StringComparison.Ordinal)).ShouldBe(1, "only the download that answered the redirect");
+        sent.ShouldNotContain(request => request.Header("Host")!.StartsWith("localhost", StringComparison.Ordinal));
+    }
+
+    /// <summary>A redirect to a listed host is followed, with the token, and the file arrives whole.</summary>
+    [Fact]
+    public async Task A_download_redirected_to_a_listed_host_is_followed()
+    {
+        var mediaId = host.Sandbox.CreateMedia(ProviderKind.Meta);
+        using var metadata = await Get($"/api/tenants/demo-meta/media/{mediaId}");
+        var listed = new Uri((await metadata.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!);
+        Meta.InjectFault(SandboxFault.RedirectDownload(listed, 307, mediaId));
+
+        using var response = await Get($"/api/tenants/demo-meta/media/{mediaId}/content");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Convert.ToHexStringLower(SHA256.HashData(await response.Content.ReadAsByteArrayAsync())).ShouldBe(SandboxMediaContent.DemoImage.Sha256);
+    }
+
     [Fact]
     public async Task A_declared_size_over_the_limit_is_refused_before_the_download()
     {

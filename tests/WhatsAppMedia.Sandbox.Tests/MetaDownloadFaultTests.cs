@@ -232,6 +232,9 @@ public sealed class MetaDownloadFaultTests : SandboxOfItsOwn
     [InlineData("""{"kind":"truncateDownload","afterBytes":-1}""", "afterBytes")]
     [InlineData("""{"kind":"wrongSha256","afterBytes":10}""", "afterBytes")]
     [InlineData("""{"kind":"expireDownload","status":403}""", "404")]
+    [InlineData("""{"kind":"redirectDownload"}""", "Location")]
+    [InlineData("""{"kind":"redirectDownload","headers":{"Location":"ftp://files.example/x"}}""", "Location")]
+    [InlineData("""{"kind":"redirectDownload","status":200,"headers":{"Location":"https://files.example/x"}}""", "302")]
     [InlineData("""{"kind":"stallDownload","mediaId":""}""", "mediaId")]
     public async Task The_control_api_refuses_download_and_metadata_faults_it_cannot_give_and_injects_nothing(string body, string detailPart)
     {

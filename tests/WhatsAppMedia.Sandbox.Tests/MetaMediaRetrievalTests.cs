@@ -129,6 +129,33 @@ public sealed class MetaMediaRetrievalTests : SandboxOfItsOwn
         Sandbox.Meta.DownloadsCompleted.ShouldBe(1);
     }
 
+    /// <summary>
+    /// Without a User-Agent, or with a product stacked into it twice (one line, as HttpClient sends added values), the
+    /// download is refused and no byte of the file is sent.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task Download_without_exactly_one_user_agent_product_is_403_not_the_file(int userAgents)
+    {
+        var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
+        var url = await UrlAsync(mediaId);
+        using var bare = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Token);
+        for (var index = 0; index < userAgents; index++)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", $"Client{index}/1.0");
+        }
+
+        using var response = await bare.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        Error(await response.Content.ReadAsStringAsync()).GetProperty("message").GetString()!.ShouldContain("User-Agent");
+        Sandbox.Meta.DownloadsStarted.ShouldBe(0);
+        Sandbox.Meta.Requests.Last().HeaderCount("User-Agent").ShouldBe(userAgents == 0 ? 0 : 1);
+    }
+
     [Fact]
     public async Task Download_streams_generated_content_that_matches_its_declared_hash_and_size()
     {

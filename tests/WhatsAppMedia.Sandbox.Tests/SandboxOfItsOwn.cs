@@ -11,7 +11,8 @@ public abstract class SandboxOfItsOwn : IAsyncLifetime, IDisposable
 {
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
 
-    protected HttpClient Http { get; } = new();
+    /// <summary>Identified as any real client is: the Meta imitation refuses a download without a User-Agent.</summary>
+    protected HttpClient Http { get; } = new() { DefaultRequestHeaders = { { "User-Agent", "WhatsAppMedia.Sandbox.Tests/1.0" } } };
 
     protected ProviderSandbox Sandbox { get; private set; } = null!;
 

@@ -57,7 +57,8 @@ public static class ProviderServiceCollectionExtensions
     /// The typed client of one provider, configured once here for every provider: <paramref name="baseAddress"/> (already
     /// validated by the provider's options validator) as <see cref="HttpClient.BaseAddress"/>, with a trailing slash so
     /// relative operation paths append to it. Timeouts belong to <see cref="MediaDeletionClient"/>, so the client's own is
-    /// off; redirects are not followed, so credential headers never travel to a host nobody configured.
+    /// off; redirects are not followed, so credential headers never travel to a host nobody configured; every request
+    /// carries the one <see cref="ProductUserAgent"/>.
     /// </summary>
     /// <param name="baseAddress">The provider's base URL from its validated options, or null when the provider builds absolute URLs itself.</param>
     public static IHttpClientBuilder AddProviderHttpClient<TProvider>(this IServiceCollection services, Func<IServiceProvider, Uri?> baseAddress)
@@ -75,6 +76,7 @@ public static class ProviderServiceCollectionExtensions
         return services.AddHttpClient<TProvider>((provider, client) =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
+                ProductUserAgent.Apply(client);
                 if (baseAddress(provider) is { } address)
                 {
                     client.BaseAddress = EndpointPolicy.AsBaseAddress(address);

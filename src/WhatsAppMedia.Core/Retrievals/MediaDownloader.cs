@@ -14,7 +14,9 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// one more (<see cref="MediaDownloadOpening.FreshUrlMayHelp"/>).
 /// </summary>
 /// <remarks>
-/// The typed client follows no redirects (a redirect would carry the request to a host nobody checked) and asks for
+/// The typed client's handler follows no redirects (it would carry the token to a host nobody checked); this class
+/// follows up to <see cref="MaxRedirects"/> itself, each target checked by <see cref="MediaDownloadUrlPolicy"/> first,
+/// and refuses one to an unlisted host without sending anything there. It asks for
 /// no compression, so the bytes hashed are the file's own bytes. Its own timeout is off: the wait for the answer's
 /// headers is <c>Providers:Retry:AttemptTimeout</c> here, and the body, which may take minutes for 100 MB, is bounded
 /// per read by the same value in <see cref="MediaContentResult"/>.
@@ -64,25 +66,57 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions>
         }
 
         var attemptTimeout = retry.Value.AttemptTimeout;
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(metadata.Url!, UriKind.Absolute));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var headersTimeout = new CancellationTokenSource(attemptTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, headersTimeout.Token);
+        var url = new Uri(metadata.Url!, UriKind.Absolute);
         HttpResponseMessage response;
-        try
+        for (var redirects = 0; ; redirects++)
         {
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-        }
-        catch (OperationCanceledException) when (headersTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return MediaDownloadOpening.Failed(new ProviderAnswer(
-                DeletionOutcome.TimedOut, ProviderMessage: $"The download did not start within {attemptTimeout.TotalMilliseconds:0} ms."));
-        }
-        catch (HttpRequestException exception)
-        {
-            // The exception's message can hold the URL; say only what kind of failure it was.
-            return MediaDownloadOpening.Failed(new ProviderAnswer(
-                DeletionOutcome.Transient, ProviderCode: exception.HttpRequestError.ToString(), ProviderMessage: "The download request failed before an answer arrived."));
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            try
+            {
+                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            }
+            catch (OperationCanceledException) when (headersTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return MediaDownloadOpening.Failed(new ProviderAnswer(
+                    DeletionOutcome.TimedOut, ProviderMessage: $"The download did not start within {attemptTimeout.TotalMilliseconds:0} ms."));
+            }
+            catch (HttpRequestException exception)
+            {
+                // The exception's message can hold the URL; say only what kind of failure it was.
+                return MediaDownloadOpening.Failed(new ProviderAnswer(
+                    DeletionOutcome.Transient, ProviderCode: exception.HttpRequestError.ToString(), ProviderMessage: "The download request failed before an answer arrived."));
+            }
+
+            if (!IsRedirect(response.StatusCode))
+            {
+                break;
+            }
+
+            // The handler follows no redirect itself: each target must pass the same allow-list before the token goes there.
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (response.Headers.Location is not { } location)
+                {
+                    return Rejected($"The provider answered the download with HTTP {status} and no Location.");
+                }
+
+                if (redirects == MaxRedirects)
+                {
+                    return Rejected($"The provider redirected the download more than {MaxRedirects} times.");
+                }
+
+                var target = location.IsAbsoluteUri ? location : new Uri(url, location);
+                if (MediaDownloadUrlPolicy.Problem(target.AbsoluteUri, meta.DownloadHosts) is { } redirectRefusal)
+                {
+                    return Rejected($"The provider redirected the download (HTTP {status}): {redirectRefusal.Replace("The provider's download URL", "the redirect", StringComparison.Ordinal)}");
+                }
+
+                url = target;
+            }
         }
 
         if (response.StatusCode != System.Net.HttpStatusCode.OK)
@@ -108,6 +142,12 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions>
             meta.MaxDownloadBytes,
             attemptTimeout));
     }
+
+    /// <summary>Redirects followed, each one checked against the allow-list, before the download counts as refused.</summary>
+    public const int MaxRedirects = 3;
+
+    private static bool IsRedirect(System.Net.HttpStatusCode status) =>
+        (int)status is 301 or 302 or 303 or 307 or 308;
 
     /// <summary>A valid media type as the provider wrote it (normalised), else <see cref="FallbackContentType"/>.</summary>
     public static string ContentTypeFor(string? mimeType) =>

@@ -62,6 +62,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
     {
         SandboxFaultKind.ExpireDownload => WriteExpiredUrlAsync(context, fault.Status ?? StatusCodes.Status404NotFound),
         SandboxFaultKind.RefuseDownloadToken => WriteTokenRefusedAsync(context, SessionExpired),
+        SandboxFaultKind.RedirectDownload => SandboxRedirect.WriteAsync(context, fault),
         _ => Faults.WriteAsync(context, fault),
     };
 
@@ -114,6 +115,16 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
 
     private async Task DownloadAsync(HttpContext context)
     {
+        if (SandboxUserAgent.Products(context.Request.Headers.UserAgent) != 1)
+        {
+            // Integrators report Meta's download refusing a request without a User-Agent, and one naming the
+            // product more than once, stacked by a client adding it per call (https://github.com/gabrieldwight/Whatsapp-Business-Cloud-Api-Net/issues/45,
+            // /issues/108 there). Meta publishes no shape for that refusal; this is the imitation's.
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, new GraphError(
+                100, "The media download needs exactly one User-Agent header.", "OAuthException"));
+            return;
+        }
+
         if (!HasRegisteredToken(context.Request))
         {
             // Without the token Meta answers an error, never the file (providers.md, Meta, "Download").

@@ -253,8 +253,9 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
         (await ShouldBeRefusedAsync("Throttled")).RetryAfterSeconds.ShouldBe(7);
     }
 
+    /// <summary>A redirect within the listed host is followed by the downloader itself, token included.</summary>
     [Fact]
-    public async Task A_redirect_is_refused_and_not_followed()
+    public async Task A_redirect_to_the_listed_host_is_followed_with_the_token()
     {
         _rig.Provider = context =>
         {
@@ -268,8 +269,55 @@ public sealed class MediaContentStreamingTests : IAsyncLifetime
         };
         _rig.Metadata = Declared();
 
-        await ShouldBeRefusedAsync("Rejected");
+        using var response = await _rig.Client.GetAsync("content");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBe(File);
+        _rig.ProviderRequests.ShouldBe(2);
+        _rig.LastAuthorization.ShouldBe($"Bearer {DownloadRig.Token}");
+    }
+
+    [Fact]
+    public async Task Redirects_beyond_the_limit_are_refused()
+    {
+        _rig.Provider = context =>
+        {
+            context.Response.Redirect("/again");
+            return Task.CompletedTask;
+        };
+        _rig.Metadata = Declared();
+
+        (await ShouldBeRefusedAsync("Rejected")).Message!.ShouldContain($"more than {MediaDownloader.MaxRedirects} times");
+        _rig.ProviderRequests.ShouldBe(MediaDownloader.MaxRedirects + 1);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_an_unlisted_host_is_refused_without_a_request_there()
+    {
+        _rig.Provider = context =>
+        {
+            context.Response.Redirect("https://cdn.elsewhere.example/file");
+            return Task.CompletedTask;
+        };
+        _rig.Metadata = Declared();
+
+        var refusal = await ShouldBeRefusedAsync("Rejected");
+        refusal.Message!.ShouldContain("'cdn.elsewhere.example'");
+        refusal.Message!.ShouldContain("Providers:Meta:MediaDownloadHosts");
         _rig.ProviderRequests.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_redirect_without_a_location_is_refused()
+    {
+        _rig.Provider = context =>
+        {
+            context.Response.StatusCode = 302;
+            return Task.CompletedTask;
+        };
+        _rig.Metadata = Declared();
+
+        (await ShouldBeRefusedAsync("Rejected")).Message!.ShouldContain("no Location");
     }
 
     [Fact]
