@@ -6,10 +6,11 @@ namespace WhatsAppMedia.Load;
 /// <param name="Refused">Provider requests refused as throttled.</param>
 /// <param name="Deleted">Items the sandbox no longer holds.</param>
 /// <param name="Failed">Items in <c>{queue}-failed</c> or <c>{queue}-poison</c>.</param>
+/// <param name="Finished">False when an unpaced job was cut off at its guard with items still queued.</param>
 /// <param name="Breakdown">Outgoing requests by kind over the run (only for runs that ask for it).</param>
-internal sealed record QuotaResult(QuotaRun Run, TimeSpan Elapsed, long Admitted, long Refused, int Deleted, int Failed, string? Breakdown)
+internal sealed record QuotaResult(QuotaRun Run, TimeSpan Elapsed, long Admitted, long Refused, int Deleted, int Failed, bool Finished, string? Breakdown)
 {
-    /// <summary>Ideal ÷ elapsed: 1 when the job ran exactly at the account's rate.</summary>
+    /// <summary>Ideal ÷ elapsed: 1 when the job ran exactly at the account's rate (an upper bound when not finished).</summary>
     public double Ratio => Run.Ideal / Elapsed;
 
     public double RefusedShare => Admitted + Refused == 0 ? 0 : (double)Refused / (Admitted + Refused);

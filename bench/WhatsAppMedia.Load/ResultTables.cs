@@ -23,14 +23,14 @@ internal static class ResultTables
     public static string Quota(IEnumerable<QuotaResult> results)
     {
         var table = new StringBuilder()
-            .AppendLine("| provider | hosts | items | account quota (rps) | tenant budget (rps) | latency | ideal (s) | drain (s) | ideal ÷ drain | provider requests | refused | failed |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| provider | hosts | items | account quota (rps) | tenant budget (rps) | latency | ideal (s) | drain (s) | ideal ÷ drain | deleted | provider requests | refused | failed |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
             var run = result.Run;
             var budget = run.Budget is { } rate ? rate.ToString("0.##", CultureInfo.InvariantCulture) : "none";
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {run.Provider} | {run.Hosts} | {run.Items:N0} | {run.QuotaPerSecond:0.##} | {budget} | {Latency(run.Latency)} | {run.Ideal.TotalSeconds:0.0} | {result.Elapsed.TotalSeconds:0.0} | {result.Ratio:0.00} | {result.Admitted + result.Refused:N0} | {result.Refused:N0} ({result.RefusedShare:P1}) | {result.Failed:N0} |");
+                $"| {run.Provider} | {run.Hosts} | {run.Items:N0} | {run.QuotaPerSecond:0.##} | {budget} | {Latency(run.Latency)} | {run.Ideal.TotalSeconds:0.0} | {(result.Finished ? string.Empty : "> ")}{result.Elapsed.TotalSeconds:0.0} | {(result.Finished ? string.Empty : "< ")}{result.Ratio:0.00} | {result.Deleted:N0} | {result.Admitted + result.Refused:N0} | {result.Refused:N0} ({result.RefusedShare:P1}) | {result.Failed:N0} |");
         }
 
         return table.ToString();

@@ -25,8 +25,12 @@ public static class DevHostConfiguration
             [DevHostPaths.RepositoryRootKey] = root,
         };
 
-        // The queue engine forwards the Azure SDK's own log, which at Information is every request of every poll.
-        settings.TryAdd("Logging:LogLevel:Azure.Core", "Warning");
+        // One line per request or message at Information; HttpClient, ASP.NET Core and the Azure SDK (which the queue
+        // engine forwards: every request of every poll) at Warning, unless a setting says otherwise.
+        foreach (var (key, value) in LogLevelDefaults.Values)
+        {
+            settings.TryAdd(key, value);
+        }
 
         var sources = builder.Configuration.Sources;
         var firstEnvironmentSource = sources.Select((source, index) => (source, index)).FirstOrDefault(pair => pair.source is EnvironmentVariablesConfigurationSource);

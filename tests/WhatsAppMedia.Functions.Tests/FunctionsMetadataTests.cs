@@ -173,6 +173,25 @@ public sealed class FunctionsMetadataTests
         hostJson.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("messageEncoding").GetString().ShouldBe("base64");
     }
 
+    /// <summary>
+    /// The host's own lines (Executing/Executed per invocation) are at Warning, and each function's own log (the
+    /// service's one line per request or message, category <c>Function.{name}.User</c>) at Information: a function added
+    /// without its line in host.json would log nothing at Information.
+    /// </summary>
+    [Fact]
+    public void Host_json_keeps_one_line_per_invocation_for_every_function()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(FunctionsApp.PathTo("host.json")));
+        var levels = hostJson.RootElement.GetProperty("logging").GetProperty("logLevel");
+        levels.GetProperty("default").GetString().ShouldBe("Warning");
+        levels.GetProperty("Function").GetString().ShouldBe("Warning");
+        foreach (var name in Functions.Select(function => function.GetProperty("name").GetString()!))
+        {
+            levels.TryGetProperty($"Function.{name}.User", out var level).ShouldBeTrue($"host.json sets no level for Function.{name}.User");
+            level.GetString().ShouldBe("Information");
+        }
+    }
+
     private static (string Function, JsonElement Binding)[] HttpTriggers() =>
     [
         .. Functions.SelectMany(function => function.GetProperty("bindings").EnumerateArray()

@@ -22,10 +22,21 @@ public sealed partial class BatchRetentionJob(
     {
         var cutoff = timeProvider.GetUtcNow() - options.Value.BatchRetention;
         var removed = await store.RemoveCreatedBeforeAsync(cutoff, cancellationToken);
-        LogRemoved(removed, cutoff);
+        if (removed > 0)
+        {
+            LogRemoved(removed, cutoff);
+        }
+        else
+        {
+            // A run that found nothing is not worth a line at Information (docs/logging.md).
+            LogNothingToRemove(cutoff);
+        }
         return removed;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch retention: removed {Count} batch(es) created before {Cutoff:O}.")]
     private partial void LogRemoved(int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch retention: no batch created before {Cutoff:O}.")]
+    private partial void LogNothingToRemove(DateTimeOffset cutoff);
 }

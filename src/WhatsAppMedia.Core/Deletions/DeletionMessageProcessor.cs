@@ -48,6 +48,7 @@ public sealed partial class DeletionMessageProcessor(
 
     private async Task ProcessDeliveryAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
+        var started = timeProvider.GetTimestamp();
         if (!DeletionMessage.TryRead(messageText, out var message, out var refusal))
         {
             await FailAsync(messageText, refusal.Code, refusal.Message, cancellationToken);
@@ -116,7 +117,7 @@ public sealed partial class DeletionMessageProcessor(
             result = await deleter.DeleteAsync(tenant, target, heldSlot, PacingDefaults.SlotTolerance, cancellationToken);
         }
 
-        LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, dequeueCount, message.Attempt);
+        LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, dequeueCount, message.Attempt);
         switch (result.Outcome)
         {
             case DeletionOutcome.Deleted or DeletionOutcome.NotFound:
@@ -209,8 +210,9 @@ public sealed partial class DeletionMessageProcessor(
         LogFailed(code, entry.MessageTruncated, detail);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Outcome} after {Attempts} attempt(s); delivery {DequeueCount}, deferral {Deferral}.")]
-    private partial void LogOutcome(string tenantId, string provider, string mediaId, string outcome, int attempts, long dequeueCount, int deferral);
+    /// <summary>The one Information line of a delivery that called the provider (docs/logging.md).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: delete {Outcome} after {Attempts} attempt(s) in {ElapsedMilliseconds} ms; delivery {DequeueCount}, deferral {Deferral}.")]
+    private partial void LogOutcome(string tenantId, string provider, string mediaId, string outcome, int attempts, long elapsedMilliseconds, long dequeueCount, int deferral);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: throttled; deferred as attempt {Attempt}, visible in {Delay}.")]
     private partial void LogDeferred(string tenantId, string mediaId, int attempt, TimeSpan delay);

@@ -59,6 +59,7 @@ public sealed partial class MediaApi(
 
     public async Task<IResult> DeleteMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
+        var started = timeProvider.GetTimestamp();
         var (requestId, tenant, target, refusal) = await ResolveAsync(request, tenantId, mediaId, null, cancellationToken);
         if (refusal is not null)
         {
@@ -66,7 +67,7 @@ public sealed partial class MediaApi(
         }
 
         var result = await deleter.DeleteAsync(tenant!, target!, cancellationToken);
-        LogDeletion(tenant!.Id, tenant.Provider, mediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, requestId);
+        LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "delete", OutcomeCodes.Name(result.Outcome), result.Attempts, Milliseconds(started), requestId);
         if (result.Outcome == DeletionOutcome.Deleted)
         {
             return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
@@ -78,6 +79,7 @@ public sealed partial class MediaApi(
     /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider (contract §2).</summary>
     public async Task<IResult> GetMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
+        var started = timeProvider.GetTimestamp();
         var (requestId, tenant, target, refusal) = await ResolveAsync(
             request, tenantId, mediaId, (tenant, id) => retriever.SupportsMetadata(tenant) ? null : NotSupported(tenant, "media metadata", id), cancellationToken);
         if (refusal is not null)
@@ -86,7 +88,7 @@ public sealed partial class MediaApi(
         }
 
         var (result, _) = await retriever.GetMetadataAsync(tenant!, target!, cancellationToken);
-        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, requestId);
+        LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, Milliseconds(started), requestId);
         return result.Metadata is { } metadata
             ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider, metadata, timeProvider.GetUtcNow(), requestId))
             : ProviderFailure(request, result.Failure!, result.Attempts, requestId);
@@ -98,6 +100,7 @@ public sealed partial class MediaApi(
     /// </summary>
     public async Task<IResult> GetMediaContentAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
+        var started = timeProvider.GetTimestamp();
         var (requestId, tenant, target, refusal) = await ResolveAsync(
             request, tenantId, mediaId, (tenant, id) => retriever.SupportsContent(tenant) ? null : NotSupported(tenant, "media content", id), cancellationToken);
         if (refusal is not null)
@@ -106,7 +109,7 @@ public sealed partial class MediaApi(
         }
 
         var (opening, attempts) = await retriever.OpenContentAsync(tenant!, target!, cancellationToken);
-        LogRetrieval(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), attempts, requestId);
+        LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), attempts, Milliseconds(started), requestId);
         return opening.Download is { } download
             ? new MediaContentResult(download, tenant.Id, mediaId, requestId)
             : ProviderFailure(request, opening.Failure!, attempts, requestId);
@@ -385,11 +388,11 @@ public sealed partial class MediaApi(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Outcome} after {Attempts} attempt(s); request {RequestId}.")]
-    private partial void LogDeletion(string tenantId, string provider, string mediaId, string outcome, int attempts, string requestId);
+    private long Milliseconds(long started) => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Operation} {Outcome} after {Attempts} attempt(s); request {RequestId}.")]
-    private partial void LogRetrieval(string tenantId, string provider, string mediaId, string operation, string outcome, int attempts, string requestId);
+    /// <summary>The one Information line of a request that called the provider (docs/logging.md).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} ({Provider}) media {MediaId}: {Operation} {Outcome} after {Attempts} attempt(s) in {ElapsedMilliseconds} ms; request {RequestId}.")]
+    private partial void LogProviderCall(string tenantId, string provider, string mediaId, string operation, string outcome, int attempts, long elapsedMilliseconds, string requestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);

@@ -200,6 +200,6 @@ public sealed partial class MediaDeletionClient
     private IMediaProvider Provider(string name) =>
         _providers.TryGetValue(name, out var provider) ? provider : throw new InvalidOperationException($"No provider is registered as '{name}'.");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} answered {Outcome} ({Answer}) on attempt {Attempt}; retrying in {Delay}.")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Provider} answered {Outcome} ({Answer}) on attempt {Attempt}; retrying in {Delay}.")]
     private partial void LogRetrying(string provider, DeletionOutcome outcome, string answer, int attempt, TimeSpan delay);
 }

@@ -204,7 +204,7 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} media {MediaId}: the download failed before any byte was sent because {Reason}; answered {Status}.")]
     private static partial void LogAnswered(ILogger logger, string tenantId, string mediaId, string reason, int status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: the caller went away mid-download; the provider download was cancelled.")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Tenant {TenantId} media {MediaId}: the caller went away mid-download; the provider download was cancelled.")]
     private static partial void LogCallerLeft(ILogger logger, string tenantId, string mediaId);
 
     /// <summary>Why a download stopped, and the problem answer it gets when no byte has reached the caller yet.</summary>

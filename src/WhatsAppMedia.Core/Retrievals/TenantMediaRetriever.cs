@@ -93,6 +93,6 @@ public sealed partial class TenantMediaRetriever(
     private ProviderRequestGate? GateFor(Tenant tenant) =>
         pacer?.RateFor(tenant) is null ? null : new ProviderRequestGate(pacer, tenant, heldSlot: null, pacer.MaxImmediateWait);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: the provider refused the download URL ({Answer}); fetching the metadata again for a fresh one.")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Tenant {TenantId} media {MediaId}: the provider refused the download URL ({Answer}); fetching the metadata again for a fresh one.")]
     private partial void LogRefreshingUrl(string tenantId, string mediaId, string answer);
 }
