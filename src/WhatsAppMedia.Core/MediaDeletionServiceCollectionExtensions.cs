@@ -52,6 +52,8 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddSingleton<IDeletionQueue, StorageDeletionQueue>();
         services.TryAddSingleton(provider => TableServiceClientFactory.Create(configuration, provider.GetRequiredService<AzureComponentFactory>()));
         services.TryAddSingleton<IBatchStore, TableBatchStore>();
+        // Registered before either host's own hosted services, so it runs first.
+        services.AddHostedService<StorageSettingsCheck>();
         services.TryAddTransient<BatchProgress>();
         services.AddValidatedOptions<PacingOptions, PacingOptionsValidator>(PacingOptions.SectionName);
         services.TryAddSingleton<TablePacingStore>();

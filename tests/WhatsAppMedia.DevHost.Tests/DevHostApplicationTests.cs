@@ -36,4 +36,28 @@ public class DevHostApplicationTests
         error.Message.ShouldContain(problem);
         error.Message.ShouldNotContain("c2VjcmV0LWtleS1ub3QtdG8tYmUtc2hvd24=");
     }
+
+    /// <summary>Identity-based endpoints as users write them (https://github.com/MicrosoftDocs/azure-docs/issues/83529): each stops start-up naming the setting and the form it needs.</summary>
+    [Theory]
+    [InlineData("queueServiceUri", "myaccount.queue.core.windows.net", "https://myaccount.queue.core.windows.net")]
+    [InlineData("queueServiceUri", "https://myaccount.queue.core.windows.net/media-deletions", "without a path")]
+    [InlineData("queueServiceUri", "https://myaccount.blob.core.windows.net/", "points at the blob endpoint")]
+    [InlineData("tableServiceUri", "https://myaccount.blob.core.windows.net", "points at the blob endpoint")]
+    [InlineData("tableServiceUri", "https://myaccount.table.core.windows.net/mediadeletionbatches", "without a path")]
+    public async Task An_identity_based_endpoint_in_the_wrong_shape_stops_start_up_naming_the_setting(string key, string value, string problem)
+    {
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0", "--AzureWebJobsStorage=", "--Sandbox:Enabled=false", "--Logging:LogLevel:Default=None",
+            "--AzureWebJobsStorage:queueServiceUri=https://myaccount.queue.core.windows.net/",
+            "--AzureWebJobsStorage:tableServiceUri=https://myaccount.table.core.windows.net/",
+            $"--AzureWebJobsStorage:{key}={value}",
+        ];
+        await using var app = DevHostApplication.Create(args);
+
+        var error = await Should.ThrowAsync<QueueStorageConfigurationException>(() => app.StartAsync());
+
+        error.SettingName.ShouldBe($"AzureWebJobsStorage__{key}");
+        error.Message.ShouldContain(problem);
+    }
 }

@@ -85,11 +85,29 @@ internal sealed record StorageAccountSetting(string? ConnectionString, Uri? Endp
         if (serviceUri is not null)
         {
             // A bearer token must never travel in clear text, so only https is accepted (the SDK refuses it too, later).
-            return Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.UserInfo)
-                ? uri
-                : throw new QueueStorageConfigurationException(
+            var example = $"https://myaccount.{service}.core.windows.net";
+            if (!Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new QueueStorageConfigurationException(
+                    SettingName(connectionName, serviceUriKey), $"must be an absolute https URI without query such as {example}");
+            }
+
+            // Users write the blob endpoint, or one with a queue or table name after it
+            // (https://github.com/MicrosoftDocs/azure-docs/issues/83529); the SDK would fail only at the first request.
+            if (OtherService(uri, service) is { } other)
+            {
+                throw new QueueStorageConfigurationException(
+                    SettingName(connectionName, serviceUriKey), $"points at the {other} endpoint; give the {service} endpoint, such as {example}");
+            }
+
+            if (!IsServiceRoot(uri))
+            {
+                throw new QueueStorageConfigurationException(
                     SettingName(connectionName, serviceUriKey),
-                    $"must be an absolute https URI without query such as https://myaccount.{service}.core.windows.net");
+                    $"must be the {service} service's root without a path, such as {example} (an emulator on an IP address or localhost may add its account: https://127.0.0.1:10001/devstoreaccount1)");
+            }
+
+            return uri;
         }
 
         // Azure's account naming rules: 3 to 24 lowercase letters and digits.
@@ -97,6 +115,32 @@ internal sealed record StorageAccountSetting(string? ConnectionString, Uri? Endp
             ? new Uri($"https://{accountName}.{service}.core.windows.net", UriKind.Absolute)
             : throw new QueueStorageConfigurationException(
                 SettingName(connectionName, AccountNameKey), "must be a storage account name: 3 to 24 lowercase letters and digits");
+    }
+
+    private static readonly string[] StorageServices = ["blob", "dfs", "file", "queue", "table", "web"];
+
+    /// <summary>The storage service other than <paramref name="service"/> that <paramref name="uri"/>'s host names (<c>{account}.{service}.…</c>), or null.</summary>
+    private static string? OtherService(Uri uri, string service)
+    {
+        if (uri.HostNameType != UriHostNameType.Dns)
+        {
+            return null;
+        }
+
+        var labels = uri.Host.Split('.');
+        return labels.Length >= 3 && StorageServices.Contains(labels[1], StringComparer.OrdinalIgnoreCase) && !labels[1].Equals(service, StringComparison.OrdinalIgnoreCase)
+            ? labels[1].ToLowerInvariant()
+            : null;
+    }
+
+    /// <summary>
+    /// No path (a trailing slash, as the portal and Bicep's <c>primaryEndpoints</c> write it, is fine), except the one
+    /// segment of an emulator's path-style account on an IP address or <c>localhost</c>.
+    /// </summary>
+    private static bool IsServiceRoot(Uri uri)
+    {
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length == 0 || (segments.Length == 1 && (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.IsLoopback));
     }
 
     /// <summary>The credential factory would pass a malformed client id on and fail at the first request; refuse it now.</summary>

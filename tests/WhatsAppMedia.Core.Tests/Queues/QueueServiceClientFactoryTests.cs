@@ -77,6 +77,9 @@ public sealed class QueueServiceClientFactoryTests(AzuriteOAuthFixture fixture) 
         { new() { ["AzureWebJobsStorage:queueServiceUri"] = "http://myaccount.queue.core.windows.net" }, "AzureWebJobsStorage__queueServiceUri", "must be an absolute https URI" },
         { new() { ["AzureWebJobsStorage:queueServiceUri"] = "myaccount.queue.core.windows.net" }, "AzureWebJobsStorage__queueServiceUri", "must be an absolute https URI" },
         { new() { ["AzureWebJobsStorage:queueServiceUri"] = "https://myaccount.queue.core.windows.net/?sig=x" }, "AzureWebJobsStorage__queueServiceUri", "must be an absolute https URI" },
+        { new() { ["AzureWebJobsStorage:queueServiceUri"] = "https://myaccount.queue.core.windows.net/media-deletions" }, "AzureWebJobsStorage__queueServiceUri", "root without a path" },
+        { new() { ["AzureWebJobsStorage:queueServiceUri"] = "https://myaccount.blob.core.windows.net" }, "AzureWebJobsStorage__queueServiceUri", "points at the blob endpoint" },
+        { new() { ["AzureWebJobsStorage:queueServiceUri"] = "https://myaccount.table.core.windows.net/" }, "AzureWebJobsStorage__queueServiceUri", "points at the table endpoint" },
         {
             new() { ["AzureWebJobsStorage:queueServiceUri"] = "https://myaccount.queue.core.windows.net", ["AzureWebJobsStorage:accountName"] = "myaccount" },
             "AzureWebJobsStorage__queueServiceUri",

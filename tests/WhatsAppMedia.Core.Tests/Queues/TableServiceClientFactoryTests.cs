@@ -31,6 +31,9 @@ public sealed class TableServiceClientFactoryTests
     [Theory]
     [InlineData("AzureWebJobsStorage:queueServiceUri", "https://myaccount.queue.core.windows.net", "AzureWebJobsStorage__tableServiceUri")]
     [InlineData("AzureWebJobsStorage:tableServiceUri", "http://myaccount.table.core.windows.net", "AzureWebJobsStorage__tableServiceUri")]
+    [InlineData("AzureWebJobsStorage:tableServiceUri", "myaccount.table.core.windows.net", "AzureWebJobsStorage__tableServiceUri")]
+    [InlineData("AzureWebJobsStorage:tableServiceUri", "https://myaccount.table.core.windows.net/mediadeletionbatches", "AzureWebJobsStorage__tableServiceUri")]
+    [InlineData("AzureWebJobsStorage:tableServiceUri", "https://myaccount.blob.core.windows.net/", "AzureWebJobsStorage__tableServiceUri")]
     [InlineData("AzureWebJobsStorage", "AccountName=x;AccountKey=not-base64-secret", "AzureWebJobsStorage")]
     public void An_unusable_setting_is_refused_naming_it_and_never_its_value(string key, string value, string named)
     {
