@@ -10,6 +10,11 @@ namespace WhatsAppMedia.DevHost.Tests;
 /// queue message: the service's own, with tenant, provider, operation, outcome, attempts and duration. HttpClient's and
 /// ASP.NET Core's lines stay below Information unless a setting turns them back on.
 /// </summary>
+/// <remarks>
+/// Alone in the process while it runs: the Azure SDK's event-source lines reach every host's loggers in the process, so
+/// another test's expected 404 (a peek at a -poison queue not yet created) would be counted here.
+/// </remarks>
+[Collection(LogVolumeCollection.Name)]
 public class LocalHostLogVolumeTests(LocalEnvironment environment) : IClassFixture<LocalEnvironment>
 {
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
