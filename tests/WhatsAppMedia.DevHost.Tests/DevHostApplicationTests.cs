@@ -28,9 +28,7 @@ public class DevHostApplicationTests
     [InlineData("AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleS1ub3QtdG8tYmUtc2hvd24=;Garbage", "AzureWebJobsStorage", "not a usable storage connection string")]
     public async Task A_missing_or_malformed_storage_setting_stops_start_up_naming_the_setting_and_never_its_value(string value, string setting, string problem)
     {
-        await using var app = DevHostApplication.Create(["--urls=http://127.0.0.1:0", $"--AzureWebJobsStorage={value}", "--Sandbox:Enabled=false", "--Logging:LogLevel:Default=None"]);
-
-        var error = await Should.ThrowAsync<QueueStorageConfigurationException>(() => app.StartAsync());
+        var error = await StartOfflineAsync($"--AzureWebJobsStorage={value}");
 
         error.SettingName.ShouldBe(setting);
         error.Message.ShouldContain(problem);
@@ -46,18 +44,20 @@ public class DevHostApplicationTests
     [InlineData("tableServiceUri", "https://myaccount.table.core.windows.net/mediadeletionbatches", "without a path")]
     public async Task An_identity_based_endpoint_in_the_wrong_shape_stops_start_up_naming_the_setting(string key, string value, string problem)
     {
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0", "--AzureWebJobsStorage=", "--Sandbox:Enabled=false", "--Logging:LogLevel:Default=None",
+        var error = await StartOfflineAsync(
+            "--AzureWebJobsStorage=",
             "--AzureWebJobsStorage:queueServiceUri=https://myaccount.queue.core.windows.net/",
             "--AzureWebJobsStorage:tableServiceUri=https://myaccount.table.core.windows.net/",
-            $"--AzureWebJobsStorage:{key}={value}",
-        ];
-        await using var app = DevHostApplication.Create(args);
-
-        var error = await Should.ThrowAsync<QueueStorageConfigurationException>(() => app.StartAsync());
+            $"--AzureWebJobsStorage:{key}={value}");
 
         error.SettingName.ShouldBe($"AzureWebJobsStorage__{key}");
         error.Message.ShouldContain(problem);
+    }
+
+    /// <summary>Starts the local host on a free port with no sandbox and no logs, and returns the storage error start-up stopped with.</summary>
+    private static async Task<QueueStorageConfigurationException> StartOfflineAsync(params string[] storageArgs)
+    {
+        await using var app = DevHostApplication.Create(["--urls=http://127.0.0.1:0", "--Sandbox:Enabled=false", "--Logging:LogLevel:Default=None", .. storageArgs]);
+        return await Should.ThrowAsync<QueueStorageConfigurationException>(() => app.StartAsync());
     }
 }
