@@ -24,6 +24,9 @@ public sealed partial class DeletionMessageProcessor(
     ILogger<DeletionMessageProcessor> logger,
     TenantPacer? pacer = null)
 {
+    /// <summary>How long a cancelled last delivery may take to queue its message again; the host is shutting down.</summary>
+    internal static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(5);
+
     private readonly MediaDeletionOptions _options = options.Value;
 
     /// <param name="messageText">The message text, already decoded per <c>messageEncoding</c>.</param>
@@ -43,6 +46,36 @@ public sealed partial class DeletionMessageProcessor(
             // The trigger moves the message to -poison when this delivery fails: say so in its batch first (contract §3).
             await batches.RecordPoisonedAsync(message, exception, cancellationToken);
             throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested
+            && batches.IsLastDelivery(dequeueCount)
+            && DeletionMessage.TryParse(messageText, out var message, out _))
+        {
+            // Shutdown or scale-in cancelled the last delivery. The trigger poisons a failed last delivery whatever the
+            // cause, and its batch item would stay pending for ever: hand the item back as a fresh message and complete
+            // this one instead (docs/formats.md, "Queue message"). Only when that fails does the delivery fail as before.
+            if (!await HandBackAsync(message, dequeueCount))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Queues <paramref name="message"/> again unchanged, on a token of its own: the invocation's is already cancelled.</summary>
+    private async Task<bool> HandBackAsync(DeletionMessage message, long dequeueCount)
+    {
+        using var timeout = new CancellationTokenSource(HandBackTimeout, timeProvider);
+        var delay = message.NotBefore is { } slot && slot > timeProvider.GetUtcNow() ? slot - timeProvider.GetUtcNow() : TimeSpan.Zero;
+        try
+        {
+            await queue.EnqueueAsync(message, delay, timeout.Token);
+            LogHandedBack(message.TenantId, message.MediaId, dequeueCount);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogHandBackFailed(exception, message.TenantId, message.MediaId);
+            return false;
         }
     }
 
@@ -219,6 +252,12 @@ public sealed partial class DeletionMessageProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: shown before its slot; waiting again until {Slot:o}.")]
     private partial void LogWaiting(string tenantId, string mediaId, DateTimeOffset slot);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: delivery {DequeueCount}, the last, was cancelled (host stopping); queued again as a new message rather than poisoned.")]
+    private partial void LogHandedBack(string tenantId, string mediaId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} media {MediaId}: the cancelled last delivery could not be queued again; the trigger moves it to the poison queue.")]
+    private partial void LogHandBackFailed(Exception exception, string tenantId, string mediaId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message written to the failed queue (message truncated to fit: {MessageTruncated}): {Code}: {Detail}")]
     private partial void LogFailed(string code, bool messageTruncated, string detail);

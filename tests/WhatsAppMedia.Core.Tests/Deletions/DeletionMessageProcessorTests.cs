@@ -208,6 +208,54 @@ public sealed class DeletionMessageProcessorTests
         entry.Detail.ShouldContain("credentials.accessToken");
     }
 
+    [Fact]
+    public async Task A_delivery_cancelled_mid_provider_call_fails_without_recording_anything()
+    {
+        using var host = new CancellationTokenSource();
+        var provider = Provider(CancelledBy(host));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Processor(provider).ProcessAsync(Message(), dequeueCount: 1, host.Token));
+
+        provider.Calls.ShouldBe(1);
+        _queue.Enqueued.ShouldBeEmpty();
+        _queue.Failed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_last_delivery_cancelled_mid_provider_call_is_queued_again_unchanged_instead_of_poisoned()
+    {
+        using var host = new CancellationTokenSource();
+        var provider = Provider(CancelledBy(host));
+
+        // Returns normally: the trigger completes the original, so it is not moved to -poison.
+        await Processor(provider).ProcessAsync(Message(attempt: 2), dequeueCount: 5, host.Token);
+
+        var (message, delay) = _queue.Enqueued.ShouldHaveSingleItem();
+        message.MediaId.ShouldBe("1234");
+        message.Attempt.ShouldBe(2);
+        delay.ShouldBe(TimeSpan.Zero);
+        _queue.Failed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_cancelled_last_delivery_whose_hand_back_fails_fails_as_before()
+    {
+        using var host = new CancellationTokenSource();
+        _queue.RefuseEnqueue = true;
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Processor(Provider(CancelledBy(host))).ProcessAsync(Message(), dequeueCount: 5, host.Token));
+
+        _queue.Failed.ShouldBeEmpty();
+    }
+
+    /// <summary>A provider call during which the host cancels the invocation, as a shutdown does mid-request.</summary>
+    private static Func<CancellationToken, Task<ProviderAnswer>> CancelledBy(CancellationTokenSource host) => async cancellationToken =>
+    {
+        await host.CancelAsync();
+        await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    };
+
     private static string Message(int attempt = 0) => $$"""{"tenantId":"acme","mediaId":"1234","attempt":{{attempt}}}""";
 
     private ScriptedProvider Provider(params Func<CancellationToken, Task<ProviderAnswer>>[] script) => new(_clock, script);
@@ -245,8 +293,15 @@ public sealed class DeletionMessageProcessorTests
 
         public List<FailedDeletion> Failed { get; } = [];
 
+        public bool RefuseEnqueue { get; set; }
+
         public Task EnqueueAsync(DeletionMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default)
         {
+            if (RefuseEnqueue)
+            {
+                throw new IOException("queue unreachable");
+            }
+
             Enqueued.Add((message, visibilityDelay));
             return Task.CompletedTask;
         }
