@@ -27,7 +27,9 @@ internal sealed class ProgressQueueProcessor(QueueProcessorOptions options, Queu
             return;
         }
 
-        await base.CompleteProcessingMessageAsync(message, result, cancellationToken);
+        // Past the deadline the engine's token is cancelled: a delivery that completed (one handed back as a new message
+        // included) must still be deleted, or it shows again beside its copy when its lease runs out.
+        await base.CompleteProcessingMessageAsync(message, result, shutdown.IsAbandoning ? CancellationToken.None : cancellationToken);
         progress.OnHandled(settled: result.Succeeded || message.DequeueCount >= _maxDequeueCount);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Sandbox;
@@ -26,27 +27,37 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
 
     private SandboxProviderState Meta => environment.Sandbox.Meta;
 
-    [Fact]
-    public async Task Stopped_past_its_deadline_mid_drain_it_hands_in_flight_messages_back_and_a_restart_accounts_for_every_message()
+    /// <param name="maxDequeueCount">
+    /// null: host.json's. "1": every delivery is the last, which the trigger poisons when it fails, cancelled or not; the
+    /// service queues a cancelled one again instead, so it is neither poisoned nor left pending in its batch.
+    /// </param>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("1")]
+    public async Task Stopped_past_its_deadline_mid_drain_it_hands_in_flight_messages_back_and_a_restart_accounts_for_every_message(string? maxDequeueCount)
     {
         var backlog = Backlog.Create(environment);
         Meta.InjectFault(SandboxFault.Hang(), times: BatchSize);
         var metaRequestsBefore = Meta.RequestsSeen;
+        string[] arguments = maxDequeueCount is null ? [] : [$"--AzureFunctionsJobHost:extensions:queues:maxDequeueCount={maxDequeueCount}"];
 
-        var first = await environment.StartHostAsync(backlog.Queue);
+        var first = await environment.StartHostAsync(backlog.Queue, arguments);
         await backlog.QueueAsync(first);
         await Meta.WaitForRequestsAsync(metaRequestsBefore + HeldAtLeast).WaitAsync(Guard);
         await first.StopAsync(new CancellationToken(canceled: true));
 
         var left = backlog.Total - first.Progress.Settled;
-        left.ShouldBeGreaterThanOrEqualTo(HeldAtLeast, "the hanging deletions were abandoned, not finished");
+        // Each held call is one Meta request. With every delivery the last, each was handed back as a new message and
+        // its original completed (so counted settled); otherwise it was released, unsettled.
+        var handedBack = maxDequeueCount is null ? 0 : Math.Min(Meta.RequestsSeen - metaRequestsBefore, BatchSize);
+        (left + handedBack).ShouldBeGreaterThanOrEqualTo(HeldAtLeast, "the hanging deletions were abandoned, not finished");
         var visible = await first.QueueNamed(backlog.Queue).PeekAsync(32);
-        visible.Count.ShouldBe((int)left, "abandoned messages are visible again at once, not after their lease");
+        visible.Count.ShouldBe((int)(left + handedBack), "abandoned messages are visible again at once, not after their lease, and none twice");
         await first.DisposeAsync();
 
         Meta.ClearFaults();
-        await using var second = await environment.StartHostAsync(backlog.Queue);
-        await second.Progress.WaitForSettledAsync(left).WaitAsync(Guard);
+        await using var second = await environment.StartHostAsync(backlog.Queue, arguments);
+        await second.Progress.WaitForSettledAsync(left + handedBack).WaitAsync(Guard);
 
         await backlog.ShouldAllBeAccountedForAsync(second);
     }
@@ -94,6 +105,7 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
         private readonly List<string> _failing;
         private readonly List<string> _malformed = Enumerable.Range(0, 3).Select(i => $"{{\"tenantId\":\"demo-meta\",\"broken\":{i}").ToList();
         private readonly List<string> _unknownTenants = Enumerable.Range(0, 3).Select(i => $"nobody-{i}").ToList();
+        private string? _batchId;
 
         private Backlog(LocalEnvironment environment)
         {
@@ -129,6 +141,7 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
             request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
             using var response = await host.Http.SendAsync(request);
             response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            _batchId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
 
             foreach (var text in _malformed)
             {
@@ -163,6 +176,19 @@ public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture
             _failing.ShouldAllBe(id => sandbox.SmsGatewayCenter.HasMedia(id));
 
             (await host.QueueNamed(Queue).GetApproximateMessageCountAsync()).ShouldBe(0);
+
+            // The batch's totals are exact: an abandoned (cancelled) delivery counted nothing, its redelivery once.
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/demo-meta/media/deletions/{_batchId}");
+            request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+            using var response = await host.Http.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var status = await response.Content.ReadFromJsonAsync<JsonElement>();
+            status.GetProperty("total").GetInt32().ShouldBe(_deletable.Count + _unknownMedia.Count);
+            status.GetProperty("deleted").GetInt32().ShouldBe(_deletable.Count);
+            status.GetProperty("notFound").GetInt32().ShouldBe(_unknownMedia.Count);
+            status.GetProperty("pending").GetInt32().ShouldBe(0);
+            status.GetProperty("failed").GetInt32().ShouldBe(0);
+            status.GetProperty("poisoned").GetInt32().ShouldBe(0);
         }
 
         private static DeletionMessage Parse(string text) =>
