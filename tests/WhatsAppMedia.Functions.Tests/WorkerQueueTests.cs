@@ -54,6 +54,89 @@ public sealed class WorkerQueueTests(WorkerFixture worker)
         failed.GetProperty("code").GetString().ShouldBe("malformed_message");
     }
 
+    [Fact]
+    public async Task An_invocation_the_host_cancels_mid_provider_call_fails_without_a_failed_entry_and_its_redelivery_deletes()
+    {
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
+        // Held until the host has cancelled: the cancelled call then carries on in the worker and is applied, as a
+        // request already on the wire may be; the redelivery's answer is deleted or not found, both a success.
+        var release = new TaskCompletionSource();
+        worker.Sandbox.Meta.InjectFault(SandboxFault.Hold(release.Task), times: 1);
+        var requestsBefore = worker.Sandbox.Meta.RequestsSeen;
+        var received = await ReceiveAsync($$"""{"tenantId":"demo-meta","mediaId":"{{mediaId}}"}""");
+
+        using var guard = new CancellationTokenSource(WorkerFixture.Guard);
+        var cancelled = await worker.Host.InvokeQueueAsync(received, worker.Sandbox.Meta.WaitForRequestsAsync(requestsBefore + 1), guard.Token);
+
+        // Not completed, so the host makes the message visible again; nothing set aside.
+        cancelled.Result.Status.ShouldNotBe(StatusResult.Types.Status.Success);
+        (await FailedMessagesAsync()).ShouldNotContain(failed => failed.Contains(mediaId, StringComparison.Ordinal));
+
+        release.SetResult();
+        var redelivered = await worker.Host.InvokeQueueAsync(Redelivered(received, 2), guard.Token);
+        redelivered.Result.Status.ShouldBe(StatusResult.Types.Status.Success, redelivered.Result.Exception?.Message);
+        worker.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
+        await worker.QueueNamed(worker.Queue).DeleteMessageAsync(received.MessageId, received.PopReceipt);
+    }
+
+    [Fact]
+    public async Task A_last_delivery_the_host_cancels_is_queued_again_as_a_new_message_instead_of_being_poisoned()
+    {
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
+        // Held until the host has cancelled: the cancelled call then carries on in the worker and is applied, as a
+        // request already on the wire may be; the redelivery's answer is deleted or not found, both a success.
+        var release = new TaskCompletionSource();
+        worker.Sandbox.Meta.InjectFault(SandboxFault.Hold(release.Task), times: 1);
+        var requestsBefore = worker.Sandbox.Meta.RequestsSeen;
+        var received = await ReceiveAsync($$"""{"tenantId":"demo-meta","mediaId":"{{mediaId}}","attempt":1}""");
+
+        using var guard = new CancellationTokenSource(WorkerFixture.Guard);
+        // host.json's maxDequeueCount is 5: a failed fifth delivery is moved to -poison by the host.
+        var cancelled = await worker.Host.InvokeQueueAsync(Redelivered(received, 5), worker.Sandbox.Meta.WaitForRequestsAsync(requestsBefore + 1), guard.Token);
+
+        cancelled.Result.Status.ShouldBe(StatusResult.Types.Status.Success, "completed, so the host deletes it rather than poisoning it");
+        await worker.QueueNamed(worker.Queue).DeleteMessageAsync(received.MessageId, received.PopReceipt);
+        (await FailedMessagesAsync()).ShouldNotContain(failed => failed.Contains(mediaId, StringComparison.Ordinal));
+        release.SetResult();
+
+        var copy = await ReceiveMatchingAsync(text => text.Contains(mediaId, StringComparison.Ordinal));
+        copy.DequeueCount.ShouldBe(1);
+        JsonDocument.Parse(copy.Body.ToString()).RootElement.GetProperty("attempt").GetInt32().ShouldBe(1);
+        var redelivered = await worker.Host.InvokeQueueAsync(copy, guard.Token);
+        redelivered.Result.Status.ShouldBe(StatusResult.Types.Status.Success, redelivered.Result.Exception?.Message);
+        worker.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
+        await worker.QueueNamed(worker.Queue).DeleteMessageAsync(copy.MessageId, copy.PopReceipt);
+    }
+
+    /// <summary>The same message as the queue would deliver it for the <paramref name="dequeueCount"/>th time.</summary>
+    private static QueueMessage Redelivered(QueueMessage message, long dequeueCount) =>
+        QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, message.Body, dequeueCount, message.NextVisibleOn, message.InsertedOn, message.ExpiresOn);
+
+    private async Task<QueueMessage> ReceiveAsync(string text)
+    {
+        var queue = worker.QueueNamed(worker.Queue);
+        await queue.CreateIfNotExistsAsync();
+        var sent = (await queue.SendMessageAsync(text)).Value;
+        return await ReceiveMatchingAsync(_ => true, sent.MessageId);
+    }
+
+    /// <summary>Receives until a message matches, hiding the others (other tests' messages) for a while.</summary>
+    private async Task<QueueMessage> ReceiveMatchingAsync(Func<string, bool> matches, string? messageId = null)
+    {
+        var queue = worker.QueueNamed(worker.Queue);
+        using var guard = new CancellationTokenSource(WorkerFixture.Guard);
+        while (true)
+        {
+            foreach (var received in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), guard.Token)).Value)
+            {
+                if ((messageId is null || received.MessageId == messageId) && matches(received.Body.ToString()))
+                {
+                    return received;
+                }
+            }
+        }
+    }
+
     /// <summary>Puts <paramref name="text"/> on the work queue, receives it as the host would, and invokes the function with it.</summary>
     private async Task<InvocationResponse> InvokeWithAsync(string text)
     {

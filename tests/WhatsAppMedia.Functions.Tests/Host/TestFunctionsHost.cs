@@ -35,7 +35,7 @@ namespace WhatsAppMedia.Functions.Tests.Host;
 /// path no function takes, which with the catch-all function is only a path outside the route prefix: here an empty 404), the "Query"/"Headers" trigger metadata of HTTP invocations (the worker's ASP.NET
 /// Core integration reads the forwarded request instead), the queue listener (polling, visibility, retries and poison:
 /// tests receive and invoke themselves), worker restarts, WorkerStatusRequest, environment reload (placeholders),
-/// shared memory, retry contexts, InvocationCancel, and multiple streams.
+/// shared memory, retry contexts, and multiple streams. InvocationCancel is sent when a test asks for it.
 /// </remarks>
 internal sealed class TestFunctionsHost : IAsyncDisposable
 {
@@ -185,7 +185,13 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
     /// Invokes the queue function with <paramref name="message"/> as received from the queue, as the Storage Queues
     /// extension hands it to an isolated worker, and returns the worker's answer.
     /// </summary>
-    public async Task<InvocationResponse> InvokeQueueAsync(QueueMessage message, CancellationToken cancellationToken)
+    public Task<InvocationResponse> InvokeQueueAsync(QueueMessage message, CancellationToken cancellationToken) =>
+        InvokeQueueAsync(message, cancelWhen: null, cancellationToken);
+
+    /// <param name="message">The message as received from the queue.</param>
+    /// <param name="cancelWhen">When it completes, the host cancels the invocation (InvocationCancel), as it does at shutdown or scale-in.</param>
+    /// <param name="cancellationToken">Ends the test's wait, not the invocation.</param>
+    public async Task<InvocationResponse> InvokeQueueAsync(QueueMessage message, Task? cancelWhen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var function = _functions.Values.Single(candidate => candidate.Bindings.Values.Any(binding => binding.Type == "queueTrigger"));
@@ -225,6 +231,12 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
 
         var answer = _channel.Expect(WorkerChannel.Keys.Invocation(invocationId));
         await _channel.SendAsync(new StreamingMessage { InvocationRequest = invocation }, cancellationToken);
+        if (cancelWhen is not null)
+        {
+            await cancelWhen.WaitAsync(cancellationToken);
+            await _channel.SendAsync(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = invocationId } }, cancellationToken);
+        }
+
         return (await answer.WaitAsync(cancellationToken)).InvocationResponse;
     }
 
