@@ -12,7 +12,9 @@ results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
 # The filter holds every project of Functions.sln, the Functions app and the tests that run its worker included.
-dotnet test WhatsAppMedia.Tests.slnf --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
+# A test that hangs is named, with a dump, after 5 minutes instead of running into the CI job's timeout.
+dotnet test WhatsAppMedia.Tests.slnf --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
+  --blame-hang-timeout 5m --blame-hang-dump-type mini "$@"
 status=$?
 
 passed=0
@@ -25,6 +27,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+
+# The ten slowest tests (duration is hh:mm:ss.fffffff, so a text sort orders them), to see where the run's time goes.
+echo "slowest tests:"
+cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' \
+  | sed -n 's/.*testName="\([^"]*\)".*duration="\([^"]*\)".*/\2 \1/p' | sort -r | head -n 10 | sed 's/^/  /'
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report: count it, so the run is not mistaken for green.

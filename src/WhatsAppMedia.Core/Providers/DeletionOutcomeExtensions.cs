@@ -5,8 +5,4 @@ internal static class DeletionOutcomeExtensions
     /// <summary>Whether the same request may succeed if sent again later.</summary>
     public static bool IsRetryable(this DeletionOutcome outcome) =>
         outcome is DeletionOutcome.Throttled or DeletionOutcome.Transient or DeletionOutcome.TimedOut;
-
-    /// <summary>Whether the work is finished: the media is gone either way.</summary>
-    public static bool IsFinal(this DeletionOutcome outcome) =>
-        outcome is DeletionOutcome.Deleted or DeletionOutcome.NotFound;
 }
