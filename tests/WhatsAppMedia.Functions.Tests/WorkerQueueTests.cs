@@ -57,16 +57,11 @@ public sealed class WorkerQueueTests(WorkerFixture worker)
     [Fact]
     public async Task An_invocation_the_host_cancels_mid_provider_call_fails_without_a_failed_entry_and_its_redelivery_deletes()
     {
-        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
-        // Held until the host has cancelled: the cancelled call then carries on in the worker and is applied, as a
-        // request already on the wire may be; the redelivery's answer is deleted or not found, both a success.
-        var release = new TaskCompletionSource();
-        worker.Sandbox.Meta.InjectFault(SandboxFault.Hold(release.Task), times: 1);
-        var requestsBefore = worker.Sandbox.Meta.RequestsSeen;
+        var (mediaId, release, requestSent) = HoldOneMetaCall();
         var received = await ReceiveAsync($$"""{"tenantId":"demo-meta","mediaId":"{{mediaId}}"}""");
 
         using var guard = new CancellationTokenSource(WorkerFixture.Guard);
-        var cancelled = await worker.Host.InvokeQueueAsync(received, worker.Sandbox.Meta.WaitForRequestsAsync(requestsBefore + 1), guard.Token);
+        var cancelled = await worker.Host.InvokeQueueAsync(received, requestSent, guard.Token);
 
         // Not completed, so the host makes the message visible again; nothing set aside.
         cancelled.Result.Status.ShouldNotBe(StatusResult.Types.Status.Success);
@@ -82,17 +77,12 @@ public sealed class WorkerQueueTests(WorkerFixture worker)
     [Fact]
     public async Task A_last_delivery_the_host_cancels_is_queued_again_as_a_new_message_instead_of_being_poisoned()
     {
-        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
-        // Held until the host has cancelled: the cancelled call then carries on in the worker and is applied, as a
-        // request already on the wire may be; the redelivery's answer is deleted or not found, both a success.
-        var release = new TaskCompletionSource();
-        worker.Sandbox.Meta.InjectFault(SandboxFault.Hold(release.Task), times: 1);
-        var requestsBefore = worker.Sandbox.Meta.RequestsSeen;
+        var (mediaId, release, requestSent) = HoldOneMetaCall();
         var received = await ReceiveAsync($$"""{"tenantId":"demo-meta","mediaId":"{{mediaId}}","attempt":1}""");
 
         using var guard = new CancellationTokenSource(WorkerFixture.Guard);
         // host.json's maxDequeueCount is 5: a failed fifth delivery is moved to -poison by the host.
-        var cancelled = await worker.Host.InvokeQueueAsync(Redelivered(received, 5), worker.Sandbox.Meta.WaitForRequestsAsync(requestsBefore + 1), guard.Token);
+        var cancelled = await worker.Host.InvokeQueueAsync(Redelivered(received, 5), requestSent, guard.Token);
 
         cancelled.Result.Status.ShouldBe(StatusResult.Types.Status.Success, "completed, so the host deletes it rather than poisoning it");
         await worker.QueueNamed(worker.Queue).DeleteMessageAsync(received.MessageId, received.PopReceipt);
@@ -106,6 +96,19 @@ public sealed class WorkerQueueTests(WorkerFixture worker)
         redelivered.Result.Status.ShouldBe(StatusResult.Types.Status.Success, redelivered.Result.Exception?.Message);
         worker.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
         await worker.QueueNamed(worker.Queue).DeleteMessageAsync(copy.MessageId, copy.PopReceipt);
+    }
+
+    /// <summary>
+    /// New Meta media whose next deletion request is held until <c>release</c>: the cancelled call then carries on in
+    /// the worker and is applied, as a request already on the wire may be, so a redelivery's answer is deleted or not
+    /// found, both a success. <c>requestSent</c> completes once the held request has reached the sandbox.
+    /// </summary>
+    private (string MediaId, TaskCompletionSource Release, Task RequestSent) HoldOneMetaCall()
+    {
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
+        var release = new TaskCompletionSource();
+        worker.Sandbox.Meta.InjectFault(SandboxFault.Hold(release.Task), times: 1);
+        return (mediaId, release, worker.Sandbox.Meta.WaitForRequestsAsync(worker.Sandbox.Meta.RequestsSeen + 1));
     }
 
     /// <summary>The same message as the queue would deliver it for the <paramref name="dequeueCount"/>th time.</summary>
@@ -140,23 +143,13 @@ public sealed class WorkerQueueTests(WorkerFixture worker)
     /// <summary>Puts <paramref name="text"/> on the work queue, receives it as the host would, and invokes the function with it.</summary>
     private async Task<InvocationResponse> InvokeWithAsync(string text)
     {
-        var queue = worker.QueueNamed(worker.Queue);
-        await queue.CreateIfNotExistsAsync();
-        var sent = (await queue.SendMessageAsync(text)).Value;
-        QueueMessage received;
-        do
-        {
-            // Other tests' messages (the batch test's) may be ahead of this one; hide them for a while and look again.
-            received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value.Single();
-        }
-        while (received.MessageId != sent.MessageId);
-
+        var received = await ReceiveAsync(text);
         using var guard = new CancellationTokenSource(WorkerFixture.Guard);
         var invocation = await worker.Host.InvokeQueueAsync(received, guard.Token);
         if (invocation.Result.Status == StatusResult.Types.Status.Success)
         {
             // What the host does with a message whose invocation succeeded.
-            await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt);
+            await worker.QueueNamed(worker.Queue).DeleteMessageAsync(received.MessageId, received.PopReceipt);
         }
 
         return invocation;
