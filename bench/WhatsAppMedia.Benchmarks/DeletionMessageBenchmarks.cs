@@ -3,7 +3,7 @@ using WhatsAppMedia.Core.Deletions;
 
 namespace WhatsAppMedia.Benchmarks;
 
-/// <summary>The queue message of contract §3: written once per queued item, read once per delivery.</summary>
+/// <summary>The queue message (docs/formats.md, "Queue message"): written once per queued item, read once per delivery.</summary>
 [ShortRunJob]
 [MemoryDiagnoser]
 public class DeletionMessageBenchmarks

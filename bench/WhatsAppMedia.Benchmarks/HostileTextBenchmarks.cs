@@ -7,7 +7,7 @@ using WhatsAppMedia.Core.Text;
 namespace WhatsAppMedia.Benchmarks;
 
 /// <summary>
-/// What refusing non-text strings and fitting -failed entries cost (issue 12): the scan every reader of outside JSON
+/// What refusing non-text strings and fitting -failed entries cost (docs/formats.md): the scan every reader of outside JSON
 /// now makes, on the largest bulk body (1,000 items), inside <see cref="DeletionBatch.TryParse"/>, and the worst
 /// -failed entry to fit (a message that must be cut, found by binary search).
 /// </summary>

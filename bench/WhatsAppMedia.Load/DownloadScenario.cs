@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace WhatsAppMedia.Load;
 
 /// <summary>
-/// Downloads one file through the service's <c>/content</c> route (contract §2) or, as the baseline, straight from
+/// Downloads one file through the service's <c>/content</c> route (docs/api.md, "Retrieval and download") or, as the baseline, straight from
 /// the sandbox, while <see cref="WorkingSetSampler"/> watches the host process. The harness reads the body a buffer
 /// at a time and keeps only a running SHA-256, so the harness's own memory never enters the figure, and it checks
 /// every byte arrived as the sandbox declared them.

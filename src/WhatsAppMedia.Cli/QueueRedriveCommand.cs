@@ -11,7 +11,7 @@ using WhatsAppMedia.Core.Tenants;
 namespace WhatsAppMedia.Cli;
 
 /// <summary>
-/// <c>queue redrive --from failed|poison [--tenant ID] [--dry-run]</c> (contract §3): Core's <see cref="QueueRedrive"/>
+/// <c>queue redrive --from failed|poison [--tenant ID] [--dry-run]</c> (docs/architecture.md, "Queue"): Core's <see cref="QueueRedrive"/>
 /// against the storage account the service uses, read from the same settings (<c>AzureWebJobsStorage</c> and its
 /// identity-based keys, <c>MediaDeletion__Queue</c>). Prints <c>{tenant}: {count}</c> per tenant and <c>total: N</c>.
 /// </summary>

@@ -38,6 +38,6 @@ public static class ErrorCodes
     public const string InvalidBatchId = "invalid_batch_id";
     public const string BatchNotFound = "batch_not_found";
 
-    /// <summary>501: the tenant's provider has no such operation (AWS delivers no content; contract §2).</summary>
+    /// <summary>501: the tenant's provider has no such operation (AWS delivers no content; docs/api.md, "Codes").</summary>
     public const string OperationNotSupported = "operation_not_supported";
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
@@ -71,7 +72,23 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddTransient<TenantMediaDeleter>();
         services.TryAddTransient<TenantMediaRetriever>();
         services.TryAddTransient<DeletionMessageProcessor>();
-        services.TryAddTransient<MediaApi>();
+        services.TryAddTransient(provider => new BatchSubmitter(
+            provider.GetRequiredService<TenantMediaDeleter>(),
+            provider.GetRequiredService<IDeletionQueue>(),
+            provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),
+            provider.GetRequiredService<IBatchStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<BatchSubmitter>>(),
+            provider.GetService<TenantPacer>()));
+        services.TryAddTransient(provider => new MediaApi(
+            provider.GetRequiredService<TenantAuthenticator>(),
+            provider.GetRequiredService<TenantMediaDeleter>(),
+            provider.GetRequiredService<BatchSubmitter>(),
+            provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),
+            provider.GetRequiredService<IBatchStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<MediaApi>>(),
+            provider.GetRequiredService<TenantMediaRetriever>()));
         return services;
     }
 }

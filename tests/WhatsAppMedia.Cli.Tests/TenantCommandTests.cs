@@ -122,7 +122,7 @@ public sealed class TenantCommandTests : IClassFixture<CliFixture>
         (await authenticator.AuthenticateAsync(id, added.Line("apiKey"))).Status.ShouldBe(TenantAuthenticationStatus.Unauthorized);
     }
 
-    /// <summary>Contract §1 (issue 11): a default phone is optional for every provider; calls name one instead.</summary>
+    /// <summary>A default phone is optional for every provider; calls name one instead.</summary>
     [Theory]
     [InlineData("aws", "--access-key-id", "AKIAEXAMPLE000000001", "--secret-access-key", "S", "--region", "ap-south-1")]
     [InlineData("nxcloud", "--access-key", "k", "--access-secret", "S", "--region", null)]
@@ -280,7 +280,7 @@ public sealed class TenantCommandTests : IClassFixture<CliFixture>
         { ["tenant", "add", "--id", "acme", "--provider", "meta", "--access-token", " t"], "Invalid --access-token" },
         { ["tenant", "add", "--id", "acme", "--provider", "aws", "--phone", "phone-number-id-1", "--access-key-id", "A", "--secret-access-key", "S", "--region", "mars"], "Invalid --region" },
 
-        // Issue 11: a region the document once accepted and every send refused; one rule now refuses it here.
+        // A region the document once accepted and every send refused; one rule now refuses it here.
         { ["tenant", "add", "--id", "acme", "--provider", "aws", "--access-key-id", "A", "--secret-access-key", "S", "--region", "us-a-b-c-d-1"], "Invalid --region" },
         { ["tenant", "add", "--id", "acme", "--provider", "aws", "--phone", "+15550783881", "--access-key-id", "A", "--secret-access-key", "S", "--region", "us-east-1"], "Invalid --phone" },
         { ["tenant", "add", "--id", "acme", "--provider", "meta", "--access-token", "token with spaces"], "Invalid --access-token" },

@@ -3,7 +3,7 @@ using WhatsAppMedia.Sandbox;
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
-/// A local host with tenants as integrators write them (issue 11): one per provider without a default phone, one per
+/// A local host with tenants as integrators write them: one per provider without a default phone, one per
 /// provider whose document lacks a required credential, and provider retries that fit in a test (three attempts a
 /// few milliseconds apart, throttled queue messages deferred by a tenth of a second).
 /// </summary>

@@ -10,7 +10,7 @@ using WhatsAppMedia.Sandbox;
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
-/// Issue 12's hostile inputs, over the local host's real port and real queue: strings that are not text, failed
+/// Hostile inputs, over the local host's real port and real queue: strings that are not text, failed
 /// entries that outgrow the queue, and answers produced around the handlers. Each is a 400, a -failed entry on the
 /// first delivery, or a problem+json of the service's own — never a 500, an empty body or a trip to -poison.
 /// </summary>
@@ -191,7 +191,7 @@ public class LocalHostHostileInputTests(LocalHostFixture host) : IClassFixture<L
     [Fact]
     public async Task A_large_message_not_in_the_queues_encoding_is_moved_to_poison_whole_by_the_engine()
     {
-        // The queue engine (contract §3) moves an undecodable message to -poison as it was stored, before the function
+        // The queue engine (docs/architecture.md, "Queue") moves an undecodable message to -poison as it was stored, before the function
         // runs, so no -failed entry has to be fitted for it: however large, it is kept whole.
         var text = "not-base64!" + new string('<', 60_000);
         var marker = host.Sandbox.CreateMedia(ProviderKind.Meta);

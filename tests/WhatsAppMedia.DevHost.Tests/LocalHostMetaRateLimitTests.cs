@@ -6,7 +6,7 @@ using WhatsAppMedia.Sandbox;
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
-/// Meta's rate limits as they arrive, as HTTP 400 or 403 with a Graph error code (issue 11 item 4), replayed by the
+/// Meta's rate limits as they arrive, as HTTP 400 or 403 with a Graph error code, replayed by the
 /// sandbox and sent through the local host: retried within the budget, then 429 <c>provider_throttled</c> with
 /// <c>Retry-After</c>; on the queue, deferred and then deleted.
 /// </summary>

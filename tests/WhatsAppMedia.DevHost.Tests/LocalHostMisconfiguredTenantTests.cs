@@ -5,7 +5,7 @@ using WhatsAppMedia.Core.Providers;
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
-/// A tenant document that is present but unusable (contract §1, issue 11 item 2) is a permanent operator error: 500
+/// A tenant document that is present but unusable (docs/formats.md, "Tenant document") is a permanent operator error: 500
 /// <c>tenant_misconfigured</c> without <c>Retry-After</c>, a detail naming the field and no value, and
 /// <c>-failed</c> on the queue; never the 503 that tells callers to retry forever.
 /// </summary>

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
 /// Every provider outcome, for every provider, through the local host's real port and queue: what the caller of
-/// DELETE hears (contract §2) and what becomes of a queue message (contract §3).
+/// DELETE hears (docs/api.md, "Codes") and what becomes of a queue message (docs/architecture.md, "Queue").
 /// </summary>
 public class LocalHostOutcomeTests(ShortAttemptTimeoutFixture host) : IClassFixture<ShortAttemptTimeoutFixture>
 {

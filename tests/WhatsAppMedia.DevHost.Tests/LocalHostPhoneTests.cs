@@ -8,7 +8,7 @@ using WhatsAppMedia.Sandbox;
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
-/// Which phone a call uses (contract §1, issue 11 items 1 and 3), over the local host's real port and queue against
+/// Which phone a call uses (docs/api.md, "Which phone a call uses"), over the local host's real port and queue against
 /// the sandbox: the request's, batch's, item's or message's phone, else the tenant's; none at all is
 /// <c>phone_required</c> where the provider needs one; Meta never gets the tenant's phone.
 /// </summary>

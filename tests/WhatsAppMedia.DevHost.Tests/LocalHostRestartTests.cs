@@ -9,7 +9,7 @@ namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
 /// The local host stopped while it works through a backlog, then started again on the same queue: every message
-/// must end deleted, not found, in <c>-failed</c> or in <c>-poison</c> (contract §3: no message is ever dropped).
+/// must end deleted, not found, in <c>-failed</c> or in <c>-poison</c> (docs/architecture.md, "Queue": no message is ever dropped).
 /// </summary>
 public class LocalHostRestartTests(LocalEnvironment environment) : IClassFixture<LocalEnvironment>
 {

@@ -9,7 +9,7 @@ using WhatsAppMedia.Sandbox.Media;
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
-/// GET …/media/{mediaId} and …/content through the local host's real port against the sandbox (contract §2): the
+/// GET …/media/{mediaId} and …/content through the local host's real port against the sandbox (docs/api.md, "Retrieval and download"): the
 /// answers, and every bad input and failure path of the issue, each seen from the caller and from the provider.
 /// Provider calls give up after three seconds (<see cref="ShortAttemptTimeoutFixture"/>), which is also the download's
 /// idle timeout.

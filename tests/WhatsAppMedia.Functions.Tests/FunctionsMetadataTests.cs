@@ -6,7 +6,7 @@ namespace WhatsAppMedia.Functions.Tests;
 
 /// <summary>
 /// The functions.metadata the Worker SDK writes from the attributes is what the Functions host registers routes and
-/// triggers from, so it is checked against contract §2 (HTTP API) and §3 (queue) as literal data: a route, method,
+/// triggers from, so it is checked against docs/api.md (HTTP API) and docs/formats.md (queue) as literal data: a route, method,
 /// authorization level or queue binding that drifts from the contract fails here.
 /// </summary>
 public sealed class FunctionsMetadataTests
@@ -134,7 +134,7 @@ public sealed class FunctionsMetadataTests
         binding.GetProperty("type").GetString().ShouldBe("queueTrigger");
         binding.GetProperty("direction").GetString().ShouldBe("In");
         // The colon form: the host resolves %name% against configuration, where the app setting MediaDeletion__Queue
-        // appears as MediaDeletion:Queue (contract §4 names the setting; VERIFIED.md has the sources).
+        // appears as MediaDeletion:Queue (the README's "Configuration" names the setting; VERIFIED.md has the sources).
         binding.GetProperty("queueName").GetString().ShouldBe("%MediaDeletion:Queue%");
         binding.GetProperty("connection").GetString().ShouldBe("AzureWebJobsStorage");
     }

@@ -32,7 +32,7 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
     [InlineData("demo-meta", ProviderKind.Meta, HttpStatusCode.NotFound, "media_not_found")]
     [InlineData("demo-aws", ProviderKind.Aws, HttpStatusCode.NotFound, "media_not_found")]
     [InlineData("demo-sgc", ProviderKind.SmsGatewayCenter, HttpStatusCode.NotFound, "media_not_found")]
-    // How NxCloud reports missing media is unconfirmed (providers.md): its code is kept and the answer stays "rejected".
+    // How NxCloud reports missing media is unconfirmed (docs/providers/nxcloud.md, "Answers"): its code is kept and the answer stays "rejected".
     [InlineData("demo-nxcloud", ProviderKind.NxCloud, HttpStatusCode.BadGateway, "provider_rejected")]
     public async Task Each_provider_deletes_then_answers_the_second_delete(string tenant, ProviderKind kind, HttpStatusCode secondStatus, string secondCode)
     {

@@ -11,7 +11,7 @@ using WhatsAppMedia.Testing.KeyVault;
 namespace WhatsAppMedia.Identity.Tests;
 
 /// <summary>
-/// The real Azure.Identity credential against a stand-in of App Service's managed-identity endpoint (issue 11 item 6):
+/// The real Azure.Identity credential against a stand-in of App Service's managed-identity endpoint:
 /// which identity the app asks a token for, and that the token reads a tenant from the Key Vault stand-in.
 /// </summary>
 [Collection(AppServiceIdentityCollection.Name)]

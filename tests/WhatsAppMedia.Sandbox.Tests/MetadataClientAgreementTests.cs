@@ -85,7 +85,7 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
         aws.Failure.ShouldNotBeNull().Outcome.ShouldBe(DeletionOutcome.NotFound);
     }
 
-    // Built as the provider registrations build them since issue 13: the base URL is the typed client's BaseAddress
+    // Built as the provider registrations build them: the base URL is the typed client's BaseAddress
     // (Meta, NxCloud), AWS's endpoint its options' (merged by issue14 when main's provider modules came in).
     private MetaMediaProvider Meta() =>
         new(Client(ProviderKind.Meta), Options.Create(new MetaOptions { BaseUrl = Sandbox.BaseUrlFor(ProviderKind.Meta) }), Clock);

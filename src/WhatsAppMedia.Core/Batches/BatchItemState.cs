@@ -1,6 +1,6 @@
 namespace WhatsAppMedia.Core.Batches;
 
-/// <summary>Where one item of a batch stands (contract §2, GET …/media/deletions/{batchId}).</summary>
+/// <summary>Where one item of a batch stands (docs/api.md, "Bulk deletions and batches").</summary>
 public enum BatchItemState
 {
     /// <summary>Queued, deferred or being retried: not settled yet.</summary>

@@ -6,7 +6,7 @@ namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>
 /// The queue processor's side of batch state: records each batch message's outcome on its item, and whether a failed
-/// delivery is the last one (contract §3: <c>dequeueCount</c> equals host.json <c>maxDequeueCount</c>, after which the
+/// delivery is the last one (docs/architecture.md, "Queue": <c>dequeueCount</c> equals host.json <c>maxDequeueCount</c>, after which the
 /// queue trigger moves the message to <c>{queue}-poison</c> — Microsoft.Azure.WebJobs.Extensions.Storage.Queues
 /// <c>QueueProcessor.CompleteProcessingMessageAsync</c> poisons when <c>DequeueCount &gt;= MaxDequeueCount</c>).
 /// Messages without <c>batchId</c> and <c>itemIndex</c> belong to no batch and are not recorded.

@@ -5,7 +5,7 @@ using WhatsAppMedia.Core.Deletions;
 namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>
-/// Removes batches older than <c>MediaDeletion__BatchRetention</c> (contract §2, §4). Both hosts run it on a schedule:
+/// Removes batches older than <c>MediaDeletion__BatchRetention</c> (docs/architecture.md, "Batch state"). Both hosts run it on a schedule:
 /// the Functions app from a timer trigger, the local host from a hosted service; the rule lives here once.
 /// </summary>
 public sealed partial class BatchRetentionJob(

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>
-/// Batch state (contract §2): one record per item, so every update touches one item and is idempotent under the
+/// Batch state (docs/architecture.md, "Batch state"): one record per item, so every update touches one item and is idempotent under the
 /// queue's at-least-once delivery. Every method throws the storage's own exception when the store is unreachable.
 /// </summary>
 public interface IBatchStore

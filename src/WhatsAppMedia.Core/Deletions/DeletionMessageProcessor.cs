@@ -43,7 +43,7 @@ public sealed partial class DeletionMessageProcessor(
             && batches.IsLastDelivery(dequeueCount)
             && DeletionMessage.TryParse(messageText, out var message, out _))
         {
-            // The trigger moves the message to -poison when this delivery fails: say so in its batch first (contract §3).
+            // The trigger moves the message to -poison when this delivery fails: say so in its batch first (docs/architecture.md, "Queue").
             await batches.RecordPoisonedAsync(message, exception, cancellationToken);
             throw;
         }

@@ -6,7 +6,7 @@ namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>
 /// The deletion calls under way in this process, so that concurrent deletions of one media object share one provider
-/// call: 500 concurrent DELETEs of one id make one call, not 500 (issue 12), and each caller gets its outcome —
+/// call: 500 concurrent DELETEs of one id make one call, not 500, and each caller gets its outcome —
 /// <c>deleted</c> for all of them rather than one <c>deleted</c> and 499 <c>media_not_found</c>. A call is shared only
 /// while it runs, and only for the same tenant, provider, media id and phone, each caller having been authenticated
 /// for that tenant first. The shared call runs without any one caller's cancellation (it is bounded by the provider

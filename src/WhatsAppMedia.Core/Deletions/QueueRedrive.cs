@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Batches;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>
-/// Puts messages from <c>{queue}-failed</c> or <c>{queue}-poison</c> back on the work queue (contract §3) with
+/// Puts messages from <c>{queue}-failed</c> or <c>{queue}-poison</c> back on the work queue (docs/architecture.md, "Queue") with
 /// <c>attempt</c> reset to 0. Each message's batch item goes back to pending first, then the message is copied to the
 /// work queue, then deleted from its source: a crash between copy and delete leaves a duplicate (deleting twice is
 /// harmless) and loses nothing.

@@ -1,6 +1,6 @@
 namespace WhatsAppMedia.Core.Deletions;
 
-/// <summary>The queue <c>whatsapp-media queue redrive --from</c> empties (contract §3).</summary>
+/// <summary>The queue <c>whatsapp-media queue redrive --from</c> empties (docs/architecture.md, "Queue").</summary>
 public enum RedriveSource
 {
     /// <summary><c>{queue}-failed</c>: entries wrap the original message (<see cref="FailedDeletion"/>).</summary>

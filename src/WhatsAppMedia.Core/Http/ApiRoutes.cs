@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing.Template;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>
-/// The HTTP API's one route table (contract §2): each route's template (without the <c>api</c> prefix, as Azure
+/// The HTTP API's one route table (docs/api.md, "Routes"): each route's template (without the <c>api</c> prefix, as Azure
 /// Functions' <c>HttpTrigger.Route</c> takes it) and method. The Functions app's triggers and the local host's endpoints
 /// are declared from these constants, and the answer for a request no route takes (404 or 405 with <c>Allow</c>) is
 /// decided from <see cref="All"/>, so a route exists in exactly one place.

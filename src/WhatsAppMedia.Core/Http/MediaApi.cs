@@ -4,11 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
-using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Tenants;
-using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Http;
 
@@ -16,17 +14,37 @@ namespace WhatsAppMedia.Core.Http;
 /// The HTTP operations of docs/openapi.json, written once for both hosts: the Functions app and the local host each
 /// hand over the request and route values and return the <see cref="IResult"/> as it is.
 /// </summary>
-public sealed partial class MediaApi(
-    TenantAuthenticator authenticator,
-    TenantMediaDeleter deleter,
-    IDeletionQueue queue,
-    IOptions<MediaDeletionOptions> options,
-    IBatchStore batches,
-    TimeProvider timeProvider,
-    ILogger<MediaApi> logger,
-    TenantMediaRetriever retriever,
-    TenantPacer? pacer = null)
+public sealed partial class MediaApi
 {
+    private readonly TenantAuthenticator authenticator;
+    private readonly TenantMediaDeleter deleter;
+    private readonly BatchSubmitter submitter;
+    private readonly IOptions<MediaDeletionOptions> options;
+    private readonly IBatchStore batches;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<MediaApi> logger;
+    private readonly TenantMediaRetriever retriever;
+
+    internal MediaApi(
+        TenantAuthenticator authenticator,
+        TenantMediaDeleter deleter,
+        BatchSubmitter submitter,
+        IOptions<MediaDeletionOptions> options,
+        IBatchStore batches,
+        TimeProvider timeProvider,
+        ILogger<MediaApi> logger,
+        TenantMediaRetriever retriever)
+    {
+        this.authenticator = authenticator;
+        this.deleter = deleter;
+        this.submitter = submitter;
+        this.options = options;
+        this.batches = batches;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        this.retriever = retriever;
+    }
+
     public const string ApiKeyHeader = "X-Api-Key";
 
     public static IResult Health(HttpRequest request)
@@ -37,7 +55,7 @@ public sealed partial class MediaApi(
 
     /// <summary>
     /// A request that no route of <see cref="ApiRoutes"/> takes: 404 <c>not_found</c> when no route has its path, otherwise
-    /// 405 <c>method_not_allowed</c> with <c>Allow</c> naming the methods that path takes (contract §2). For a host whose
+    /// 405 <c>method_not_allowed</c> with <c>Allow</c> naming the methods that path takes (docs/api.md, "Conventions"). For a host whose
     /// routing cannot answer these itself (the Functions host answers both with an empty 404).
     /// </summary>
     public static IResult Unmatched(HttpRequest request)
@@ -76,7 +94,7 @@ public sealed partial class MediaApi(
         return ProviderFailure(request, result.Answer, result.Attempts, requestId);
     }
 
-    /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider (contract §2).</summary>
+    /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider (docs/api.md, "Retrieval and download").</summary>
     public async Task<IResult> GetMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
@@ -96,7 +114,7 @@ public sealed partial class MediaApi(
 
     /// <summary>
     /// GET /api/tenants/{tenantId}/media/{mediaId}/content: the file, streamed from the provider as it arrives and
-    /// checked against its declared size and SHA-256 (contract §2; <see cref="MediaContentResult"/>).
+    /// checked against its declared size and SHA-256 (docs/providers/meta.md; <see cref="MediaContentResult"/>).
     /// </summary>
     public async Task<IResult> GetMediaContentAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
     {
@@ -145,30 +163,8 @@ public sealed partial class MediaApi(
             return ProblemResults.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, problem, requestId);
         }
 
-        var batchId = BatchIds.New();
-        var messages = new List<DeletionMessage>(batch.Items.Count);
-        var errors = new List<ItemError>();
-        for (var index = 0; index < batch.Items.Count; index++)
-        {
-            var item = batch.Items[index];
-            var phone = item.Phone ?? batch.Phone;
-            var invalid = item switch
-            {
-                { NonText: { } nonText } => new IdentifierError(CodeForNonText(nonText), nonText.Problem()),
-                { MediaId: null } => new IdentifierError(ErrorCodes.InvalidMediaId, "'mediaId' must be a string."),
-                { PhoneIsMalformed: true } => new IdentifierError(ErrorCodes.InvalidPhone, "'phone' must be a string."),
-                _ => deleter.Resolve(tenant, item.MediaId, phone, out _),
-            };
-            if (invalid is not null)
-            {
-                errors.Add(new ItemError(index, invalid.Code, invalid.Message));
-                continue;
-            }
-
-            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index));
-        }
-
-        if (errors.Count > 0)
+        var submission = await submitter.SubmitAsync(tenant, batch, requestId, cancellationToken);
+        if (submission.Errors is { } errors)
         {
             return ProblemResults.Create(
                 StatusCodes.Status400BadRequest,
@@ -178,78 +174,17 @@ public sealed partial class MediaApi(
                 errors);
         }
 
-        // A paced tenant's items get consecutive slots after whatever it already holds, so the queue itself releases
-        // them at the tenant's rate across every instance (docs/pacing.md, "Bulk deletions").
-        PacingReservation? schedule;
-        try
+        if (submission.UnavailableDetail is { } unavailable)
         {
-            schedule = pacer is null ? null : await pacer.ScheduleAsync(tenant, messages.Count, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogBatchStateFailure(exception, tenant.Id, batchId);
-            return ProblemResults.Create(
-                StatusCodes.Status503ServiceUnavailable,
-                ErrorCodes.QueueUnavailable,
-                "The tenant's request schedule could not be read, so nothing was queued; sending the batch again is safe.",
-                requestId);
+            return ProblemResults.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.QueueUnavailable, unavailable, requestId);
         }
 
-        if (schedule is not null)
-        {
-            for (var index = 0; index < messages.Count; index++)
-            {
-                messages[index] = messages[index] with { NotBefore = schedule.SlotAt(index) };
-            }
-        }
-
-        // Recorded before anything is queued, so no message can settle an item the batch does not know.
-        try
-        {
-            await batches.CreateAsync(
-                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore)).ToList(), cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogBatchStateFailure(exception, tenant.Id, batchId);
-            return ProblemResults.Create(
-                StatusCodes.Status503ServiceUnavailable,
-                ErrorCodes.QueueUnavailable,
-                "The batch could not be recorded, so nothing was queued; sending the batch again is safe.",
-                requestId);
-        }
-
-        var queued = 0;
-        try
-        {
-            await Parallel.ForEachAsync(
-                messages,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueParallelism, CancellationToken = cancellationToken },
-                async (message, token) =>
-                {
-                    var delay = message.NotBefore is { } slot ? slot - timeProvider.GetUtcNow() : TimeSpan.Zero;
-                    await queue.EnqueueAsync(message, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, token);
-                    Interlocked.Increment(ref queued);
-                });
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Only sends the queue confirmed are counted; those cancelled or failed in flight may have been stored all
-            // the same, so the count is a floor, never more than what was queued.
-            var confirmed = Volatile.Read(ref queued);
-            LogQueueFailure(exception, tenant.Id, batchId, confirmed, messages.Count);
-            return ProblemResults.Create(
-                StatusCodes.Status503ServiceUnavailable,
-                ErrorCodes.QueueUnavailable,
-                $"The queue failed after at least {confirmed} of {messages.Count} items were queued; sending the batch again is safe (deleting twice is harmless).",
-                requestId);
-        }
-
-        LogBatchQueued(tenant.Id, batchId, messages.Count, requestId);
-        return Results.Json(new BatchAcceptedResponse(tenant.Id, batchId, messages.Count, requestId, schedule?.LastSlot), statusCode: StatusCodes.Status202Accepted);
+        LogBatchQueued(tenant.Id, submission.BatchId!, submission.Accepted, requestId);
+        return Results.Json(
+            new BatchAcceptedResponse(tenant.Id, submission.BatchId!, submission.Accepted, requestId, submission.EstimatedCompletionAt), statusCode: StatusCodes.Status202Accepted);
     }
 
-    /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: the batch's totals and failures (contract §2).</summary>
+    /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: the batch's totals and failures (docs/api.md, "Bulk deletions and batches").</summary>
     public async Task<IResult> GetBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken)
     {
         var requestId = Begin(request);
@@ -272,7 +207,7 @@ public sealed partial class MediaApi(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogBatchStateFailure(exception, tenant.Id, batchId);
+            LogBatchReadFailure(exception, tenant.Id, batchId);
             return ProblemResults.Create(
                 StatusCodes.Status503ServiceUnavailable, ErrorCodes.QueueUnavailable, "The batch state cannot be read right now; try again later.", requestId);
         }
@@ -334,14 +269,6 @@ public sealed partial class MediaApi(
         };
     }
 
-    /// <summary>A batch item's string that is not text is refused with the code of the field it was sent in.</summary>
-    private static string CodeForNonText(NonTextString nonText) => nonText.Field switch
-    {
-        "mediaId" => ErrorCodes.InvalidMediaId,
-        "phone" => ErrorCodes.InvalidPhone,
-        _ => ErrorCodes.InvalidRequest,
-    };
-
     private static IResult TooLarge(string requestId) => ProblemResults.Create(
         StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
 
@@ -397,9 +324,6 @@ public sealed partial class MediaApi(
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be written or read.")]
-    private partial void LogBatchStateFailure(Exception exception, string tenantId, string batchId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: queueing batch {BatchId} failed after at least {Queued} of {Count} messages.")]
-    private partial void LogQueueFailure(Exception exception, string tenantId, string batchId, int queued, int count);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be read.")]
+    private partial void LogBatchReadFailure(Exception exception, string tenantId, string batchId);
 }

@@ -4,7 +4,7 @@ using WhatsAppMedia.Core.Retrievals;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>
-/// The 200 body of <c>GET …/media/{mediaId}</c> (contract §2). <c>sha256</c>, <c>fileSize</c>, <c>url</c> and
+/// The 200 body of <c>GET …/media/{mediaId}</c> (docs/openapi.json). <c>sha256</c>, <c>fileSize</c>, <c>url</c> and
 /// <c>urlExpiresAt</c> are left out where the provider gives no such value (AWS gives neither a hash nor a URL).
 /// </summary>
 /// <param name="TenantId">The tenant, as in the route.</param>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>
-/// What an exception that escaped a handler means for the answer (contract §2), decided once for both hosts (the local
+/// What an exception that escaped a handler means for the answer (docs/api.md, "Conventions"), decided once for both hosts (the local
 /// host's exception handler, the Functions worker's middleware), and logged as what it is:
 /// <list type="bullet">
 /// <item>a request the server refused while reading it (<see cref="BadHttpRequestException"/>: the body arrived too

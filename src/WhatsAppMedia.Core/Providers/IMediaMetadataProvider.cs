@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>
-/// A provider that can describe a media object (contract §2, <c>GET …/media/{mediaId}</c>). Implemented by the providers
+/// A provider that can describe a media object (<c>GET …/media/{mediaId}</c>, docs/api.md, "Retrieval and download"). Implemented by the providers
 /// whose public API has such a call (Meta, AWS); a provider without one has no implementation and the service answers
 /// 501 <c>operation_not_supported</c>. Stateless like <see cref="IMediaProvider"/>, whose <see cref="IMediaProvider.Validate"/>
 /// checks the target first; <see cref="SendGetMetadataAsync"/> makes exactly one HTTP attempt, and

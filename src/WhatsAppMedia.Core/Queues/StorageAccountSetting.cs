@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace WhatsAppMedia.Core.Queues;
 
 /// <summary>
-/// Reads the Functions storage setting (contract §4) for one storage service the way the Functions host's storage
+/// Reads the Functions storage setting (docs/architecture.md, "Storage settings") for one storage service the way the Functions host's storage
 /// extensions do: a connection string in <c>AzureWebJobsStorage</c> wins; otherwise the identity-based
 /// <c>AzureWebJobsStorage__{service}ServiceUri</c> or <c>__accountName</c>, with optional <c>__credential</c> and
 /// <c>__clientId</c>. Shared by <see cref="QueueServiceClientFactory"/> and <see cref="TableServiceClientFactory"/>, so

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 namespace WhatsAppMedia.Core.Queues;
 
 /// <summary>
-/// Builds the <see cref="TableServiceClient"/> for batch state (contract §2) from the same storage setting as the
-/// queues (contract §4): the connection string in <c>AzureWebJobsStorage</c> (<c>UseDevelopmentStorage=true</c> means
+/// Builds the <see cref="TableServiceClient"/> for batch state (docs/architecture.md, "Batch state") from the same storage setting as the
+/// queues (docs/architecture.md, "Storage settings"): the connection string in <c>AzureWebJobsStorage</c> (<c>UseDevelopmentStorage=true</c> means
 /// Azurite's table endpoint, which the SDK expands itself), or the identity-based
 /// <c>AzureWebJobsStorage__tableServiceUri</c> / <c>__accountName</c> with optional <c>__credential</c> and <c>__clientId</c>.
 /// </summary>

@@ -9,7 +9,7 @@ using WhatsAppMedia.Core.Http;
 namespace WhatsAppMedia.Core.Retrievals;
 
 /// <summary>
-/// Streams an open provider download to the caller (contract §2, <c>/content</c>): <c>Content-Type</c> the checked
+/// Streams an open provider download to the caller (<c>/content</c>, docs/providers/meta.md): <c>Content-Type</c> the checked
 /// MIME type, <c>Content-Length</c> the declared size, <c>ETag</c> the quoted SHA-256 hex, and the bytes as they
 /// arrive, through two pooled buffers, so memory does not grow with the file. The SHA-256 is computed while copying
 /// and the last chunk read is held back until the provider's body has ended: only when the length and the hash are

@@ -23,7 +23,7 @@ internal sealed class MediaDownloadOpening : IDisposable
     public ProviderAnswer? Failure { get; }
 
     /// <summary>
-    /// The provider refused the URL itself (401, 403, 404, 410: Meta's answer for an expired URL, contract §2): the
+    /// The provider refused the URL itself (401, 403, 404, 410: Meta's answer for an expired URL, docs/providers/meta.md): the
     /// metadata fetched again gives a fresh URL, worth one more try.
     /// </summary>
     public bool FreshUrlMayHelp { get; }

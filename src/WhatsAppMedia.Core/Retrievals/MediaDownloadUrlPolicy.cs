@@ -3,7 +3,7 @@ using WhatsAppMedia.Core.Providers;
 namespace WhatsAppMedia.Core.Retrievals;
 
 /// <summary>
-/// Where the tenant's token may be sent to fetch a media file (contract §2, <c>/content</c>): an absolute URL whose
+/// Where the tenant's token may be sent to fetch a media file (<c>/content</c>, docs/providers/meta.md): an absolute URL whose
 /// host is one of <c>Providers:Meta:MediaDownloadHosts</c>, compared exactly (DNS names case-insensitively, no suffix
 /// matching), over https, or over plain http only when that listed host is a loopback address (the sandboxes), and
 /// without userinfo. The URL comes from the provider's answer, so it is checked as untrusted input before anything is

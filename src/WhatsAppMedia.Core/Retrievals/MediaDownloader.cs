@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Providers.Meta;
 namespace WhatsAppMedia.Core.Retrievals;
 
 /// <summary>
-/// Opens the download of a media file from the URL a provider's metadata gave (contract §2, <c>/content</c>), sending
+/// Opens the download of a media file from the URL a provider's metadata gave (<c>/content</c>, docs/providers/meta.md), sending
 /// the tenant's bearer token only where <see cref="MediaDownloadUrlPolicy"/> allows, and checks everything that can be
 /// checked before a byte is streamed: the URL, the declared size against <c>Providers:Meta:MaxDownloadBytes</c>, the
 /// form of the declared SHA-256, the answer's status, length and encoding. The body is left unread for
@@ -197,7 +197,7 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions>
         const string code = "download";
         return status switch
         {
-            // Meta refuses an expired URL with 401 or 404 (providers.md, "Download"); a fresh URL from the metadata may pass.
+            // Meta refuses an expired URL with 401 or 404 (docs/providers/meta.md, "Download"); a fresh URL from the metadata may pass.
             401 or 403 => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.CredentialsRefused, status, code, message), freshUrlMayHelp: true),
             404 or 410 => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.NotFound, status, code, message), freshUrlMayHelp: true),
             429 => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.Throttled, status, code, message, RetryAfter.From(response, timeProvider))),

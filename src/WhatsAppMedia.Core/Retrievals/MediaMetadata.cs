@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Retrievals;
 
 /// <summary>
-/// What a provider says about one media object (contract §2, <c>GET …/media/{mediaId}</c>), in the provider's own
+/// What a provider says about one media object (<c>GET …/media/{mediaId}</c>, docs/api.md), in the provider's own
 /// values: nothing here is trusted until it is checked where it is used (<see cref="MediaDownloadUrlPolicy"/> for the
 /// URL, <see cref="MediaDownloader"/> for the size and the hash).
 /// </summary>

@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Tenants;
 namespace WhatsAppMedia.Core.Retrievals;
 
 /// <summary>
-/// Retrieves a media object's metadata and opens its content for a tenant (contract §2), with the same retries
+/// Retrieves a media object's metadata and opens its content for a tenant (docs/api.md, "Retrieval and download"), with the same retries
 /// (<see cref="MediaDeletionClient"/>) and credential refresh (<see cref="CredentialRefresh"/>) as a delete. For
 /// <c>/content</c>, a download URL the provider refuses (expired, or the token refused on it) costs one more round:
 /// the metadata is fetched again for a fresh URL and the download tried once more.

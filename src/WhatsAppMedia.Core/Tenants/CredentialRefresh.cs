@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
-/// Contract §1's rule for a provider that refuses the cached credentials: forget the cached tenant, read it afresh and
+/// The rule (docs/architecture.md, "Tenants and Key Vault") for a provider that refuses the cached credentials: forget the cached tenant, read it afresh and
 /// try once more, so a rotated secret takes effect without a restart. One statement of the rule for every provider call
 /// (delete, metadata, download).
 /// </summary>

@@ -7,7 +7,7 @@ namespace WhatsAppMedia.DevHost.Azurite;
 
 /// <summary>
 /// A real Azurite (the repository's pinned npm package, <c>node_modules/.bin/azurite</c>) on loopback ports, in memory,
-/// for tests and the local host: its queue service carries the work, its table service the batch state (contract §2).
+/// for tests and the local host: its queue service carries the work, its table service the batch state (docs/architecture.md).
 /// Ready when Azurite prints that both listen; disposing kills its process tree. Its data dies with it.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable

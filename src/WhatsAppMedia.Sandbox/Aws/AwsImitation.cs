@@ -91,7 +91,7 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
 
     /// <summary>
     /// GetWhatsAppMessageMedia with <c>metadataOnly: true</c>, the one form that returns anything but a copy into S3,
-    /// which the sandbox does not imitate (providers.md, AWS, "Retrieve metadata").
+    /// which the sandbox does not imitate (docs/providers/aws.md, "Retrieve metadata").
     /// </summary>
     private async Task GetMediaAsync(HttpContext context)
     {

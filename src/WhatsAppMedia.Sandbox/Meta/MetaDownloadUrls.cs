@@ -2,8 +2,8 @@ namespace WhatsAppMedia.Sandbox.Meta;
 
 /// <summary>
 /// The download URLs the Meta imitation hands out in a metadata answer, shaped like Meta's
-/// (<c>https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=…&amp;ext=…&amp;hash=…</c>; providers.md, Meta,
-/// "Download"): <c>mid</c> the media id, <c>ext</c> the expiry in Unix seconds, <c>hash</c> the sandbox's signature
+/// (<c>https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=…&amp;ext=…&amp;hash=…</c>;
+/// docs/providers/meta.md, "Download"): <c>mid</c> the media id, <c>ext</c> the expiry in Unix seconds, <c>hash</c> the sandbox's signature
 /// over both (<see cref="SignedUrls"/>), so a URL whose expiry or media id was changed is refused rather than honoured.
 /// They live on the sandbox's own host, under the imitation's prefix, so the server records them and applies faults.
 /// </summary>

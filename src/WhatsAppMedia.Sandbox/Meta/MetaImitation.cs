@@ -107,7 +107,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
             ["mime_type"] = content.MimeType,
             ["sha256"] = sha256,
 
-            // Meta sends the size as a string (providers.md, Meta, "Retrieve"); a fault sends the number clients must also read.
+            // Meta sends the size as a string (docs/providers/meta.md, "Retrieve metadata"); a fault sends the number clients must also read.
             ["file_size"] = fault?.Kind == SandboxFaultKind.FileSizeAsNumber ? JsonValue.Create(fileSize) : fileSize.ToString(CultureInfo.InvariantCulture),
             ["id"] = mediaId,
         });
@@ -127,7 +127,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
 
         if (!HasRegisteredToken(context.Request))
         {
-            // Without the token Meta answers an error, never the file (providers.md, Meta, "Download").
+            // Without the token Meta answers an error, never the file (docs/providers/meta.md, "Download").
             await WriteTokenRefusedAsync(context, new GraphError(190, "Invalid OAuth access token - Cannot parse access token", "OAuthException"));
             return;
         }
@@ -181,7 +181,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
         }
 
         // Media a customer sent belong to no business number: Meta refuses the ownership check for them outright
-        // (code 100 without a subcode), as integrators report it; providers.md, Meta, "Ownership check".
+        // (code 100 without a subcode), as integrators report it; docs/providers/meta.md, "Delete".
         if (phone is not null && state.IsReceived(mediaId))
         {
             return WriteErrorAsync(context, StatusCodes.Status400BadRequest, new GraphError(

@@ -6,7 +6,7 @@ namespace WhatsAppMedia.Core.Tests.Deletions;
 
 /// <summary>
 /// Every kind of message whose <c>-failed</c> entry would outgrow the queue's 64 KiB once escaped and encoded, and what
-/// the entry then holds (contract §3). The largest message the queue takes in base64 is 49,152 bytes of text.
+/// the entry then holds (docs/formats.md, "-failed entry"). The largest message the queue takes in base64 is 49,152 bytes of text.
 /// </summary>
 public class FailedEntryFitterTests
 {

@@ -5,7 +5,7 @@ using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.Core.Tests.Http;
 
-/// <summary>The route table's answer for requests no route takes: the 404 and the 405's <c>Allow</c> (contract §2).</summary>
+/// <summary>The route table's answer for requests no route takes: the 404 and the 405's <c>Allow</c> (docs/api.md, "Conventions").</summary>
 public class ApiRoutesTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Http;
 using WhatsAppMedia.Core.Providers;
@@ -44,10 +45,12 @@ public sealed class MediaApiFloodTests : IClassFixture<KeyVaultFixture>, IDispos
         var providersOptions = Options.Create(new ProviderRetryOptions());
         var client = new MediaDeletionClient(
             [new MetaMediaProvider(_unusedProviderClient, Options.Create(new MetaOptions()), _time)], providersOptions, _time, NullLogger<MediaDeletionClient>.Instance);
+        var deleter = new TenantMediaDeleter(_store, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance);
         _api = new MediaApi(
             new TenantAuthenticator(_store),
-            new TenantMediaDeleter(_store, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance),
-            new UnreachableDeletionQueue(),
+            deleter,
+            new BatchSubmitter(
+                deleter, new UnreachableDeletionQueue(), Options.Create(new MediaDeletionOptions()), new UnreachableBatchStore(), _time, NullLogger<BatchSubmitter>.Instance),
             Options.Create(new MediaDeletionOptions()),
             new UnreachableBatchStore(),
             _time,

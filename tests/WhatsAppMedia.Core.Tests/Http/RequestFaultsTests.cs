@@ -8,7 +8,7 @@ using WhatsAppMedia.Core.Http;
 namespace WhatsAppMedia.Core.Tests.Http;
 
 /// <summary>
-/// The answers both hosts give an exception that escaped a handler (contract §2). The Functions worker's
+/// The answers both hosts give an exception that escaped a handler (docs/api.md, "Conventions"). The Functions worker's
 /// HttpFaultMiddleware returns <see cref="RequestFaults.Answer"/> as its invocation result; the local host's exception
 /// handler uses <see cref="RequestFaults.Classify"/>.
 /// </summary>

@@ -2,7 +2,7 @@ using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Core.Tests.Providers;
 
-/// <summary>Contract §1's rule for which phone a call uses, stated once in <see cref="ProviderPhones"/>.</summary>
+/// <summary>The rule (docs/api.md, "Which phone a call uses") for which phone a call uses, stated once in <see cref="ProviderPhones"/>.</summary>
 public class ProviderPhonesTests
 {
     [Theory]

@@ -20,7 +20,7 @@ public class ConfigurationTenantStoreTests
         lookup.Tenant.Phone.ShouldBe("phone-number-id-01234567890123456789012345678901");
     }
 
-    /// <summary>Issue 11's example: an AWS document without its secret. An operator error, logged as one, with no value.</summary>
+    /// <summary>An AWS document without its secret. An operator error, logged as one, with no value.</summary>
     [Fact]
     public async Task An_unusable_document_is_an_error_in_the_log_naming_the_tenant_and_the_field_only()
     {

@@ -77,7 +77,7 @@ public class TenantAuthenticatorTests
         result.ErrorCode.ShouldBe("tenant_misconfigured");
     }
 
-    /// <summary>Issue 11: only an unusable document is tenant_misconfigured; a vault that is down or throttling stays a retryable 503.</summary>
+    /// <summary>Only an unusable document is tenant_misconfigured; a vault that is down or throttling stays a retryable 503.</summary>
     [Theory]
     [InlineData("outage")]
     [InlineData("throttle")]

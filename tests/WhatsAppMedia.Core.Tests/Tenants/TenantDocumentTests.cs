@@ -86,7 +86,7 @@ public class TenantDocumentTests
         TenantDocument.Parse("a", SmsGatewayCenterWithPassword()).Tenant!.Credentials.ShouldBe(new SmsGatewayCenterCredentials(null, "sgc-user", "pw-" + SecretMarker));
     }
 
-    /// <summary>Contract §1: a document without <c>phone</c> is valid for every provider; the call decides whether one is needed.</summary>
+    /// <summary>A document without <c>phone</c> is valid for every provider; the call decides whether one is needed.</summary>
     [Theory]
     [InlineData("""{"provider":"meta","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessToken":"t"}}""")]
     [InlineData("""{"provider":"aws","apiKeySha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","credentials":{"accessKeyId":"AKIAEXAMPLE000000001","secretAccessKey":"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY","region":"ap-south-1"}}""")]
@@ -101,7 +101,7 @@ public class TenantDocumentTests
     }
 
     /// <summary>
-    /// Issue 11 item 7: the document, the CLI (which parses what it writes) and the AWS provider hold the region to one
+    /// The document, the CLI (which parses what it writes) and the AWS provider hold the region to one
     /// rule, so a region the document accepts is one the provider signs for. <c>us-a-b-c-d-1</c> used to pass here and
     /// fail on every send.
     /// </summary>

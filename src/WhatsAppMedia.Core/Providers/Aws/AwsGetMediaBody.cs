@@ -4,7 +4,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 
 /// <summary>
 /// The JSON body of <c>GetWhatsAppMessageMedia</c> (<c>POST /v1/whatsapp/media/get</c>) as the service sends it: only
-/// metadata, never a copy into S3 (providers.md, "Retrieve metadata").
+/// metadata, never a copy into S3 (docs/providers/aws.md, "Retrieve metadata").
 /// </summary>
 /// <param name="MediaId">The validated media id.</param>
 /// <param name="OriginationPhoneNumberId">The validated phone number id or its ARN.</param>

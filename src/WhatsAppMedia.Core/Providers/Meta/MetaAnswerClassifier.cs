@@ -63,7 +63,7 @@ internal static class MetaAnswerClassifier
             outcome == DeletionOutcome.Throttled ? retryAfter : null);
     }
 
-    /// <summary>The table in providers.md; the order matters where a code is listed and <c>is_transient</c> is also set.</summary>
+    /// <summary>The table in docs/providers/meta.md, "Answers"; the order matters where a code is listed and <c>is_transient</c> is also set.</summary>
     private static DeletionOutcome OutcomeOf(int httpStatus, int code, int? subcode, bool isTransient) => code switch
     {
         0 or 10 or 190 or (>= 200 and <= 299) or 131005 => DeletionOutcome.CredentialsRefused,

@@ -5,14 +5,14 @@ using WhatsAppMedia.Core.Retrievals;
 namespace WhatsAppMedia.Core.Providers.Meta;
 
 /// <summary>
-/// Reads Meta's answer to <c>GET /{version}/{media-id}</c> (providers.md, "Retrieve"):
+/// Reads Meta's answer to <c>GET /{version}/{media-id}</c> (docs/providers/meta.md, "Retrieve metadata"):
 /// <c>{"messaging_product":"whatsapp","url":"…","mime_type":"image/jpeg","sha256":"…","file_size":"303833","id":"…"}</c>,
 /// where <c>file_size</c> comes as a string or a number. <c>url</c> and <c>mime_type</c> are required; the URL is kept as
 /// Meta wrote it and checked only where the token would be sent to it (<see cref="MediaDownloadUrlPolicy"/>).
 /// </summary>
 internal static class MetaMediaMetadata
 {
-    /// <summary>Meta's media URLs work for 5 minutes (providers.md, "Download").</summary>
+    /// <summary>Meta's media URLs work for 5 minutes (docs/providers/meta.md, "Download").</summary>
     public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>The metadata in <paramref name="body"/>, or null when it is not a metadata answer.</summary>

@@ -3,7 +3,7 @@ using WhatsAppMedia.Core.Providers.Meta;
 
 namespace WhatsAppMedia.Core.Tests.Providers.Meta;
 
-/// <summary>Answers the sandbox does not give: every row of providers.md's Meta table, and malformed answers.</summary>
+/// <summary>Answers the sandbox does not give: every row of docs/providers/meta.md, "Answers", and malformed answers.</summary>
 public class MetaAnswerClassifierTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);

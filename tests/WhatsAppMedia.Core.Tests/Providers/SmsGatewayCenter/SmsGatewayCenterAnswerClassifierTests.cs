@@ -3,7 +3,7 @@ using WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 
 namespace WhatsAppMedia.Core.Tests.Providers.SmsGatewayCenter;
 
-/// <summary>Answers the sandbox does not give: the unconfirmed error shapes providers.md asks us to expect.</summary>
+/// <summary>Answers the sandbox does not give: the unconfirmed error shapes of docs/providers/smsgatewaycenter.md, "Answers".</summary>
 public class SmsGatewayCenterAnswerClassifierTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(12);

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Http;
+using WhatsAppMedia.Core.Pacing;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Tenants;
+using WhatsAppMedia.Core.Text;
+
+namespace WhatsAppMedia.Core.Batches;
+
+/// <summary>
+/// Submits a parsed bulk deletion for an authenticated tenant (docs/api.md, "Bulk deletions and batches"): checks every
+/// item with the tenant's provider, reserves a paced tenant's slots, records the batch's items, then queues one message
+/// per item. Nothing is queued unless every item is valid and the batch is recorded first, so no message can settle an
+/// item its batch does not know.
+/// </summary>
+internal sealed partial class BatchSubmitter(
+    TenantMediaDeleter deleter,
+    IDeletionQueue queue,
+    IOptions<MediaDeletionOptions> options,
+    IBatchStore batches,
+    TimeProvider timeProvider,
+    ILogger<BatchSubmitter> logger,
+    TenantPacer? pacer = null)
+{
+    public async Task<BatchSubmission> SubmitAsync(Tenant tenant, DeletionBatch batch, string requestId, CancellationToken cancellationToken)
+    {
+        var batchId = BatchIds.New();
+        var messages = new List<DeletionMessage>(batch.Items.Count);
+        var errors = new List<ItemError>();
+        for (var index = 0; index < batch.Items.Count; index++)
+        {
+            var item = batch.Items[index];
+            var phone = item.Phone ?? batch.Phone;
+            var invalid = item switch
+            {
+                { NonText: { } nonText } => new IdentifierError(CodeForNonText(nonText), nonText.Problem()),
+                { MediaId: null } => new IdentifierError(ErrorCodes.InvalidMediaId, "'mediaId' must be a string."),
+                { PhoneIsMalformed: true } => new IdentifierError(ErrorCodes.InvalidPhone, "'phone' must be a string."),
+                _ => deleter.Resolve(tenant, item.MediaId, phone, out _),
+            };
+            if (invalid is not null)
+            {
+                errors.Add(new ItemError(index, invalid.Code, invalid.Message));
+                continue;
+            }
+
+            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index));
+        }
+
+        if (errors.Count > 0)
+        {
+            return BatchSubmission.Refused(errors);
+        }
+
+        // A paced tenant's items get consecutive slots after whatever it already holds, so the queue itself releases
+        // them at the tenant's rate across every instance (docs/pacing.md, "The shared schedule").
+        PacingReservation? schedule;
+        try
+        {
+            schedule = pacer is null ? null : await pacer.ScheduleAsync(tenant, messages.Count, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchStateFailure(exception, tenant.Id, batchId);
+            return BatchSubmission.Unavailable("The tenant's request schedule could not be read, so nothing was queued; sending the batch again is safe.");
+        }
+
+        if (schedule is not null)
+        {
+            for (var index = 0; index < messages.Count; index++)
+            {
+                messages[index] = messages[index] with { NotBefore = schedule.SlotAt(index) };
+            }
+        }
+
+        // Recorded before anything is queued, so no message can settle an item the batch does not know.
+        try
+        {
+            await batches.CreateAsync(
+                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore)).ToList(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchStateFailure(exception, tenant.Id, batchId);
+            return BatchSubmission.Unavailable("The batch could not be recorded, so nothing was queued; sending the batch again is safe.");
+        }
+
+        var queued = 0;
+        try
+        {
+            await Parallel.ForEachAsync(
+                messages,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueParallelism, CancellationToken = cancellationToken },
+                async (message, token) =>
+                {
+                    var delay = message.NotBefore is { } slot ? slot - timeProvider.GetUtcNow() : TimeSpan.Zero;
+                    await queue.EnqueueAsync(message, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, token);
+                    Interlocked.Increment(ref queued);
+                });
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Only sends the queue confirmed are counted; those cancelled or failed in flight may have been stored all
+            // the same, so the count is a floor, never more than what was queued.
+            var confirmed = Volatile.Read(ref queued);
+            LogQueueFailure(exception, tenant.Id, batchId, confirmed, messages.Count);
+            return BatchSubmission.Unavailable(
+                $"The queue failed after at least {confirmed} of {messages.Count} items were queued; sending the batch again is safe (deleting twice is harmless).");
+        }
+
+        return BatchSubmission.Queued(batchId, messages.Count, schedule?.LastSlot);
+    }
+
+    /// <summary>A batch item's string that is not text is refused with the code of the field it was sent in.</summary>
+    private static string CodeForNonText(NonTextString nonText) => nonText.Field switch
+    {
+        "mediaId" => ErrorCodes.InvalidMediaId,
+        "phone" => ErrorCodes.InvalidPhone,
+        _ => ErrorCodes.InvalidRequest,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be written.")]
+    private partial void LogBatchStateFailure(Exception exception, string tenantId, string batchId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: queueing batch {BatchId} failed after at least {Queued} of {Count} messages.")]
+    private partial void LogQueueFailure(Exception exception, string tenantId, string batchId, int queued, int count);
+}
