@@ -39,32 +39,15 @@ public sealed record DeletionMessage(
     {
         ArgumentNullException.ThrowIfNull(text);
         message = null;
-        if (JsonStrings.FindLoneSurrogate(text) is { } index)
+        if (!QueueMessageJson.TryParseObject(text, out var document, out var utf8, out var problem))
         {
-            refusal = new IdentifierError(ErrorCodes.MalformedMessage, $"The message is not text: it holds an unpaired surrogate at index {index}.");
-            return false;
-        }
-
-        var utf8 = JsonStrings.StrictUtf8.GetBytes(text);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8);
-        }
-        catch (JsonException)
-        {
-            refusal = new IdentifierError(ErrorCodes.MalformedMessage, "The message is not valid JSON.");
+            refusal = new IdentifierError(ErrorCodes.MalformedMessage, problem);
             return false;
         }
 
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                refusal = new IdentifierError(ErrorCodes.MalformedMessage, "The message must be a JSON object.");
-                return false;
-            }
 
             // Reading such a string (or looking past such a property name) throws; it is refused before anything is read.
             if (JsonStrings.FindNonText(utf8, max: 1) is [var nonText])
@@ -73,7 +56,7 @@ public sealed record DeletionMessage(
                 return false;
             }
 
-            if (!TryString(root, "tenantId", required: true, out var tenantId, out var problem)
+            if (!TryString(root, "tenantId", required: true, out var tenantId, out problem)
                 || !TryString(root, "mediaId", required: true, out var mediaId, out problem)
                 || !TryString(root, "phone", required: false, out var phone, out problem)
                 || !TryString(root, "batchId", required: false, out var batchId, out problem)

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using Azure.Storage.Queues;
-using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Deletions;
 
@@ -87,29 +85,13 @@ internal static class FailedEntryFitter
     /// <summary>The message as a JSON object of only the contract's fields, values as sent; null when it is not a JSON object.</summary>
     private static string? ContractFieldsOnly(string message)
     {
-        if (JsonStrings.FindLoneSurrogate(message) is not null)
-        {
-            return null;
-        }
-
-        var utf8 = JsonStrings.StrictUtf8.GetBytes(message);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8);
-        }
-        catch (JsonException)
+        if (!QueueMessageJson.TryParseObject(message, out var document, out _, out _))
         {
             return null;
         }
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
             // Values are copied as sent (escapes included), so a value that is not text stays as it was.
             var kept = new StringBuilder("{");
             var seen = new HashSet<string>(StringComparer.Ordinal);
