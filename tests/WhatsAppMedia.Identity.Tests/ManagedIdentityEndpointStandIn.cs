@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using Azure.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Testing.Hosting;
 
 namespace WhatsAppMedia.Identity.Tests;
 
@@ -33,8 +28,7 @@ public sealed class ManagedIdentityEndpointStandIn : IAsyncDisposable
     {
         _app = app;
         _issue = issue;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Endpoint = new Uri(address.TrimEnd('/') + "/msi/token");
+        Endpoint = new Uri(app.BaseAddress(), "msi/token");
     }
 
     /// <summary>The value for <c>IDENTITY_ENDPOINT</c>.</summary>
@@ -49,10 +43,7 @@ public sealed class ManagedIdentityEndpointStandIn : IAsyncDisposable
     /// <param name="issue">The token for a scope such as <c>https://vault.azure.net/.default</c>.</param>
     public static async Task<ManagedIdentityEndpointStandIn> StartAsync(Func<string, string> issue)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApplication.CreateBuilder().Build();
         ManagedIdentityEndpointStandIn? standIn = null;
         app.MapGet("/msi/token", (HttpContext context) => standIn!.Answer(context));
         await app.StartAsync();

@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Providers.Meta;
 using WhatsAppMedia.Core.Retrievals;
+using WhatsAppMedia.Testing.Hosting;
 
 namespace WhatsAppMedia.Core.Tests.Retrievals;
 
@@ -57,18 +54,13 @@ public sealed class DownloadRig : IAsyncDisposable
 
     public static async Task<DownloadRig> StartAsync(Action<MetaOptions>? configure = null, TimeSpan? attemptTimeout = null)
     {
-        var providerBuilder = WebApplication.CreateSlimBuilder();
-        providerBuilder.Logging.ClearProviders();
-        providerBuilder.WebHost.UseUrls("http://127.0.0.1:0");
-        var provider = providerBuilder.Build();
+        var provider = LoopbackWebApplication.CreateBuilder().Build();
 
         var options = new MetaOptions { MediaDownloadHosts = "127.0.0.1" };
         configure?.Invoke(options);
         var retry = new ProviderRetryOptions();
         retry.AttemptTimeout = attemptTimeout ?? retry.AttemptTimeout;
-        var serviceBuilder = WebApplication.CreateSlimBuilder();
-        serviceBuilder.Logging.ClearProviders();
-        serviceBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        var serviceBuilder = LoopbackWebApplication.CreateBuilder();
         serviceBuilder.Services.AddSingleton(TimeProvider.System);
         serviceBuilder.Services.AddSingleton(Options.Create(options));
         serviceBuilder.Services.AddSingleton(Options.Create(retry));
@@ -81,8 +73,8 @@ public sealed class DownloadRig : IAsyncDisposable
         service.MapGet("/content", rig.ServeAsync);
         await provider.StartAsync();
         await service.StartAsync();
-        rig.ProviderUrl = new Uri(Address(provider));
-        rig.Client = new HttpClient { BaseAddress = new Uri(Address(service)) };
+        rig.ProviderUrl = provider.BaseAddress();
+        rig.Client = new HttpClient { BaseAddress = service.BaseAddress() };
         return rig;
     }
 
@@ -94,9 +86,6 @@ public sealed class DownloadRig : IAsyncDisposable
         await _service.DisposeAsync();
         await _provider.DisposeAsync();
     }
-
-    private static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
 
     private async Task AnswerAsProviderAsync(HttpContext context)
     {

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Testing.Hosting;
 
 namespace WhatsAppMedia.Core.Tests.Support;
 
@@ -27,15 +23,11 @@ public sealed class EndlessBodyServer : IAsyncDisposable
 
     public static async Task<EndlessBodyServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackWebApplication.CreateBuilder().Build();
         var server = new EndlessBodyServer(app);
         app.Run(server.AnswerAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        server.BaseUrl = app.BaseAddress();
         return server;
     }
 

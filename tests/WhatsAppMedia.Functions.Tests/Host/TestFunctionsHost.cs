@@ -5,13 +5,10 @@ using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WhatsAppMedia.Functions.Tests.Rpc;
+using WhatsAppMedia.Testing.Hosting;
 
 namespace WhatsAppMedia.Functions.Tests.Host;
 
@@ -95,7 +92,7 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
         var workerId = Guid.NewGuid().ToString();
         var channel = new WorkerChannel(workerId);
         var server = await StartServerAsync(channel, cancellationToken);
-        var endpoint = new Uri(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var endpoint = server.BaseAddress();
 
         var requestId = Guid.NewGuid().ToString();
         // Both spellings, as the host passes them (RpcWorkerContext.GetFormattedArguments in Azure/azure-functions-host
@@ -260,11 +257,9 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
 
     private static async Task<WebApplication> StartServerAsync(WorkerChannel channel, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
         // The worker's GrpcChannel talks HTTP/2 without TLS to an http:// endpoint (GrpcWorkerClientFactory.CreateClient),
         // which needs an HTTP/2-only endpoint (no protocol negotiation without TLS).
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        var builder = LoopbackWebApplication.CreateBuilder(listen => listen.Protocols = HttpProtocols.Http2);
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = null;

@@ -1,17 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Testing.Hosting;
 using WhatsAppMedia.Testing.KeyVault;
 
 namespace WhatsAppMedia.Functions.Tests.Telemetry;
@@ -59,17 +55,13 @@ internal sealed class ApplicationInsightsStandIn : IAsyncDisposable
     public static async Task<ApplicationInsightsStandIn> StartAsync()
     {
         var certificate = StandInCertificate.Create();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
+        var app = LoopbackWebApplication.CreateBuilder(listen => listen.UseHttps(certificate)).Build();
         var tracks = new ConcurrentQueue<TrackRequest>();
         var tokens = new ConcurrentQueue<TokenRequest>();
         app.MapPost("/v2.1/track", (HttpRequest request) => TrackAsync(request, tracks));
         app.MapGet("/msi/token", (HttpRequest request) => Token(request, tokens));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new ApplicationInsightsStandIn(app, certificate, new Uri(address.TrimEnd('/') + "/"), tracks, tokens);
+        return new ApplicationInsightsStandIn(app, certificate, app.BaseAddress(), tracks, tokens);
     }
 
     /// <summary>The certificate as PEM, for a process that should trust this endpoint (SSL_CERT_FILE).</summary>

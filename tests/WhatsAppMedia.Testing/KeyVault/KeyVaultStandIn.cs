@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -11,11 +10,8 @@ using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using WhatsAppMedia.Testing.Hosting;
 
 namespace WhatsAppMedia.Testing.KeyVault;
 
@@ -61,8 +57,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
         _app = app;
         _timeProvider = timeProvider;
         Certificate = certificate;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        VaultUri = new Uri(address.TrimEnd('/') + "/");
+        VaultUri = app.BaseAddress();
         Credential = new StandInTokenCredential(_accessToken, Resource + "/.default");
         _httpClient = new HttpClient(new SocketsHttpHandler
         {
@@ -89,10 +84,7 @@ public sealed partial class KeyVaultStandIn : IAsyncDisposable
     {
         timeProvider ??= TimeProvider.System;
         var certificate = StandInCertificate.Create();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
+        var app = LoopbackWebApplication.CreateBuilder(listen => listen.UseHttps(certificate)).Build();
 
         KeyVaultStandIn? standIn = null;
         app.Run(context => standIn!.HandleAsync(context));
