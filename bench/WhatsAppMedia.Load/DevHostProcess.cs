@@ -55,10 +55,10 @@ internal sealed class DevHostProcess : IAsyncDisposable
             start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
             start.Environment["Sandbox__Enabled"] = "true";
             start.Environment["Sandbox__Url"] = sandboxRoot;
-            start.Environment["Providers__Meta__BaseUrl"] = sandboxRoot + "/meta";
-            start.Environment["Providers__Aws__Endpoint"] = sandboxRoot + "/aws";
-            start.Environment["Providers__NxCloud__BaseUrl"] = sandboxRoot + "/nxcloud";
-            start.Environment["Providers__SmsGatewayCenter__BaseUrl"] = sandboxRoot + "/smsgatewaycenter";
+            foreach (var (key, value) in ProviderSandbox.ConfigurationValuesAt(sandboxUri))
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
 
             // The sandbox's download URLs are on 127.0.0.1 over plain http: the one host the token may go to here.
             start.Environment["Providers__Meta__MediaDownloadHosts"] = "127.0.0.1";

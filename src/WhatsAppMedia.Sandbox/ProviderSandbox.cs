@@ -48,13 +48,18 @@ public sealed class ProviderSandbox : IAsyncDisposable
     public Uri BaseUrlFor(ProviderKind kind) => new(BaseUri, _imitations[kind].Prefix);
 
     /// <summary>The configuration that points the provider core at this sandbox (keys as in README.md, "Configuration").</summary>
-    public IReadOnlyDictionary<string, string?> ConfigurationValues => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> ConfigurationValues => Configuration(BaseUrlFor);
+
+    /// <summary>
+    /// The same configuration for a sandbox this process does not hold, running at <paramref name="baseUri"/> (for
+    /// example inside a local host started as its own process with <c>Sandbox__Url</c>). Each imitation's path prefix is
+    /// its provider's wire name (<see cref="ProviderKindNames.ToName"/>), so no instance is needed to find it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> ConfigurationValuesAt(Uri baseUri)
     {
-        ["Providers:Meta:BaseUrl"] = BaseUrlFor(ProviderKind.Meta).ToString(),
-        ["Providers:Aws:Endpoint"] = BaseUrlFor(ProviderKind.Aws).ToString(),
-        ["Providers:NxCloud:BaseUrl"] = BaseUrlFor(ProviderKind.NxCloud).ToString(),
-        ["Providers:SmsGatewayCenter:BaseUrl"] = BaseUrlFor(ProviderKind.SmsGatewayCenter).ToString(),
-    };
+        ArgumentNullException.ThrowIfNull(baseUri);
+        return Configuration(kind => new Uri(baseUri, kind.ToName()));
+    }
 
     /// <summary>
     /// Adds a fresh media object in the provider's own id format and returns its id. Its bytes are
@@ -221,6 +226,15 @@ public sealed class ProviderSandbox : IAsyncDisposable
         var lines = request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.Count, StringComparer.Ordinal);
         return new RecordedRequest(request.Method, path, query, headers, body, timeProvider.GetUtcNow(), lines);
     }
+
+    /// <summary>The setting that points the provider core at each imitation: the one list of them.</summary>
+    private static Dictionary<string, string?> Configuration(Func<ProviderKind, Uri> baseUrlFor) => new()
+    {
+        ["Providers:Meta:BaseUrl"] = baseUrlFor(ProviderKind.Meta).ToString(),
+        ["Providers:Aws:Endpoint"] = baseUrlFor(ProviderKind.Aws).ToString(),
+        ["Providers:NxCloud:BaseUrl"] = baseUrlFor(ProviderKind.NxCloud).ToString(),
+        ["Providers:SmsGatewayCenter:BaseUrl"] = baseUrlFor(ProviderKind.SmsGatewayCenter).ToString(),
+    };
 
     private static void RegisterAccounts(Dictionary<ProviderKind, SandboxProviderState> states)
     {
