@@ -32,7 +32,7 @@ public static class MediaDeletionServiceCollectionExtensions
         services.AddValidatedOptions<MediaDeletionOptions, MediaDeletionOptionsValidator>(MediaDeletionOptions.SectionName);
 
         services.AddProviders();
-        services.TryAddTransient<MediaDeletionClient>();
+        services.TryAddTransient<ProviderClient>();
         services.AddHttpClient<MediaDownloader>(client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
@@ -73,7 +73,7 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddTransient<TenantMediaRetriever>();
         services.TryAddTransient<DeletionMessageProcessor>();
         services.TryAddTransient(provider => new BatchSubmitter(
-            provider.GetRequiredService<TenantMediaDeleter>(),
+            provider.GetRequiredService<ProviderClient>(),
             provider.GetRequiredService<IDeletionQueue>(),
             provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),
             provider.GetRequiredService<IBatchStore>(),
@@ -82,6 +82,7 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetService<TenantPacer>()));
         services.TryAddTransient(provider => new MediaApi(
             provider.GetRequiredService<TenantAuthenticator>(),
+            provider.GetRequiredService<ProviderClient>(),
             provider.GetRequiredService<TenantMediaDeleter>(),
             provider.GetRequiredService<BatchSubmitter>(),
             provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),

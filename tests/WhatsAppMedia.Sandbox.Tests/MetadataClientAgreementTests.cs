@@ -33,7 +33,7 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, SandboxAccounts.Meta.PhoneNumberId, content);
         var provider = Meta();
 
-        var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget(mediaId, SandboxAccounts.Meta.PhoneNumberId), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
+        var answer = await provider.SendGetMetadataAsync(new MediaTarget(mediaId, SandboxAccounts.Meta.PhoneNumberId), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
 
         answer.Failure.ShouldBeNull();
         var metadata = answer.Metadata.ShouldNotBeNull();
@@ -48,7 +48,7 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
         var provider = Aws();
         var credentials = new AwsCredentials(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region);
 
-        var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget(mediaId, SandboxAccounts.Aws.PhoneNumberId), credentials);
+        var answer = await provider.SendGetMetadataAsync(new MediaTarget(mediaId, SandboxAccounts.Aws.PhoneNumberId), credentials);
 
         answer.Failure.ShouldBeNull();
         var metadata = answer.Metadata.ShouldNotBeNull();
@@ -63,7 +63,7 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
         var provider = NxCloud();
 
         var answer = await provider.SendGetMetadataAsync(
-            new MediaDeletionTarget(mediaId, SandboxAccounts.NxCloud.BusinessPhone),
+            new MediaTarget(mediaId, SandboxAccounts.NxCloud.BusinessPhone),
             new NxCloudCredentials(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret));
 
         answer.Failure.ShouldBeNull();
@@ -76,13 +76,13 @@ public sealed class MetadataClientAgreementTests : SandboxOfItsOwn
     public async Task Unknown_media_is_classified_as_not_found_by_each_client()
     {
         var meta = await Meta().SendGetMetadataAsync(
-            new MediaDeletionTarget("1999999999999999", null), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
+            new MediaTarget("1999999999999999", null), new MetaCredentials(SandboxAccounts.Meta.AccessToken));
         var aws = await Aws().SendGetMetadataAsync(
-            new MediaDeletionTarget("ffffffffffffffffffffffffffffffff", SandboxAccounts.Aws.PhoneNumberId),
+            new MediaTarget("ffffffffffffffffffffffffffffffff", SandboxAccounts.Aws.PhoneNumberId),
             new AwsCredentials(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region));
 
-        meta.Failure.ShouldNotBeNull().Outcome.ShouldBe(DeletionOutcome.NotFound);
-        aws.Failure.ShouldNotBeNull().Outcome.ShouldBe(DeletionOutcome.NotFound);
+        meta.Failure.ShouldNotBeNull().Outcome.ShouldBe(ProviderOutcome.NotFound);
+        aws.Failure.ShouldNotBeNull().Outcome.ShouldBe(ProviderOutcome.NotFound);
     }
 
     // Built as the provider registrations build them: the base URL is the typed client's BaseAddress

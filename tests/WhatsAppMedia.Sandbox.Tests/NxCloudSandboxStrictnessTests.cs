@@ -55,7 +55,7 @@ public sealed class NxCloudSandboxStrictnessTests(NxCloudSandboxFixture fixture)
         var (status, code, raw) = await SendAsync(Build(ValidBody(mediaId), secret: "wrong-secret"));
 
         code.ShouldBe(NxCloudResultCodes.InvalidSignature);
-        NxCloudAnswerReader.Classify(status, raw, null).Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        NxCloudAnswerReader.Classify(status, raw, null).Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -154,7 +154,7 @@ public sealed class NxCloudSandboxStrictnessTests(NxCloudSandboxFixture fixture)
         var (status, code, raw) = await SendAsync(Build(body));
 
         code.ShouldBe(expectedCode);
-        NxCloudAnswerReader.Classify(status, raw, null).Outcome.ShouldBe(DeletionOutcome.Rejected);
+        NxCloudAnswerReader.Classify(status, raw, null).Outcome.ShouldBe(ProviderOutcome.Rejected);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 

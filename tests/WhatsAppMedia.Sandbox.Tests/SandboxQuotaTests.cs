@@ -55,7 +55,7 @@ public sealed class SandboxQuotaTests : SandboxOfItsOwn
         admitted.StatusCode.ShouldBe(HttpStatusCode.OK);
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         refused.Headers.RetryAfter.ShouldBeNull();
-        MetaAnswerClassifierOutcome(await refused.Content.ReadAsStringAsync()).ShouldBe(DeletionOutcome.Throttled);
+        MetaAnswerClassifierOutcome(await refused.Content.ReadAsStringAsync()).ShouldBe(ProviderOutcome.Throttled);
         Sandbox.Meta.HasMedia(second).ShouldBeTrue();
         (Sandbox.Meta.Quota!.Admitted, Sandbox.Meta.Quota.Refused).ShouldBe((1L, 1L));
 
@@ -88,7 +88,7 @@ public sealed class SandboxQuotaTests : SandboxOfItsOwn
         (await Http.GetAsync("/_sandbox/aws/quota")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private static DeletionOutcome MetaAnswerClassifierOutcome(string body) =>
+    private static ProviderOutcome MetaAnswerClassifierOutcome(string body) =>
         WhatsAppMedia.Core.Providers.Meta.MetaAnswerClassifier.Classify(400, body, null).Outcome;
 
     private HttpRequestMessage MetaDelete(string mediaId)

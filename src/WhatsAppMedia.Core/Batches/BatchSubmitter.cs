@@ -16,7 +16,7 @@ namespace WhatsAppMedia.Core.Batches;
 /// item its batch does not know.
 /// </summary>
 internal sealed partial class BatchSubmitter(
-    TenantMediaDeleter deleter,
+    ProviderClient client,
     IDeletionQueue queue,
     IOptions<MediaDeletionOptions> options,
     IBatchStore batches,
@@ -38,7 +38,7 @@ internal sealed partial class BatchSubmitter(
                 { NonText: { } nonText } => new IdentifierError(CodeForNonText(nonText), nonText.Problem()),
                 { MediaId: null } => new IdentifierError(ErrorCodes.InvalidMediaId, "'mediaId' must be a string."),
                 { PhoneIsMalformed: true } => new IdentifierError(ErrorCodes.InvalidPhone, "'phone' must be a string."),
-                _ => deleter.Resolve(tenant, item.MediaId, phone, out _),
+                _ => client.TryResolve(tenant, item.MediaId, phone, out _, out var error) ? null : error,
             };
             if (invalid is not null)
             {

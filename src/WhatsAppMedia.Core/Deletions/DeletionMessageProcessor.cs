@@ -15,6 +15,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// </summary>
 public sealed partial class DeletionMessageProcessor(
     ITenantStore tenants,
+    ProviderClient client,
     TenantMediaDeleter deleter,
     IDeletionQueue queue,
     IOptions<MediaDeletionOptions> options,
@@ -115,7 +116,7 @@ public sealed partial class DeletionMessageProcessor(
         }
 
         var tenant = lookup.Tenant!;
-        if (deleter.Resolve(tenant, message.MediaId, message.Phone, out var target) is { } invalid)
+        if (!client.TryResolve(tenant, message.MediaId, message.Phone, out var target, out var invalid))
         {
             await FailAsync(messageText, invalid.Code, invalid.Message, cancellationToken, message);
             return;
@@ -153,18 +154,18 @@ public sealed partial class DeletionMessageProcessor(
         LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, dequeueCount, message.Attempt);
         switch (result.Outcome)
         {
-            case DeletionOutcome.Deleted or DeletionOutcome.NotFound:
+            case ProviderOutcome.Deleted or ProviderOutcome.NotFound:
                 await batches.RecordAsync(
-                    message, result.Outcome == DeletionOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, cancellationToken);
+                    message, result.Outcome == ProviderOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, cancellationToken);
                 return;
-            case DeletionOutcome.Throttled:
+            case ProviderOutcome.Throttled:
                 await DeferAsync(messageText, message, tenant, result, cancellationToken);
                 return;
-            case DeletionOutcome.RateLimited:
+            case ProviderOutcome.RateLimited:
                 // Held back by the budget, nothing sent: not a refusal, so the attempt count stays.
                 await RescheduleAsync(message, tenant, message.Attempt, cancellationToken);
                 return;
-            case DeletionOutcome.Transient or DeletionOutcome.TimedOut:
+            case ProviderOutcome.Transient or ProviderOutcome.TimedOut:
                 throw new DeliveryFailedException(OutcomeCodes.For(result.Outcome)!, result.Answer.Describe());
             default:
                 await FailAsync(messageText, OutcomeCodes.For(result.Outcome)!, result.Answer.Describe(), cancellationToken, message);

@@ -6,43 +6,31 @@ using WhatsAppMedia.Core.Tenants;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>
-/// Deletes a media object for a tenant: resolves the phone identity, and when the provider refuses the credentials,
+/// Deletes a media object for a tenant (a target made by <see cref="TenantMediaTargets.TryResolve"/>); when the provider refuses the credentials,
 /// forgets the cached tenant and tries once more with a fresh read, so a rotated secret works without a restart.
 /// Both the HTTP path and the queue path delete through here, so this is where deletions are counted
 /// (<paramref name="metrics"/>; none when null).
 /// </summary>
 public sealed class TenantMediaDeleter(
     ITenantStore tenants,
-    MediaDeletionClient client,
+    ProviderClient client,
     InFlightDeletions inFlight,
     ILogger<TenantMediaDeleter> logger,
     DeletionMetrics? metrics = null,
     TenantPacer? pacer = null)
 {
     /// <summary>
-    /// Builds the target with the phone <see cref="ProviderPhones.For"/> picks (the caller's, else the tenant's default
-    /// where the provider applies one) and checks it with the tenant's provider: <c>phone_required</c> when the provider
-    /// needs a phone and there is none.
-    /// </summary>
-    public IdentifierError? Resolve(Tenant tenant, string mediaId, string? phone, out MediaDeletionTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(tenant);
-        target = new MediaDeletionTarget(mediaId, ProviderPhones.For(tenant.Credentials, phone, tenant.Phone));
-        return client.Validate(tenant.Provider, target);
-    }
-
-    /// <summary>
     /// Deletes now, sharing the provider call with concurrent deletions of the same object (<see cref="InFlightDeletions"/>).
-    /// A paced tenant's call waits up to <c>Pacing:MaxImmediateWait</c> for a slot, else ends <see cref="DeletionOutcome.RateLimited"/>.
+    /// A paced tenant's call waits up to <c>Pacing:MaxImmediateWait</c> for a slot, else ends <see cref="ProviderOutcome.RateLimited"/>.
     /// </summary>
-    public Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default) =>
+    public Task<DeletionResult> DeleteAsync(Tenant tenant, MediaTarget target, CancellationToken cancellationToken = default) =>
         DeleteAsync(tenant, target, heldSlot: null, pacer?.MaxImmediateWait ?? TimeSpan.Zero, cancellationToken);
 
     /// <summary>
-    /// As <see cref="DeleteAsync(Tenant, MediaDeletionTarget, CancellationToken)"/>, with the first attempt sent at
+    /// As <see cref="DeleteAsync(Tenant, MediaTarget, CancellationToken)"/>, with the first attempt sent at
     /// <paramref name="heldSlot"/> (a queued message's slot) and any other attempt waiting at most <paramref name="maxWait"/> for one.
     /// </summary>
-    internal Task<DeletionResult> DeleteAsync(Tenant tenant, MediaDeletionTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
+    internal Task<DeletionResult> DeleteAsync(Tenant tenant, MediaTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(target);
@@ -53,14 +41,14 @@ public sealed class TenantMediaDeleter(
     }
 
     /// <summary>One provider deletion, counted once however many callers share it.</summary>
-    private async Task<DeletionResult> DeleteCountedAsync(Tenant tenant, MediaDeletionTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
+    private async Task<DeletionResult> DeleteCountedAsync(Tenant tenant, MediaTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var result = await DeleteOnceAsync(tenant, target, heldSlot, maxWait, cancellationToken);
         metrics?.Record(tenant.Provider, result.Outcome);
         return result;
     }
 
-    private async Task<DeletionResult> DeleteOnceAsync(Tenant tenant, MediaDeletionTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
+    private async Task<DeletionResult> DeleteOnceAsync(Tenant tenant, MediaTarget target, DateTimeOffset? heldSlot, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var slot = heldSlot;
         var (result, _) = await CredentialRefresh.RunAsync(
@@ -74,7 +62,7 @@ public sealed class TenantMediaDeleter(
                 slot = null;
                 return client.DeleteAsync(current.Credentials, target, gate, cancellationToken);
             },
-            result => result.Outcome == DeletionOutcome.CredentialsRefused,
+            result => result.Outcome == ProviderOutcome.CredentialsRefused,
             (first, second) => second with { Attempts = first.Attempts + second.Attempts },
             cancellationToken);
         return result;

@@ -17,6 +17,7 @@ namespace WhatsAppMedia.Core.Http;
 public sealed partial class MediaApi
 {
     private readonly TenantAuthenticator authenticator;
+    private readonly ProviderClient client;
     private readonly TenantMediaDeleter deleter;
     private readonly BatchSubmitter submitter;
     private readonly IOptions<MediaDeletionOptions> options;
@@ -27,6 +28,7 @@ public sealed partial class MediaApi
 
     internal MediaApi(
         TenantAuthenticator authenticator,
+        ProviderClient client,
         TenantMediaDeleter deleter,
         BatchSubmitter submitter,
         IOptions<MediaDeletionOptions> options,
@@ -36,6 +38,7 @@ public sealed partial class MediaApi
         TenantMediaRetriever retriever)
     {
         this.authenticator = authenticator;
+        this.client = client;
         this.deleter = deleter;
         this.submitter = submitter;
         this.options = options;
@@ -86,7 +89,7 @@ public sealed partial class MediaApi
 
         var result = await deleter.DeleteAsync(tenant!, target!, cancellationToken);
         LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "delete", OutcomeCodes.Name(result.Outcome), result.Attempts, Milliseconds(started), requestId);
-        if (result.Outcome == DeletionOutcome.Deleted)
+        if (result.Outcome == ProviderOutcome.Deleted)
         {
             return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
         }
@@ -223,7 +226,7 @@ public sealed partial class MediaApi
     /// never depends on them), then the target with the phone the call uses (400 when an id fails the provider's format).
     /// Exactly one of the target and the refusal is set.
     /// </summary>
-    private async Task<(string RequestId, Tenant? Tenant, MediaDeletionTarget? Target, IResult? Refusal)> ResolveAsync(
+    private async Task<(string RequestId, Tenant? Tenant, MediaTarget? Target, IResult? Refusal)> ResolveAsync(
         HttpRequest request, string tenantId, string mediaId, Func<Tenant, string, IResult?>? gate, CancellationToken cancellationToken)
     {
         var requestId = Begin(request);
@@ -239,9 +242,9 @@ public sealed partial class MediaApi
         }
 
         var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
-        return deleter.Resolve(tenant, mediaId, phone, out var target) is { } invalid
-            ? (requestId, tenant, null, ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId))
-            : (requestId, tenant, target, null);
+        return client.TryResolve(tenant, mediaId, phone, out var target, out var invalid)
+            ? (requestId, tenant, target, null)
+            : (requestId, tenant, null, ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId));
     }
 
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
@@ -272,20 +275,20 @@ public sealed partial class MediaApi
     private static IResult TooLarge(string requestId) => ProblemResults.Create(
         StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
 
-    private static int StatusFor(DeletionOutcome outcome) => outcome switch
+    private static int StatusFor(ProviderOutcome outcome) => outcome switch
     {
-        DeletionOutcome.NotFound => StatusCodes.Status404NotFound,
-        DeletionOutcome.Throttled or DeletionOutcome.RateLimited => StatusCodes.Status429TooManyRequests,
-        DeletionOutcome.Transient => StatusCodes.Status503ServiceUnavailable,
-        DeletionOutcome.TimedOut => StatusCodes.Status504GatewayTimeout,
-        DeletionOutcome.CredentialsRefused or DeletionOutcome.Rejected => StatusCodes.Status502BadGateway,
+        ProviderOutcome.NotFound => StatusCodes.Status404NotFound,
+        ProviderOutcome.Throttled or ProviderOutcome.RateLimited => StatusCodes.Status429TooManyRequests,
+        ProviderOutcome.Transient => StatusCodes.Status503ServiceUnavailable,
+        ProviderOutcome.TimedOut => StatusCodes.Status504GatewayTimeout,
+        ProviderOutcome.CredentialsRefused or ProviderOutcome.Rejected => StatusCodes.Status502BadGateway,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a failure."),
     };
 
     /// <summary>A provider's refusal as the contract's problem: status and code from the outcome, <c>Retry-After</c> when throttled.</summary>
     private IResult ProviderFailure(HttpRequest request, ProviderAnswer answer, int attempts, string requestId)
     {
-        if (answer.Outcome is DeletionOutcome.Throttled or DeletionOutcome.RateLimited)
+        if (answer.Outcome is ProviderOutcome.Throttled or ProviderOutcome.RateLimited)
         {
             var wait = answer.RetryAfter ?? options.Value.DefaultThrottleDelay;
             request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -309,8 +312,8 @@ public sealed partial class MediaApi
         return answer.Outcome switch
         {
             // A delete or metadata call was tried again with a fresh read of the tenant; a download, with fresh metadata.
-            DeletionOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also on the one retry ({described}).",
-            DeletionOutcome.RateLimited => $"{answer.ProviderMessage} (docs/pacing.md).",
+            ProviderOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also on the one retry ({described}).",
+            ProviderOutcome.RateLimited => $"{answer.ProviderMessage} (docs/pacing.md).",
             _ => $"{described} (after {attempts} attempt{(attempts == 1 ? "" : "s")}).",
         };
     }

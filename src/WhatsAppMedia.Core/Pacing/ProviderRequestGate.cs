@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Pacing;
 /// answer pauses the schedule for every instance (docs/pacing.md). Made per call; not shared.
 /// </summary>
 /// <param name="heldSlot">A slot the call already holds (a queued message's), used by its first attempt instead of reserving one.</param>
-/// <param name="maxWait">How long an attempt may wait for a slot it reserves; further than that, the call ends <see cref="DeletionOutcome.RateLimited"/>.</param>
+/// <param name="maxWait">How long an attempt may wait for a slot it reserves; further than that, the call ends <see cref="ProviderOutcome.RateLimited"/>.</param>
 internal sealed class ProviderRequestGate(TenantPacer pacer, Tenant tenant, DateTimeOffset? heldSlot, TimeSpan maxWait)
 {
     private DateTimeOffset? _heldSlot = heldSlot;
@@ -32,7 +32,7 @@ internal sealed class ProviderRequestGate(TenantPacer pacer, Tenant tenant, Date
         catch (RequestFailedException)
         {
             // Without the shared schedule the budget cannot be kept: send nothing, and let the caller retry later.
-            return new ProviderAnswer(DeletionOutcome.Transient, ProviderMessage: "The tenant's request schedule cannot be read right now; nothing was sent to the provider");
+            return new ProviderAnswer(ProviderOutcome.Transient, ProviderMessage: "The tenant's request schedule cannot be read right now; nothing was sent to the provider");
         }
 
         if (refused is not { } firstFree)
@@ -42,7 +42,7 @@ internal sealed class ProviderRequestGate(TenantPacer pacer, Tenant tenant, Date
 
         var wait = firstFree - pacer.Time.GetUtcNow();
         return new ProviderAnswer(
-            DeletionOutcome.RateLimited,
+            ProviderOutcome.RateLimited,
             ProviderMessage: $"The tenant's request budget has no free slot for {Math.Ceiling(wait.TotalSeconds):0} s; nothing was sent to the provider",
             RetryAfter: wait);
     }

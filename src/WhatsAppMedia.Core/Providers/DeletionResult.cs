@@ -5,7 +5,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// <param name="Attempts">HTTP attempts made, at least 1.</param>
 public sealed record DeletionResult(ProviderAnswer Answer, int Attempts)
 {
-    public DeletionOutcome Outcome => Answer.Outcome;
+    public ProviderOutcome Outcome => Answer.Outcome;
 
     /// <summary>When the call ended throttled: how long the provider asked us to wait, if it said.</summary>
     public TimeSpan? RetryAfter => Answer.RetryAfter;

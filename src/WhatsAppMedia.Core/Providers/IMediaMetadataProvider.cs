@@ -1,11 +1,12 @@
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>
-/// A provider that can describe a media object (<c>GET …/media/{mediaId}</c>, docs/api.md, "Retrieval and download"). Implemented by the providers
-/// whose public API has such a call (Meta, AWS); a provider without one has no implementation and the service answers
-/// 501 <c>operation_not_supported</c>. Stateless like <see cref="IMediaProvider"/>, whose <see cref="IMediaProvider.Validate"/>
-/// checks the target first; <see cref="SendGetMetadataAsync"/> makes exactly one HTTP attempt, and
-/// <see cref="MediaDeletionClient"/> retries it by the same rules as a delete.
+/// A provider that can describe a media object (<c>GET …/media/{mediaId}</c>, docs/api.md, "Retrieval and download").
+/// Implemented by the providers whose public API has such a call (Meta, AWS, NxCloud); a provider without one has no
+/// implementation and the service answers 501 <c>operation_not_supported</c>. Stateless like <see cref="IMediaProvider"/>,
+/// and given only targets its <see cref="IMediaProvider.Validate"/> accepted (<see cref="ProviderClient.TryResolve"/>);
+/// <see cref="SendGetMetadataAsync"/> makes exactly one HTTP attempt, and
+/// <see cref="ProviderClient"/> retries it by the same rules as a delete.
 /// </summary>
 public interface IMediaMetadataProvider
 {
@@ -17,8 +18,8 @@ public interface IMediaMetadataProvider
     /// delete's would be. Network failures surface as <see cref="HttpRequestException"/>, cancellation as
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The target fails validation or the credentials are for another provider.</exception>
-    Task<MetadataAnswer> SendGetMetadataAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException">The credentials are for another provider or break its rules.</exception>
+    Task<MetadataAnswer> SendGetMetadataAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The bearer token that fetches the bytes behind the metadata's URL (<c>/content</c>), or null when the provider

@@ -1,14 +1,13 @@
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>
-/// One WhatsApp provider on the wire. Implementations are stateless: credentials arrive with each call and are
-/// never kept. <see cref="SendDeleteAsync"/> makes exactly one HTTP attempt; retries, timeouts and budgets belong
-/// to <see cref="MediaDeletionClient"/>.
+/// One WhatsApp provider on the wire: its identifier formats and its delete call. Implementations are stateless:
+/// credentials arrive with each call and are never kept. <see cref="SendDeleteAsync"/> makes exactly one HTTP attempt;
+/// retries, timeouts and budgets belong to <see cref="ProviderClient"/>.
 /// </summary>
 /// <remarks>
-/// Operation-centric: one method per wire operation. A provider that lacks an operation another provider has says so
-/// through that operation's default implementation (a default interface method answering "not supported"), so adding an
-/// operation touches this interface and the providers that support it, nothing else.
+/// A provider with a metadata call also implements <see cref="IMediaMetadataProvider"/>; one without it does not, and
+/// <c>GET …/media/{mediaId}</c> answers 501 for its tenants (docs/api.md, "Retrieval and download").
 /// </remarks>
 public interface IMediaProvider
 {
@@ -16,15 +15,16 @@ public interface IMediaProvider
     string Provider { get; }
 
     /// <summary>
-    /// Checks the media id and phone identity with this provider's own formats. Returns null when both are acceptable.
-    /// Nothing is built from an identifier that has not passed this check.
+    /// This provider's own formats for a media id and phone identity: null when both are acceptable, else the refusal
+    /// (its message never repeats the value). Called once, by <see cref="ProviderClient.TryResolve"/>, the only maker of
+    /// a <see cref="MediaTarget"/>.
     /// </summary>
-    IdentifierError? Validate(MediaDeletionTarget target);
+    IdentifierError? Validate(MediaTarget target);
 
     /// <summary>
     /// Sends one delete request and classifies the answer. Network failures surface as <see cref="HttpRequestException"/>
     /// and cancellation as <see cref="OperationCanceledException"/>; every HTTP answer becomes a <see cref="ProviderAnswer"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The target fails <see cref="Validate"/> or the credentials are for another provider.</exception>
-    Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException">The credentials are for another provider or break its rules.</exception>
+    Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default);
 }

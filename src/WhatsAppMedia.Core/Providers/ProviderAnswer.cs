@@ -10,7 +10,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// <param name="ProviderMessage">The provider's own message, trimmed to a bounded length.</param>
 /// <param name="RetryAfter">How long the provider asked us to wait, when it said so.</param>
 public sealed record ProviderAnswer(
-    DeletionOutcome Outcome,
+    ProviderOutcome Outcome,
     int? HttpStatus = null,
     string? ProviderCode = null,
     string? ProviderMessage = null,
@@ -19,7 +19,7 @@ public sealed record ProviderAnswer(
     /// <summary>Longest provider message kept; provider bodies can be large HTML error pages.</summary>
     public const int MaxMessageLength = 500;
 
-    public static ProviderAnswer Deleted(int httpStatus) => new(DeletionOutcome.Deleted, httpStatus);
+    public static ProviderAnswer Deleted(int httpStatus) => new(ProviderOutcome.Deleted, httpStatus);
 
     /// <summary>A readable one-line description for logs and problem details.</summary>
     public string Describe()

@@ -4,22 +4,17 @@ namespace WhatsAppMedia.Core.Providers;
 internal static class ProviderArguments
 {
     /// <summary>
-    /// Refuses a null or invalid target (<see cref="IMediaProvider.Validate"/>, before anything is built from it),
+    /// Refuses a null target (its identifiers were checked when <see cref="ProviderClient.TryResolve"/> made it),
     /// credentials of another provider, and credentials with a <see cref="ProviderCredentials.Problem"/>; the messages
     /// name what is wrong, never a value.
     /// </summary>
     /// <returns>The credentials as the provider's own type.</returns>
-    /// <exception cref="ArgumentException">The target is invalid, or the credentials are not <typeparamref name="TCredentials"/> or have a problem.</exception>
-    public static TCredentials Check<TCredentials>(IMediaProvider provider, MediaDeletionTarget target, ProviderCredentials credentials)
+    /// <exception cref="ArgumentException">The credentials are not <typeparamref name="TCredentials"/> or have a problem.</exception>
+    public static TCredentials Check<TCredentials>(IMediaProvider provider, MediaTarget target, ProviderCredentials credentials)
         where TCredentials : ProviderCredentials
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(credentials);
-        if (provider.Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
         var typed = credentials as TCredentials ?? throw new ArgumentException(
             $"The {provider.Provider} provider needs {typeof(TCredentials).Name}; these credentials are for {credentials.Provider}.",
             nameof(credentials));

@@ -56,7 +56,7 @@ public static class ProviderServiceCollectionExtensions
     /// <summary>
     /// The typed client of one provider, configured once here for every provider: <paramref name="baseAddress"/> (already
     /// validated by the provider's options validator) as <see cref="HttpClient.BaseAddress"/>, with a trailing slash so
-    /// relative operation paths append to it. Timeouts belong to <see cref="MediaDeletionClient"/>, so the client's own is
+    /// relative operation paths append to it. Timeouts belong to <see cref="ProviderClient"/>, so the client's own is
     /// off; redirects are not followed, so credential headers never travel to a host nobody configured; every request
     /// carries the one <see cref="ProductUserAgent"/>.
     /// </summary>

@@ -81,13 +81,13 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions>
             catch (OperationCanceledException) when (headersTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 return MediaDownloadOpening.Failed(new ProviderAnswer(
-                    DeletionOutcome.TimedOut, ProviderMessage: $"The download did not start within {attemptTimeout.TotalMilliseconds:0} ms."));
+                    ProviderOutcome.TimedOut, ProviderMessage: $"The download did not start within {attemptTimeout.TotalMilliseconds:0} ms."));
             }
             catch (HttpRequestException exception)
             {
                 // The exception's message can hold the URL; say only what kind of failure it was.
                 return MediaDownloadOpening.Failed(new ProviderAnswer(
-                    DeletionOutcome.Transient, ProviderCode: exception.HttpRequestError.ToString(), ProviderMessage: "The download request failed before an answer arrived."));
+                    ProviderOutcome.Transient, ProviderCode: exception.HttpRequestError.ToString(), ProviderMessage: "The download request failed before an answer arrived."));
             }
 
             if (!IsRedirect(response.StatusCode))
@@ -198,14 +198,14 @@ public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions>
         return status switch
         {
             // Meta refuses an expired URL with 401 or 404 (docs/providers/meta.md, "Download"); a fresh URL from the metadata may pass.
-            401 or 403 => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.CredentialsRefused, status, code, message), freshUrlMayHelp: true),
-            404 or 410 => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.NotFound, status, code, message), freshUrlMayHelp: true),
-            429 => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.Throttled, status, code, message, RetryAfter.From(response, timeProvider))),
-            408 or >= 500 => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.Transient, status, code, message)),
-            _ => MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.Rejected, status, code, message ?? $"The provider answered the download with HTTP {status}.")),
+            401 or 403 => MediaDownloadOpening.Failed(new ProviderAnswer(ProviderOutcome.CredentialsRefused, status, code, message), freshUrlMayHelp: true),
+            404 or 410 => MediaDownloadOpening.Failed(new ProviderAnswer(ProviderOutcome.NotFound, status, code, message), freshUrlMayHelp: true),
+            429 => MediaDownloadOpening.Failed(new ProviderAnswer(ProviderOutcome.Throttled, status, code, message, RetryAfter.From(response, timeProvider))),
+            408 or >= 500 => MediaDownloadOpening.Failed(new ProviderAnswer(ProviderOutcome.Transient, status, code, message)),
+            _ => MediaDownloadOpening.Failed(new ProviderAnswer(ProviderOutcome.Rejected, status, code, message ?? $"The provider answered the download with HTTP {status}.")),
         };
     }
 
     private static MediaDownloadOpening Rejected(string reason) =>
-        MediaDownloadOpening.Failed(new ProviderAnswer(DeletionOutcome.Rejected, ProviderMessage: reason));
+        MediaDownloadOpening.Failed(new ProviderAnswer(ProviderOutcome.Rejected, ProviderMessage: reason));
 }

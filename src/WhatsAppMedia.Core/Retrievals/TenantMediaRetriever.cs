@@ -7,13 +7,13 @@ namespace WhatsAppMedia.Core.Retrievals;
 
 /// <summary>
 /// Retrieves a media object's metadata and opens its content for a tenant (docs/api.md, "Retrieval and download"), with the same retries
-/// (<see cref="MediaDeletionClient"/>) and credential refresh (<see cref="CredentialRefresh"/>) as a delete. For
+/// (<see cref="ProviderClient"/>) and credential refresh (<see cref="CredentialRefresh"/>) as a delete. For
 /// <c>/content</c>, a download URL the provider refuses (expired, or the token refused on it) costs one more round:
 /// the metadata is fetched again for a fresh URL and the download tried once more.
 /// </summary>
 public sealed partial class TenantMediaRetriever(
     ITenantStore tenants,
-    MediaDeletionClient client,
+    ProviderClient client,
     MediaDownloader downloader,
     ILogger<TenantMediaRetriever> logger,
     TenantPacer? pacer = null)
@@ -33,7 +33,7 @@ public sealed partial class TenantMediaRetriever(
     }
 
     /// <summary>The metadata of a validated <paramref name="target"/>, and the tenant whose credentials gave it.</summary>
-    public Task<(MetadataResult Result, Tenant Tenant)> GetMetadataAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    public Task<(MetadataResult Result, Tenant Tenant)> GetMetadataAsync(Tenant tenant, MediaTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(target);
@@ -42,7 +42,7 @@ public sealed partial class TenantMediaRetriever(
             logger,
             tenant,
             current => client.GetMetadataAsync(current.Credentials, target, GateFor(current), cancellationToken),
-            result => result.Failure?.Outcome == DeletionOutcome.CredentialsRefused,
+            result => result.Failure?.Outcome == ProviderOutcome.CredentialsRefused,
             (first, second) => second with { Attempts = first.Attempts + second.Attempts },
             cancellationToken);
     }
@@ -53,7 +53,7 @@ public sealed partial class TenantMediaRetriever(
     /// <c>Attempts</c> counts every provider call made: each metadata attempt (retries included) and each download.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider delivers no content (check <see cref="SupportsContent"/> first).</exception>
-    internal async Task<(MediaDownloadOpening Opening, int Attempts)> OpenContentAsync(Tenant tenant, MediaDeletionTarget target, CancellationToken cancellationToken = default)
+    internal async Task<(MediaDownloadOpening Opening, int Attempts)> OpenContentAsync(Tenant tenant, MediaTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var provider = client.MetadataProvider(tenant.Provider)

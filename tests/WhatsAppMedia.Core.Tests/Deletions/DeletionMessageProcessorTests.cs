@@ -35,7 +35,7 @@ public sealed class DeletionMessageProcessorTests
     [Fact]
     public async Task Deleted_is_done_with_nothing_queued_or_failed()
     {
-        var provider = Provider(Answer(DeletionOutcome.Deleted));
+        var provider = Provider(Answer(ProviderOutcome.Deleted));
 
         await Processor(provider).ProcessAsync(Message(), dequeueCount: 1);
 
@@ -47,7 +47,7 @@ public sealed class DeletionMessageProcessorTests
     [Fact]
     public async Task Media_not_found_is_done_with_nothing_queued_or_failed()
     {
-        await Processor(Provider(Answer(DeletionOutcome.NotFound))).ProcessAsync(Message(), dequeueCount: 1);
+        await Processor(Provider(Answer(ProviderOutcome.NotFound))).ProcessAsync(Message(), dequeueCount: 1);
 
         _queue.Enqueued.ShouldBeEmpty();
         _queue.Failed.ShouldBeEmpty();
@@ -58,7 +58,7 @@ public sealed class DeletionMessageProcessorTests
     {
         var text = """{"tenantId":"acme","mediaId":"1234","phone":"5550001","batchId":"b1","requestId":"r1","attempt":1}""";
 
-        await Processor(Provider(Answer(DeletionOutcome.Throttled, TimeSpan.FromSeconds(42)))).ProcessAsync(text, dequeueCount: 1);
+        await Processor(Provider(Answer(ProviderOutcome.Throttled, TimeSpan.FromSeconds(42)))).ProcessAsync(text, dequeueCount: 1);
 
         var (message, delay) = _queue.Enqueued.ShouldHaveSingleItem();
         message.ShouldBe(new DeletionMessage(TenantId, "1234", "5550001", "b1", "r1", Attempt: 2));
@@ -72,7 +72,7 @@ public sealed class DeletionMessageProcessorTests
     [InlineData(2, 120)]
     public async Task Throttled_without_a_delay_waits_the_default_doubled_per_deferral(int attempt, int expectedSeconds)
     {
-        await Processor(Provider(Answer(DeletionOutcome.Throttled))).ProcessAsync(Message(attempt), dequeueCount: 1);
+        await Processor(Provider(Answer(ProviderOutcome.Throttled))).ProcessAsync(Message(attempt), dequeueCount: 1);
 
         _queue.Enqueued.ShouldHaveSingleItem().Delay.ShouldBe(TimeSpan.FromSeconds(expectedSeconds));
     }
@@ -80,7 +80,7 @@ public sealed class DeletionMessageProcessorTests
     [Fact]
     public async Task A_providers_delay_past_the_cap_is_cut_to_MaxThrottleDelay()
     {
-        await Processor(Provider(Answer(DeletionOutcome.Throttled, TimeSpan.FromHours(2)))).ProcessAsync(Message(), dequeueCount: 1);
+        await Processor(Provider(Answer(ProviderOutcome.Throttled, TimeSpan.FromHours(2)))).ProcessAsync(Message(), dequeueCount: 1);
 
         _queue.Enqueued.ShouldHaveSingleItem().Delay.ShouldBe(_options.MaxThrottleDelay);
     }
@@ -91,7 +91,7 @@ public sealed class DeletionMessageProcessorTests
         _options.MaxThrottleRetries = 100;
 
         // 30 s doubled 20 times would be about a year; the cap holds (and the doubling itself stops at 2^16).
-        await Processor(Provider(Answer(DeletionOutcome.Throttled))).ProcessAsync(Message(attempt: 20), dequeueCount: 1);
+        await Processor(Provider(Answer(ProviderOutcome.Throttled))).ProcessAsync(Message(attempt: 20), dequeueCount: 1);
 
         _queue.Enqueued.ShouldHaveSingleItem().Delay.ShouldBe(_options.MaxThrottleDelay);
     }
@@ -99,7 +99,7 @@ public sealed class DeletionMessageProcessorTests
     [Fact]
     public async Task The_last_allowed_deferral_is_still_made()
     {
-        await Processor(Provider(Answer(DeletionOutcome.Throttled))).ProcessAsync(Message(attempt: _options.MaxThrottleRetries - 1), dequeueCount: 1);
+        await Processor(Provider(Answer(ProviderOutcome.Throttled))).ProcessAsync(Message(attempt: _options.MaxThrottleRetries - 1), dequeueCount: 1);
 
         _queue.Enqueued.ShouldHaveSingleItem().Message.Attempt.ShouldBe(_options.MaxThrottleRetries);
         _queue.Failed.ShouldBeEmpty();
@@ -110,7 +110,7 @@ public sealed class DeletionMessageProcessorTests
     {
         var text = Message(attempt: _options.MaxThrottleRetries);
 
-        await Processor(Provider(Answer(DeletionOutcome.Throttled, TimeSpan.FromSeconds(5)))).ProcessAsync(text, dequeueCount: 1);
+        await Processor(Provider(Answer(ProviderOutcome.Throttled, TimeSpan.FromSeconds(5)))).ProcessAsync(text, dequeueCount: 1);
 
         _queue.Enqueued.ShouldBeEmpty();
         var entry = _queue.Failed.ShouldHaveSingleItem();
@@ -120,9 +120,9 @@ public sealed class DeletionMessageProcessorTests
     }
 
     [Theory]
-    [InlineData(DeletionOutcome.Transient, ErrorCodes.ProviderUnavailable)]
-    [InlineData(DeletionOutcome.TimedOut, ErrorCodes.ProviderTimeout)]
-    public async Task A_transient_failure_fails_the_delivery_so_the_queue_retries_it(DeletionOutcome outcome, string code)
+    [InlineData(ProviderOutcome.Transient, ErrorCodes.ProviderUnavailable)]
+    [InlineData(ProviderOutcome.TimedOut, ErrorCodes.ProviderTimeout)]
+    public async Task A_transient_failure_fails_the_delivery_so_the_queue_retries_it(ProviderOutcome outcome, string code)
     {
         var failure = await Should.ThrowAsync<DeliveryFailedException>(() => Processor(Provider(Answer(outcome))).ProcessAsync(Message(), dequeueCount: 1));
 
@@ -135,7 +135,7 @@ public sealed class DeletionMessageProcessorTests
     public async Task An_unreachable_tenant_store_fails_the_delivery_so_the_queue_retries_it()
     {
         _tenants.Lookups[TenantId] = TenantLookup.Unavailable("Key Vault did not answer.");
-        var provider = Provider(Answer(DeletionOutcome.Deleted));
+        var provider = Provider(Answer(ProviderOutcome.Deleted));
 
         var failure = await Should.ThrowAsync<DeliveryFailedException>(() => Processor(provider).ProcessAsync(Message(), dequeueCount: 1));
 
@@ -152,7 +152,7 @@ public sealed class DeletionMessageProcessorTests
         _tenants.Lookups[TenantId] = status == TenantLookupStatus.Disabled
             ? TenantLookup.Disabled
             : TenantLookup.Refused("The service is not allowed to read the tenant's document.");
-        var provider = Provider(Answer(DeletionOutcome.Deleted));
+        var provider = Provider(Answer(ProviderOutcome.Deleted));
 
         await Processor(provider).ProcessAsync(Message(), dequeueCount: 5);
 
@@ -162,9 +162,9 @@ public sealed class DeletionMessageProcessorTests
     }
 
     [Theory]
-    [InlineData(DeletionOutcome.Rejected, ErrorCodes.ProviderRejected)]
-    [InlineData(DeletionOutcome.CredentialsRefused, ErrorCodes.ProviderAuthFailed)]
-    public async Task A_provider_refusal_goes_to_failed_with_the_original_text_and_the_time(DeletionOutcome outcome, string code)
+    [InlineData(ProviderOutcome.Rejected, ErrorCodes.ProviderRejected)]
+    [InlineData(ProviderOutcome.CredentialsRefused, ErrorCodes.ProviderAuthFailed)]
+    public async Task A_provider_refusal_goes_to_failed_with_the_original_text_and_the_time(ProviderOutcome outcome, string code)
     {
         var text = Message();
 
@@ -183,7 +183,7 @@ public sealed class DeletionMessageProcessorTests
     [InlineData("""{"tenantId":"acme","mediaId":"not-digits"}""", ErrorCodes.InvalidMediaId)]
     public async Task A_message_that_cannot_succeed_goes_to_failed_before_anything_is_sent(string text, string code)
     {
-        var provider = Provider(Answer(DeletionOutcome.Deleted));
+        var provider = Provider(Answer(ProviderOutcome.Deleted));
 
         await Processor(provider).ProcessAsync(text, dequeueCount: 1);
 
@@ -198,7 +198,7 @@ public sealed class DeletionMessageProcessorTests
     public async Task An_unusable_tenant_document_goes_to_failed_naming_the_field()
     {
         _tenants.Lookups[TenantId] = TenantLookup.Invalid(TenantDocumentError.For("credentials.accessToken", "is required"), apiKeySha256: null);
-        var provider = Provider(Answer(DeletionOutcome.Deleted));
+        var provider = Provider(Answer(ProviderOutcome.Deleted));
 
         await Processor(provider).ProcessAsync(Message(), dequeueCount: 1);
 
@@ -262,15 +262,15 @@ public sealed class DeletionMessageProcessorTests
 
     private DeletionMessageProcessor Processor(ScriptedProvider provider)
     {
-        // One attempt per call: the retry loop inside a call is MediaDeletionClientTests' business, not the table's.
+        // One attempt per call: the retry loop inside a call is ProviderClientTests' business, not the table's.
         var providers = Options.Create(new ProviderRetryOptions { MaxAttempts = 1 });
-        var client = new MediaDeletionClient([provider], providers, _clock, NullLogger<MediaDeletionClient>.Instance);
+        var client = new ProviderClient([provider], providers, _clock, NullLogger<ProviderClient>.Instance);
         var deleter = new TenantMediaDeleter(_tenants, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance);
         var settings = new QueueHostSettings(new ConfigurationBuilder().Build(), QueueMessageEncoding.Base64);
         // The messages belong to no batch, so batch state is never touched (the batch tests of the store and of the local host cover it).
         var batches = new BatchProgress(new UnreachableBatchStore(), settings, _clock, NullLogger<BatchProgress>.Instance);
         return new DeletionMessageProcessor(
-            _tenants, deleter, _queue, Options.Create(_options), settings, _clock, batches, NullLogger<DeletionMessageProcessor>.Instance);
+            _tenants, client, deleter, _queue, Options.Create(_options), settings, _clock, batches, NullLogger<DeletionMessageProcessor>.Instance);
     }
 
     private sealed class FakeTenantStore : ITenantStore

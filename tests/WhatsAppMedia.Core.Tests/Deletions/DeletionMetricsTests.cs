@@ -50,14 +50,14 @@ public sealed class DeletionMetricsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(DeletionOutcome.Deleted, "deleted")]
-    [InlineData(DeletionOutcome.NotFound, "not_found")]
-    [InlineData(DeletionOutcome.Transient, "transient")]
-    public async Task One_deletion_is_one_count_tagged_with_provider_and_final_outcome(DeletionOutcome outcome, string outcomeName)
+    [InlineData(ProviderOutcome.Deleted, "deleted")]
+    [InlineData(ProviderOutcome.NotFound, "not_found")]
+    [InlineData(ProviderOutcome.Transient, "transient")]
+    public async Task One_deletion_is_one_count_tagged_with_provider_and_final_outcome(ProviderOutcome outcome, string outcomeName)
     {
         var deleter = Deleter(new ScriptedProvider(_time, Answer(outcome)));
 
-        await deleter.DeleteAsync(Tenant, new MediaDeletionTarget("1234"));
+        await deleter.DeleteAsync(Tenant, new MediaTarget("1234"));
 
         var measurement = _measurements.ShouldHaveSingleItem();
         measurement.Value.ShouldBe(1);
@@ -67,9 +67,9 @@ public sealed class DeletionMetricsTests : IDisposable
     [Fact]
     public async Task A_retry_with_fresh_credentials_still_counts_once_with_the_final_outcome()
     {
-        var deleter = Deleter(new ScriptedProvider(_time, Answer(DeletionOutcome.CredentialsRefused), Answer(DeletionOutcome.Deleted)));
+        var deleter = Deleter(new ScriptedProvider(_time, Answer(ProviderOutcome.CredentialsRefused), Answer(ProviderOutcome.Deleted)));
 
-        await deleter.DeleteAsync(Tenant, new MediaDeletionTarget("1234"));
+        await deleter.DeleteAsync(Tenant, new MediaTarget("1234"));
 
         _measurements.ShouldHaveSingleItem().Tags["outcome"].ShouldBe("deleted");
     }
@@ -77,7 +77,7 @@ public sealed class DeletionMetricsTests : IDisposable
     private TenantMediaDeleter Deleter(IMediaProvider provider)
     {
         var options = Options.Create(new ProviderRetryOptions { MaxAttempts = 1 });
-        var client = new MediaDeletionClient([provider], options, _time, NullLogger<MediaDeletionClient>.Instance);
+        var client = new ProviderClient([provider], options, _time, NullLogger<ProviderClient>.Instance);
         return new TenantMediaDeleter(
             new OneTenantStore(),
             client,

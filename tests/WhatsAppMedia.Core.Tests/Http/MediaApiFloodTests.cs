@@ -43,14 +43,15 @@ public sealed class MediaApiFloodTests : IClassFixture<KeyVaultFixture>, IDispos
         _options = new KeyVaultOptions { VaultUri = _vault.VaultUri, ColdReadBurst = 3, ColdReadsPerSecond = 1 };
         _store = new CachingTenantStore(new KeyVaultTenantSource(_vault.CreateSecretClient()), _options, _time, new RecordingLogger<CachingTenantStore>());
         var providersOptions = Options.Create(new ProviderRetryOptions());
-        var client = new MediaDeletionClient(
-            [new MetaMediaProvider(_unusedProviderClient, Options.Create(new MetaOptions()), _time)], providersOptions, _time, NullLogger<MediaDeletionClient>.Instance);
+        var client = new ProviderClient(
+            [new MetaMediaProvider(_unusedProviderClient, Options.Create(new MetaOptions()), _time)], providersOptions, _time, NullLogger<ProviderClient>.Instance);
         var deleter = new TenantMediaDeleter(_store, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance);
         _api = new MediaApi(
             new TenantAuthenticator(_store),
+            client,
             deleter,
             new BatchSubmitter(
-                deleter, new UnreachableDeletionQueue(), Options.Create(new MediaDeletionOptions()), new UnreachableBatchStore(), _time, NullLogger<BatchSubmitter>.Instance),
+                client, new UnreachableDeletionQueue(), Options.Create(new MediaDeletionOptions()), new UnreachableBatchStore(), _time, NullLogger<BatchSubmitter>.Instance),
             Options.Create(new MediaDeletionOptions()),
             new UnreachableBatchStore(),
             _time,

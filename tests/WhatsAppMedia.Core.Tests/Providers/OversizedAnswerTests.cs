@@ -25,18 +25,18 @@ public sealed class OversizedAnswerTests
     public static TheoryData<ProviderKind> Providers => [ProviderKind.Meta, ProviderKind.Aws, ProviderKind.NxCloud, ProviderKind.SmsGatewayCenter];
 
     /// <summary>A complete answer in each provider's own shape, which the endless spaces after it leave valid JSON.</summary>
-    public static TheoryData<ProviderKind, HttpStatusCode, string, DeletionOutcome> MeaningfulStarts => new()
+    public static TheoryData<ProviderKind, HttpStatusCode, string, ProviderOutcome> MeaningfulStarts => new()
     {
-        { ProviderKind.Meta, HttpStatusCode.BadRequest, """{"error":{"message":"(#80007) Too many calls","type":"OAuthException","code":80007}}""", DeletionOutcome.Throttled },
-        { ProviderKind.Aws, HttpStatusCode.NotFound, """{"__type":"ResourceNotFoundException","message":"The requested resource was not found."}""", DeletionOutcome.NotFound },
-        { ProviderKind.NxCloud, HttpStatusCode.OK, """{"code":0,"data":{"success":true},"message":"success"}""", DeletionOutcome.Deleted },
-        { ProviderKind.SmsGatewayCenter, HttpStatusCode.OK, $$"""{"status":"success","mediaId":"{{SgcMediaId}}","statusCode":"200","reason":"success"}""", DeletionOutcome.Deleted },
+        { ProviderKind.Meta, HttpStatusCode.BadRequest, """{"error":{"message":"(#80007) Too many calls","type":"OAuthException","code":80007}}""", ProviderOutcome.Throttled },
+        { ProviderKind.Aws, HttpStatusCode.NotFound, """{"__type":"ResourceNotFoundException","message":"The requested resource was not found."}""", ProviderOutcome.NotFound },
+        { ProviderKind.NxCloud, HttpStatusCode.OK, """{"code":0,"data":{"success":true},"message":"success"}""", ProviderOutcome.Deleted },
+        { ProviderKind.SmsGatewayCenter, HttpStatusCode.OK, $$"""{"status":"success","mediaId":"{{SgcMediaId}}","statusCode":"200","reason":"success"}""", ProviderOutcome.Deleted },
     };
 
     [Theory]
     [MemberData(nameof(MeaningfulStarts))]
     public async Task An_answer_followed_by_endless_padding_is_classified_from_its_start_reading_only_the_cap(
-        ProviderKind kind, HttpStatusCode status, string start, DeletionOutcome expected)
+        ProviderKind kind, HttpStatusCode status, string start, ProviderOutcome expected)
     {
         using var handler = new EndlessBodyHandler(status, start);
         using var client = new HttpClient(handler);
@@ -58,7 +58,7 @@ public sealed class OversizedAnswerTests
 
         var answer = await Send(kind, client, new Uri("https://provider.example/"));
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         handler.Body.BytesRead.ShouldBe(ProviderResponseBody.MaxBytes);
     }
 
@@ -71,7 +71,7 @@ public sealed class OversizedAnswerTests
 
         var answer = await Send(kind, client, server.BaseUrl);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.HttpStatus.ShouldBe(500);
         (answer.ProviderMessage?.Length ?? 0).ShouldBeLessThanOrEqualTo(ProviderAnswer.MaxMessageLength + 1);
         server.RequestCount.ShouldBe(1);
@@ -120,13 +120,13 @@ public sealed class OversizedAnswerTests
         return kind switch
         {
             ProviderKind.Meta => new MetaMediaProvider(client, Options.Create(new MetaOptions()), clock)
-                .SendDeleteAsync(new MediaDeletionTarget("1234567890123456", null), new MetaCredentials("meta-token", null)),
+                .SendDeleteAsync(new MediaTarget("1234567890123456", null), new MetaCredentials("meta-token", null)),
             ProviderKind.Aws => new AwsMediaProvider(client, Options.Create(new AwsOptions { Endpoint = baseUrl }), clock)
-                .SendDeleteAsync(new MediaDeletionTarget("0123456789abcdef0123456789abcdef", "phone-number-id-0123456789abcdef"), new AwsCredentials("AKIDEXAMPLE", "aws-secret", null, "us-east-1")),
+                .SendDeleteAsync(new MediaTarget("0123456789abcdef0123456789abcdef", "phone-number-id-0123456789abcdef"), new AwsCredentials("AKIDEXAMPLE", "aws-secret", null, "us-east-1")),
             ProviderKind.NxCloud => new NxCloudMediaProvider(client, clock)
-                .SendDeleteAsync(new MediaDeletionTarget("3f5a1b2c-4d6e-7f80-91a2-b3c4d5e6f709", "8613800000000"), new NxCloudCredentials("nx-access-key", "nx-secret")),
+                .SendDeleteAsync(new MediaTarget("3f5a1b2c-4d6e-7f80-91a2-b3c4d5e6f709", "8613800000000"), new NxCloudCredentials("nx-access-key", "nx-secret")),
             ProviderKind.SmsGatewayCenter => new SmsGatewayCenterMediaProvider(client, clock)
-                .SendDeleteAsync(new MediaDeletionTarget(SgcMediaId, null), new SmsGatewayCenterCredentials("sgc-api-key", null, null)),
+                .SendDeleteAsync(new MediaTarget(SgcMediaId, null), new SmsGatewayCenterCredentials("sgc-api-key", null, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown provider."),
         };
     }

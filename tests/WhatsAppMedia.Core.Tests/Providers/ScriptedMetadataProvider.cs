@@ -11,7 +11,7 @@ internal sealed class ScriptedMetadataProvider(params MetadataAnswer[] script) :
 
     public int Calls => _calls;
 
-    public Task<MetadataAnswer> SendGetMetadataAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public Task<MetadataAnswer> SendGetMetadataAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var call = Interlocked.Increment(ref _calls);
         return Task.FromResult(script[Math.Min(call, script.Length) - 1]);

@@ -13,7 +13,7 @@ internal sealed class ScriptedProvider(TimeProvider timeProvider, params Func<Ca
 
     public int Calls => _calls;
 
-    public static Func<CancellationToken, Task<ProviderAnswer>> Answer(DeletionOutcome outcome, TimeSpan? retryAfter = null) =>
+    public static Func<CancellationToken, Task<ProviderAnswer>> Answer(ProviderOutcome outcome, TimeSpan? retryAfter = null) =>
         _ => Task.FromResult(new ProviderAnswer(outcome, 200, RetryAfter: retryAfter));
 
     public static Func<CancellationToken, Task<ProviderAnswer>> HangUntilCancelled() =>
@@ -23,10 +23,10 @@ internal sealed class ScriptedProvider(TimeProvider timeProvider, params Func<Ca
             throw new InvalidOperationException("unreachable");
         };
 
-    public IdentifierError? Validate(MediaDeletionTarget target) =>
+    public IdentifierError? Validate(MediaTarget target) =>
         target.MediaId.All(char.IsAsciiDigit) ? null : new IdentifierError("invalid_media_id", "digits only");
 
-    public Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         AttemptTimes.Add(timeProvider.GetUtcNow());
         var call = Interlocked.Increment(ref _calls);

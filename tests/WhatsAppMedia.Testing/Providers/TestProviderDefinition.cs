@@ -67,7 +67,7 @@ public sealed class TestMediaProvider(HttpClient httpClient, TestProviderDefinit
 {
     public string Provider => definition.Name;
 
-    public IdentifierError? Validate(MediaDeletionTarget target)
+    public IdentifierError? Validate(MediaTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         return target.MediaId is { Length: > 0 and <= 32 } id && id.All(char.IsAsciiDigit)
@@ -75,7 +75,7 @@ public sealed class TestMediaProvider(HttpClient httpClient, TestProviderDefinit
             : new IdentifierError(ErrorCodes.InvalidMediaId, "A relay media id is 1 to 32 ASCII digits.");
     }
 
-    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         var token = ((TestProviderCredentials)credentials).Token;
@@ -85,9 +85,9 @@ public sealed class TestMediaProvider(HttpClient httpClient, TestProviderDefinit
         var status = (int)response.StatusCode;
         var outcome = status switch
         {
-            >= 200 and < 300 => DeletionOutcome.Deleted,
-            404 => DeletionOutcome.NotFound,
-            _ => DeletionOutcome.Rejected,
+            >= 200 and < 300 => ProviderOutcome.Deleted,
+            404 => ProviderOutcome.NotFound,
+            _ => ProviderOutcome.Rejected,
         };
         return new ProviderAnswer(outcome, status);
     }

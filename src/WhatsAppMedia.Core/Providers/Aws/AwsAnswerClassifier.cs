@@ -24,25 +24,25 @@ internal static class AwsAnswerClassifier
         {
             return json is not null && json.RootElement.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True
                 ? ProviderAnswer.Deleted(status)
-                : new ProviderAnswer(DeletionOutcome.Transient, status, ProviderMessage: Quote("Success status without {\"success\":true}: " + body, credentials));
+                : new ProviderAnswer(ProviderOutcome.Transient, status, ProviderMessage: Quote("Success status without {\"success\":true}: " + body, credentials));
         }
 
         var type = ErrorType(response, json);
         var message = json is null ? body : StringProperty(json.RootElement, "message") ?? StringProperty(json.RootElement, "Message");
         var outcome = OutcomeOf(type) ?? OutcomeOf(response.StatusCode);
-        var retryAfter = outcome == DeletionOutcome.Throttled ? RetryAfter.From(response, timeProvider) : null;
+        var retryAfter = outcome == ProviderOutcome.Throttled ? RetryAfter.From(response, timeProvider) : null;
         return new ProviderAnswer(outcome, status, type, Quote(message, credentials), retryAfter);
     }
 
-    private static DeletionOutcome? OutcomeOf(string? errorType) => errorType switch
+    private static ProviderOutcome? OutcomeOf(string? errorType) => errorType switch
     {
-        "ThrottlingException" or "ThrottledRequestException" or "TooManyRequestsException" => DeletionOutcome.Throttled,
-        "InternalServiceException" or "DependencyException" or "ServiceUnavailableException" or "InternalFailure" => DeletionOutcome.Transient,
+        "ThrottlingException" or "ThrottledRequestException" or "TooManyRequestsException" => ProviderOutcome.Throttled,
+        "InternalServiceException" or "DependencyException" or "ServiceUnavailableException" or "InternalFailure" => ProviderOutcome.Transient,
         "AccessDeniedException" or "AccessDeniedByMetaException" or "UnrecognizedClientException" or "ExpiredTokenException"
             or "InvalidSignatureException" or "SignatureDoesNotMatch" or "IncompleteSignatureException"
-            or "MissingAuthenticationTokenException" or "InvalidClientTokenId" => DeletionOutcome.CredentialsRefused,
-        "ResourceNotFoundException" => DeletionOutcome.NotFound,
-        "ValidationException" or "InvalidParametersException" => DeletionOutcome.Rejected,
+            or "MissingAuthenticationTokenException" or "InvalidClientTokenId" => ProviderOutcome.CredentialsRefused,
+        "ResourceNotFoundException" => ProviderOutcome.NotFound,
+        "ValidationException" or "InvalidParametersException" => ProviderOutcome.Rejected,
         _ => null,
     };
 
@@ -50,12 +50,12 @@ internal static class AwsAnswerClassifier
     /// A 404 without <c>ResourceNotFoundException</c> is not "media not found": a wrong endpoint answers 404 too, and
     /// calling that deleted would lose the media for good. It is rejected instead, so someone looks.
     /// </summary>
-    private static DeletionOutcome OutcomeOf(HttpStatusCode status) => (int)status switch
+    private static ProviderOutcome OutcomeOf(HttpStatusCode status) => (int)status switch
     {
-        429 => DeletionOutcome.Throttled,
-        401 or 403 => DeletionOutcome.CredentialsRefused,
-        408 or >= 500 => DeletionOutcome.Transient,
-        _ => DeletionOutcome.Rejected,
+        429 => ProviderOutcome.Throttled,
+        401 or 403 => ProviderOutcome.CredentialsRefused,
+        408 or >= 500 => ProviderOutcome.Transient,
+        _ => ProviderOutcome.Rejected,
     };
 
     /// <summary><c>x-amzn-ErrorType</c> up to its first <c>:</c>, else the body's <c>__type</c> or <c>code</c> after its last <c>#</c>.</summary>

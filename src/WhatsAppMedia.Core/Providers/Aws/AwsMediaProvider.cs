@@ -21,7 +21,7 @@ internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOption
 
     public string Provider => AwsProviderDefinition.ProviderName;
 
-    public IdentifierError? Validate(MediaDeletionTarget target)
+    public IdentifierError? Validate(MediaTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!AwsIdentifiers.IsMediaId(target.MediaId))
@@ -32,7 +32,7 @@ internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOption
         return AwsIdentifiers.CheckPhoneNumberId(target.Phone);
     }
 
-    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var aws = ProviderArguments.Check<AwsCredentials>(this, target, credentials);
         // Region, key id and token passed AwsCredentials.Problem in ProviderArguments.Check.
@@ -43,7 +43,7 @@ internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOption
         return await AwsAnswerClassifier.ClassifyAsync(response, timeProvider, signing, cancellationToken);
     }
 
-    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var aws = ProviderArguments.Check<AwsCredentials>(this, target, credentials);
         var signing = new SigV4Credentials(aws.AccessKeyId, aws.SecretAccessKey, aws.SessionToken);
@@ -59,7 +59,7 @@ internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOption
         // A 2xx that is not the metadata is AWS's fault or a proxy's, and may pass.
         return AwsMediaMetadata.TryRead(await ProviderResponseBody.ReadAsync(response.Content, cancellationToken)) is { } metadata
             ? MetadataAnswer.Found(metadata)
-            : MetadataAnswer.Failed(new ProviderAnswer(DeletionOutcome.Transient, (int)response.StatusCode, ProviderMessage: "AWS answered without the media's mimeType."));
+            : MetadataAnswer.Failed(new ProviderAnswer(ProviderOutcome.Transient, (int)response.StatusCode, ProviderMessage: "AWS answered without the media's mimeType."));
     }
 
     /// <summary>AWS delivers media content only into S3, never over HTTP to the caller.</summary>
@@ -102,7 +102,7 @@ internal sealed class AwsMediaProvider(HttpClient httpClient, IOptions<AwsOption
         return request;
     }
 
-    private Uri RequestUri(string region, MediaDeletionTarget target)
+    private Uri RequestUri(string region, MediaTarget target)
     {
         var query = "?mediaId=" + AwsUriEncoding.Encode(target.MediaId) + "&originationPhoneNumberId=" + AwsUriEncoding.Encode(target.Phone!);
         return new Uri(Endpoint(region) + OperationPath + query);

@@ -18,7 +18,7 @@ internal static class MetaAnswerClassifier
         "Not found, or not reachable with this token or phone_number_id: Meta gives the same answer for both. Meta said: ";
 
     /// <summary>
-    /// Classifies one answer. A 2xx without <c>"success": true</c> is <see cref="DeletionOutcome.Transient"/>: Meta
+    /// Classifies one answer. A 2xx without <c>"success": true</c> is <see cref="ProviderOutcome.Transient"/>: Meta
     /// did not confirm the deletion, and a retry settles it either way (a second delete of deleted media answers
     /// 100/33, which is final), whereas calling it rejected would give up on media that may still exist.
     /// </summary>
@@ -50,7 +50,7 @@ internal static class MetaAnswerClassifier
             ? code.ToString(CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{code}/{subcode}");
         var message = Describe(error);
-        if (outcome == DeletionOutcome.NotFound)
+        if (outcome == ProviderOutcome.NotFound)
         {
             message = NotFoundNote + message;
         }
@@ -60,35 +60,35 @@ internal static class MetaAnswerClassifier
             httpStatus,
             providerCode,
             ProviderAnswer.Trim(message),
-            outcome == DeletionOutcome.Throttled ? retryAfter : null);
+            outcome == ProviderOutcome.Throttled ? retryAfter : null);
     }
 
     /// <summary>The table in docs/providers/meta.md, "Answers"; the order matters where a code is listed and <c>is_transient</c> is also set.</summary>
-    private static DeletionOutcome OutcomeOf(int httpStatus, int code, int? subcode, bool isTransient) => code switch
+    private static ProviderOutcome OutcomeOf(int httpStatus, int code, int? subcode, bool isTransient) => code switch
     {
-        0 or 10 or 190 or (>= 200 and <= 299) or 131005 => DeletionOutcome.CredentialsRefused,
-        _ when MetaRateLimitCodes.IsRateLimit(code) => DeletionOutcome.Throttled,
-        1 or 2 or 131000 or 131016 => DeletionOutcome.Transient,
-        _ when isTransient => DeletionOutcome.Transient,
-        100 when subcode == ObjectNotAccessibleSubcode => DeletionOutcome.NotFound,
-        100 or 131009 => DeletionOutcome.Rejected,
+        0 or 10 or 190 or (>= 200 and <= 299) or 131005 => ProviderOutcome.CredentialsRefused,
+        _ when MetaRateLimitCodes.IsRateLimit(code) => ProviderOutcome.Throttled,
+        1 or 2 or 131000 or 131016 => ProviderOutcome.Transient,
+        _ when isTransient => ProviderOutcome.Transient,
+        100 when subcode == ObjectNotAccessibleSubcode => ProviderOutcome.NotFound,
+        100 or 131009 => ProviderOutcome.Rejected,
 
         // A code the table does not name: a 5xx says the fault is Meta's, anything else that the request is wrong.
-        _ when httpStatus >= 500 => DeletionOutcome.Transient,
-        _ => DeletionOutcome.Rejected,
+        _ when httpStatus >= 500 => ProviderOutcome.Transient,
+        _ => ProviderOutcome.Rejected,
     };
 
     private static ProviderAnswer ClassifyUnrecognised(int httpStatus, string? body, TimeSpan? retryAfter)
     {
         var outcome = httpStatus switch
         {
-            429 => DeletionOutcome.Throttled,
-            408 or >= 500 => DeletionOutcome.Transient,
-            >= 200 and < 300 => DeletionOutcome.Transient,
+            429 => ProviderOutcome.Throttled,
+            408 or >= 500 => ProviderOutcome.Transient,
+            >= 200 and < 300 => ProviderOutcome.Transient,
 
             // A 4xx without a Graph error object comes from something in front of Meta (a proxy, a wrong base URL):
             // sending the same request again will not change it.
-            _ => DeletionOutcome.Rejected,
+            _ => ProviderOutcome.Rejected,
         };
         var what = IsSuccessStatus(httpStatus)
             ? "Meta answered without \"success\": true, so the deletion is unconfirmed"
@@ -98,7 +98,7 @@ internal static class MetaAnswerClassifier
             outcome,
             httpStatus,
             ProviderMessage: ProviderAnswer.Trim(excerpt is null ? what : $"{what}: {excerpt}"),
-            RetryAfter: outcome == DeletionOutcome.Throttled ? retryAfter : null);
+            RetryAfter: outcome == ProviderOutcome.Throttled ? retryAfter : null);
     }
 
     /// <summary>Meta's message, its <c>error_data.details</c> and the <c>fbtrace_id</c> Meta support asks for.</summary>

@@ -19,7 +19,7 @@ internal static partial class MetaIdentifiers
     /// <c>phone_number_id</c>. The phone is optional because Meta deletes by media id alone; with it, Meta also
     /// checks that the number owns the media. Messages never repeat the refused value.
     /// </summary>
-    public static IdentifierError? Check(MediaDeletionTarget target)
+    public static IdentifierError? Check(MediaTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!IsMediaId(target.MediaId))

@@ -16,15 +16,15 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
 {
     public string Provider => MetaProviderDefinition.ProviderName;
 
-    public IdentifierError? Validate(MediaDeletionTarget target) => MetaIdentifiers.Check(target);
+    public IdentifierError? Validate(MediaTarget target) => MetaIdentifiers.Check(target);
 
-    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var (status, body, retryAfter, token) = await SendAsync(HttpMethod.Delete, target, credentials, cancellationToken);
         return Redacted(MetaAnswerClassifier.Classify(status, body, retryAfter), token);
     }
 
-    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var (status, body, retryAfter, token) = await SendAsync(HttpMethod.Get, target, credentials, cancellationToken);
         if (status is >= 200 and < 300)
@@ -32,7 +32,7 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
             // A 2xx that is not the metadata is Meta's fault or a proxy's, and may pass: as for an unconfirmed delete.
             return MetaMediaMetadata.TryRead(body) is { } metadata
                 ? MetadataAnswer.Found(metadata)
-                : MetadataAnswer.Failed(new ProviderAnswer(DeletionOutcome.Transient, status, ProviderMessage: "Meta answered without the media's url and mime_type."));
+                : MetadataAnswer.Failed(new ProviderAnswer(ProviderOutcome.Transient, status, ProviderMessage: "Meta answered without the media's url and mime_type."));
         }
 
         return MetadataAnswer.Failed(Redacted(MetaAnswerClassifier.Classify(status, body, retryAfter), token));
@@ -43,7 +43,7 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
 
     /// <summary>One request on the media's URL with the tenant's bearer token: the answer's status, body (bounded) and Retry-After.</summary>
     private async Task<(int Status, string Body, TimeSpan? RetryAfter, string Token)> SendAsync(
-        HttpMethod method, MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken)
+        HttpMethod method, MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken)
     {
         var meta = ProviderArguments.Check<MetaCredentials>(this, target, credentials);
 
@@ -65,7 +65,7 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
         return credentials.GraphVersion ?? options.Value.GraphVersion;
     }
 
-    private static Uri BuildUri(string graphVersion, MediaDeletionTarget target)
+    private static Uri BuildUri(string graphVersion, MediaTarget target)
     {
         // Relative to the client's BaseAddress. Both ids are validated digits; escaping them anyway keeps the URL safe
         // should the formats ever widen.

@@ -11,9 +11,9 @@ namespace WhatsAppMedia.Core.Providers.NxCloud;
 /// <remarks>
 /// Decisions where NxCloud's documents are silent:
 /// <list type="bullet">
-/// <item><c>code</c> 0 without <c>data.success: true</c> is <see cref="DeletionOutcome.Rejected"/>: NxCloud uses
+/// <item><c>code</c> 0 without <c>data.success: true</c> is <see cref="ProviderOutcome.Rejected"/>: NxCloud uses
 /// <c>success: false</c> for "not deleted", and a deletion is never reported that the provider did not confirm.</item>
-/// <item>How "media not found" is reported is unknown, so no code maps to <see cref="DeletionOutcome.NotFound"/>;
+/// <item>How "media not found" is reported is unknown, so no code maps to <see cref="ProviderOutcome.NotFound"/>;
 /// unknown codes are rejected and keep NxCloud's code and message for whoever reads the failure.</item>
 /// <item>Without an envelope: 401/403 are credentials refused, other 4xx rejected, anything else (a proxy's page on
 /// a 2xx, say) transient.</item>
@@ -36,21 +36,21 @@ internal static class NxCloudAnswerReader
 
         if (httpStatus == (int)HttpStatusCode.TooManyRequests)
         {
-            return new ProviderAnswer(DeletionOutcome.Throttled, httpStatus, code, message, retryAfter);
+            return new ProviderAnswer(ProviderOutcome.Throttled, httpStatus, code, message, retryAfter);
         }
 
         if (httpStatus >= 500 || httpStatus == (int)HttpStatusCode.RequestTimeout)
         {
-            return new ProviderAnswer(DeletionOutcome.Transient, httpStatus, code, message ?? NoEnvelopeNote);
+            return new ProviderAnswer(ProviderOutcome.Transient, httpStatus, code, message ?? NoEnvelopeNote);
         }
 
         if (envelope is null)
         {
             var outcome = httpStatus switch
             {
-                (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden => DeletionOutcome.CredentialsRefused,
-                >= 400 => DeletionOutcome.Rejected,
-                _ => DeletionOutcome.Transient,
+                (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden => ProviderOutcome.CredentialsRefused,
+                >= 400 => ProviderOutcome.Rejected,
+                _ => ProviderOutcome.Transient,
             };
             return new ProviderAnswer(outcome, httpStatus, ProviderMessage: NoEnvelopeNote);
         }
@@ -59,16 +59,16 @@ internal static class NxCloudAnswerReader
         {
             NxCloudResultCodes.Success when envelope.Success => ProviderAnswer.Deleted(httpStatus),
             NxCloudResultCodes.Success =>
-                new ProviderAnswer(DeletionOutcome.Rejected, httpStatus, code, ProviderAnswer.Trim(message is null ? UnconfirmedSuccessNote : $"{UnconfirmedSuccessNote}: {message}")),
+                new ProviderAnswer(ProviderOutcome.Rejected, httpStatus, code, ProviderAnswer.Trim(message is null ? UnconfirmedSuccessNote : $"{UnconfirmedSuccessNote}: {message}")),
             NxCloudResultCodes.InvalidSignature or NxCloudResultCodes.InsufficientPermissions =>
-                new ProviderAnswer(DeletionOutcome.CredentialsRefused, httpStatus, code, message),
+                new ProviderAnswer(ProviderOutcome.CredentialsRefused, httpStatus, code, message),
             NxCloudResultCodes.TimestampExpired =>
-                new ProviderAnswer(DeletionOutcome.Transient, httpStatus, code, ProviderAnswer.Trim(message is null ? ClockSkewNote : $"{ClockSkewNote}: {message}")),
+                new ProviderAnswer(ProviderOutcome.Transient, httpStatus, code, ProviderAnswer.Trim(message is null ? ClockSkewNote : $"{ClockSkewNote}: {message}")),
             NxCloudResultCodes.RequestFailed or NxCloudResultCodes.SystemBusinessError =>
-                new ProviderAnswer(DeletionOutcome.Transient, httpStatus, code, message),
+                new ProviderAnswer(ProviderOutcome.Transient, httpStatus, code, message),
 
             // 1001, 1002, 9000, 9002, 9006 and every code NxCloud has not documented: the same request cannot succeed.
-            _ => new ProviderAnswer(DeletionOutcome.Rejected, httpStatus, code, message),
+            _ => new ProviderAnswer(ProviderOutcome.Rejected, httpStatus, code, message),
         };
     }
 }

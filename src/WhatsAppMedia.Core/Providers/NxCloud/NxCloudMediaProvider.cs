@@ -18,7 +18,7 @@ internal sealed class NxCloudMediaProvider(HttpClient httpClient, TimeProvider t
 {
     public string Provider => NxCloudProviderDefinition.ProviderName;
 
-    public IdentifierError? Validate(MediaDeletionTarget target)
+    public IdentifierError? Validate(MediaTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!NxCloudIdentifiers.IsMediaId(target.MediaId))
@@ -31,13 +31,13 @@ internal sealed class NxCloudMediaProvider(HttpClient httpClient, TimeProvider t
         return NxCloudIdentifiers.CheckBusinessPhone(target.Phone);
     }
 
-    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var (status, body, retryAfter) = await SendAsync(NxCloudProtocol.DeleteMediaPath, NxCloudProtocol.DeleteMediaAction, target, credentials, cancellationToken);
         return NxCloudAnswerReader.Classify(status, body, retryAfter);
     }
 
-    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<MetadataAnswer> SendGetMetadataAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var (status, body, retryAfter) = await SendAsync(NxCloudProtocol.GetMediaPath, NxCloudProtocol.GetMediaAction, target, credentials, cancellationToken);
         if (status is >= 200 and < 300 && NxCloudMediaMetadata.TryRead(body) is { } metadata)
@@ -48,8 +48,8 @@ internal sealed class NxCloudMediaProvider(HttpClient httpClient, TimeProvider t
         var answer = NxCloudAnswerReader.Classify(status, body, retryAfter);
 
         // code 0 without the metadata: NxCloud said yes without saying what; as an unconfirmed delete, it may pass.
-        return MetadataAnswer.Failed(answer.Outcome == DeletionOutcome.Rejected && answer.ProviderCode == "0"
-            ? new ProviderAnswer(DeletionOutcome.Transient, status, answer.ProviderCode, "code 0 without data.mime_type and data.url")
+        return MetadataAnswer.Failed(answer.Outcome == ProviderOutcome.Rejected && answer.ProviderCode == "0"
+            ? new ProviderAnswer(ProviderOutcome.Transient, status, answer.ProviderCode, "code 0 without data.mime_type and data.url")
             : answer);
     }
 
@@ -61,7 +61,7 @@ internal sealed class NxCloudMediaProvider(HttpClient httpClient, TimeProvider t
 
     /// <summary>One signed call: a fresh <c>ts</c> and <c>sign</c> over the exact body bytes sent.</summary>
     private async Task<(int Status, string Body, TimeSpan? RetryAfter)> SendAsync(
-        string path, string action, MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken)
+        string path, string action, MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken)
     {
         var nxCloud = ProviderArguments.Check<NxCloudCredentials>(this, target, credentials);
 

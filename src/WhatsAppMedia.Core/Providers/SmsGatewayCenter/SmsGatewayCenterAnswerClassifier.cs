@@ -16,7 +16,7 @@ internal static partial class SmsGatewayCenterAnswerClassifier
 
     /// <summary>
     /// Classifies one answer. Answers that confirm nothing — a 2xx whose body is not the provider's shape, or a
-    /// "success" body on a non-2xx status — are <see cref="DeletionOutcome.Transient"/>: a retry settles them (media
+    /// "success" body on a non-2xx status — are <see cref="ProviderOutcome.Transient"/>: a retry settles them (media
     /// already deleted answers "not found", which is final).
     /// </summary>
     public static ProviderAnswer Classify(int httpStatus, string? body, TimeSpan? retryAfter)
@@ -29,42 +29,42 @@ internal static partial class SmsGatewayCenterAnswerClassifier
             httpStatus,
             reply?.StatusCode,
             ProviderAnswer.Trim(message),
-            outcome == DeletionOutcome.Throttled ? retryAfter : null);
+            outcome == ProviderOutcome.Throttled ? retryAfter : null);
     }
 
-    private static DeletionOutcome OutcomeOf(int httpStatus, Reply? reply)
+    private static ProviderOutcome OutcomeOf(int httpStatus, Reply? reply)
     {
         switch (httpStatus)
         {
             case 401 or 403:
-                return DeletionOutcome.CredentialsRefused;
+                return ProviderOutcome.CredentialsRefused;
             case 429:
-                return DeletionOutcome.Throttled;
+                return ProviderOutcome.Throttled;
             case 408 or >= 500:
-                return DeletionOutcome.Transient;
+                return ProviderOutcome.Transient;
         }
 
         var successStatus = httpStatus is >= 200 and < 300;
         if (reply is null)
         {
-            return successStatus ? DeletionOutcome.Transient : DeletionOutcome.Rejected;
+            return successStatus ? ProviderOutcome.Transient : ProviderOutcome.Rejected;
         }
 
         if (reply.IsSuccess)
         {
-            return successStatus ? DeletionOutcome.Deleted : DeletionOutcome.Transient;
+            return successStatus ? ProviderOutcome.Deleted : ProviderOutcome.Transient;
         }
 
         var reason = reply.Reason ?? string.Empty;
         return reply.StatusCode switch
         {
-            "401" or "403" => DeletionOutcome.CredentialsRefused,
-            _ when CredentialsPattern().IsMatch(reason) => DeletionOutcome.CredentialsRefused,
-            "429" => DeletionOutcome.Throttled,
-            _ when ThrottlePattern().IsMatch(reason) => DeletionOutcome.Throttled,
-            [ '5', _, _ ] => DeletionOutcome.Transient,
-            _ when NotFoundPattern().IsMatch(reason) => DeletionOutcome.NotFound,
-            _ => DeletionOutcome.Rejected,
+            "401" or "403" => ProviderOutcome.CredentialsRefused,
+            _ when CredentialsPattern().IsMatch(reason) => ProviderOutcome.CredentialsRefused,
+            "429" => ProviderOutcome.Throttled,
+            _ when ThrottlePattern().IsMatch(reason) => ProviderOutcome.Throttled,
+            [ '5', _, _ ] => ProviderOutcome.Transient,
+            _ when NotFoundPattern().IsMatch(reason) => ProviderOutcome.NotFound,
+            _ => ProviderOutcome.Rejected,
         };
     }
 

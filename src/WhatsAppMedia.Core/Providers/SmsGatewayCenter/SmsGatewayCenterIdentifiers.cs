@@ -10,7 +10,7 @@ internal static class SmsGatewayCenterIdentifiers
         value is { Length: > 0 and <= MaxMediaIdLength } && value.All(char.IsAsciiDigit);
 
     /// <summary>Checks a deletion target. The phone is ignored: this provider deletes by media id alone.</summary>
-    public static IdentifierError? Check(MediaDeletionTarget target)
+    public static IdentifierError? Check(MediaTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         return IsMediaId(target.MediaId)

@@ -15,9 +15,9 @@ internal sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, TimeP
 {
     public string Provider => SmsGatewayCenterProviderDefinition.ProviderName;
 
-    public IdentifierError? Validate(MediaDeletionTarget target) => SmsGatewayCenterIdentifiers.Check(target);
+    public IdentifierError? Validate(MediaTarget target) => SmsGatewayCenterIdentifiers.Check(target);
 
-    public async Task<ProviderAnswer> SendDeleteAsync(MediaDeletionTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
+    public async Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         var account = ProviderArguments.Check<SmsGatewayCenterCredentials>(this, target, credentials);
         using var request = new HttpRequestMessage(HttpMethod.Delete, BuildUri(account, target));
@@ -34,7 +34,7 @@ internal sealed class SmsGatewayCenterMediaProvider(HttpClient httpClient, TimeP
         return answer with { ProviderMessage = message };
     }
 
-    private static Uri BuildUri(SmsGatewayCenterCredentials account, MediaDeletionTarget target)
+    private static Uri BuildUri(SmsGatewayCenterCredentials account, MediaTarget target)
     {
         // Relative to the client's BaseAddress. Every value is escaped (RFC 3986): the password is free text and may
         // hold '&', '=', '+', '%' or spaces.

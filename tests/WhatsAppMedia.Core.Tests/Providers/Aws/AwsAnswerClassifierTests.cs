@@ -18,49 +18,49 @@ public class AwsAnswerClassifierTests
     private static readonly SigV4Credentials Credentials = new("AKIAEXAMPLE", "secret/Access/Key/EXAMPLE", "session/Token/EXAMPLE==");
     private static readonly FakeTimeProvider Clock = new(FakeClockSandboxFixture.Now);
 
-    public static TheoryData<int, string?, string, DeletionOutcome, string?> Answers => new()
+    public static TheoryData<int, string?, string, ProviderOutcome, string?> Answers => new()
     {
-        { 200, null, """{"success":true}""", DeletionOutcome.Deleted, null },
-        { 200, null, """{"success":false}""", DeletionOutcome.Transient, null },
-        { 200, null, """{"success":"true"}""", DeletionOutcome.Transient, null },
-        { 200, null, "<html>proxy page</html>", DeletionOutcome.Transient, null },
-        { 200, null, "", DeletionOutcome.Transient, null },
-        { 200, null, "[true]", DeletionOutcome.Transient, null },
-        { 429, "ThrottlingException", """{"message":"Rate exceeded"}""", DeletionOutcome.Throttled, "ThrottlingException" },
-        { 429, "ThrottledRequestException" + Coral, """{"message":"Rate exceeded"}""", DeletionOutcome.Throttled, "ThrottledRequestException" },
-        { 400, "ThrottlingException", """{"message":"Rate exceeded"}""", DeletionOutcome.Throttled, "ThrottlingException" },
-        { 429, null, "Too Many Requests", DeletionOutcome.Throttled, null },
-        { 500, "InternalServiceException" + Coral, """{"message":"failure"}""", DeletionOutcome.Transient, "InternalServiceException" },
-        { 502, "DependencyException", """{"message":"failure"}""", DeletionOutcome.Transient, "DependencyException" },
-        { 503, null, "Service Unavailable", DeletionOutcome.Transient, null },
-        { 504, null, "", DeletionOutcome.Transient, null },
-        { 408, null, "", DeletionOutcome.Transient, null },
-        { 403, "AccessDeniedException", """{"message":"denied"}""", DeletionOutcome.CredentialsRefused, "AccessDeniedException" },
-        { 403, "AccessDeniedByMetaException", """{"message":"denied"}""", DeletionOutcome.CredentialsRefused, "AccessDeniedByMetaException" },
-        { 403, "UnrecognizedClientException" + Coral, """{"message":"invalid"}""", DeletionOutcome.CredentialsRefused, "UnrecognizedClientException" },
-        { 403, "ExpiredTokenException", """{"message":"expired"}""", DeletionOutcome.CredentialsRefused, "ExpiredTokenException" },
-        { 403, "InvalidSignatureException" + Coral, """{"message":"mismatch"}""", DeletionOutcome.CredentialsRefused, "InvalidSignatureException" },
-        { 403, "SignatureDoesNotMatch", """{"message":"mismatch"}""", DeletionOutcome.CredentialsRefused, "SignatureDoesNotMatch" },
-        { 400, "ExpiredTokenException", """{"message":"expired"}""", DeletionOutcome.CredentialsRefused, "ExpiredTokenException" },
-        { 401, null, "", DeletionOutcome.CredentialsRefused, null },
-        { 403, null, "<html>Forbidden</html>", DeletionOutcome.CredentialsRefused, null },
-        { 404, "ResourceNotFoundException", """{"message":"not found"}""", DeletionOutcome.NotFound, "ResourceNotFoundException" },
-        { 404, null, """{"__type":"com.amazonaws.socialmessaging#ResourceNotFoundException","message":"not found"}""", DeletionOutcome.NotFound, "ResourceNotFoundException" },
-        { 404, null, "<html>Not Found</html>", DeletionOutcome.Rejected, null },
-        { 404, "UnknownOperationException", "{}", DeletionOutcome.Rejected, "UnknownOperationException" },
-        { 400, "ValidationException", """{"message":"1 validation error detected"}""", DeletionOutcome.Rejected, "ValidationException" },
-        { 400, null, """{"code":"InvalidParametersException","message":"bad"}""", DeletionOutcome.Rejected, "InvalidParametersException" },
-        { 400, null, """{"__type":"com.amazon.coral.validate#ValidationException"}""", DeletionOutcome.Rejected, "ValidationException" },
-        { 400, null, """{"code":"ThrottlingException"}""", DeletionOutcome.Throttled, "ThrottlingException" },
-        { 409, "ConflictException", """{"message":"conflict"}""", DeletionOutcome.Rejected, "ConflictException" },
-        { 400, null, "", DeletionOutcome.Rejected, null },
-        { 500, "SomethingNewException", "{}", DeletionOutcome.Transient, "SomethingNewException" },
-        { 302, null, "", DeletionOutcome.Rejected, null },
+        { 200, null, """{"success":true}""", ProviderOutcome.Deleted, null },
+        { 200, null, """{"success":false}""", ProviderOutcome.Transient, null },
+        { 200, null, """{"success":"true"}""", ProviderOutcome.Transient, null },
+        { 200, null, "<html>proxy page</html>", ProviderOutcome.Transient, null },
+        { 200, null, "", ProviderOutcome.Transient, null },
+        { 200, null, "[true]", ProviderOutcome.Transient, null },
+        { 429, "ThrottlingException", """{"message":"Rate exceeded"}""", ProviderOutcome.Throttled, "ThrottlingException" },
+        { 429, "ThrottledRequestException" + Coral, """{"message":"Rate exceeded"}""", ProviderOutcome.Throttled, "ThrottledRequestException" },
+        { 400, "ThrottlingException", """{"message":"Rate exceeded"}""", ProviderOutcome.Throttled, "ThrottlingException" },
+        { 429, null, "Too Many Requests", ProviderOutcome.Throttled, null },
+        { 500, "InternalServiceException" + Coral, """{"message":"failure"}""", ProviderOutcome.Transient, "InternalServiceException" },
+        { 502, "DependencyException", """{"message":"failure"}""", ProviderOutcome.Transient, "DependencyException" },
+        { 503, null, "Service Unavailable", ProviderOutcome.Transient, null },
+        { 504, null, "", ProviderOutcome.Transient, null },
+        { 408, null, "", ProviderOutcome.Transient, null },
+        { 403, "AccessDeniedException", """{"message":"denied"}""", ProviderOutcome.CredentialsRefused, "AccessDeniedException" },
+        { 403, "AccessDeniedByMetaException", """{"message":"denied"}""", ProviderOutcome.CredentialsRefused, "AccessDeniedByMetaException" },
+        { 403, "UnrecognizedClientException" + Coral, """{"message":"invalid"}""", ProviderOutcome.CredentialsRefused, "UnrecognizedClientException" },
+        { 403, "ExpiredTokenException", """{"message":"expired"}""", ProviderOutcome.CredentialsRefused, "ExpiredTokenException" },
+        { 403, "InvalidSignatureException" + Coral, """{"message":"mismatch"}""", ProviderOutcome.CredentialsRefused, "InvalidSignatureException" },
+        { 403, "SignatureDoesNotMatch", """{"message":"mismatch"}""", ProviderOutcome.CredentialsRefused, "SignatureDoesNotMatch" },
+        { 400, "ExpiredTokenException", """{"message":"expired"}""", ProviderOutcome.CredentialsRefused, "ExpiredTokenException" },
+        { 401, null, "", ProviderOutcome.CredentialsRefused, null },
+        { 403, null, "<html>Forbidden</html>", ProviderOutcome.CredentialsRefused, null },
+        { 404, "ResourceNotFoundException", """{"message":"not found"}""", ProviderOutcome.NotFound, "ResourceNotFoundException" },
+        { 404, null, """{"__type":"com.amazonaws.socialmessaging#ResourceNotFoundException","message":"not found"}""", ProviderOutcome.NotFound, "ResourceNotFoundException" },
+        { 404, null, "<html>Not Found</html>", ProviderOutcome.Rejected, null },
+        { 404, "UnknownOperationException", "{}", ProviderOutcome.Rejected, "UnknownOperationException" },
+        { 400, "ValidationException", """{"message":"1 validation error detected"}""", ProviderOutcome.Rejected, "ValidationException" },
+        { 400, null, """{"code":"InvalidParametersException","message":"bad"}""", ProviderOutcome.Rejected, "InvalidParametersException" },
+        { 400, null, """{"__type":"com.amazon.coral.validate#ValidationException"}""", ProviderOutcome.Rejected, "ValidationException" },
+        { 400, null, """{"code":"ThrottlingException"}""", ProviderOutcome.Throttled, "ThrottlingException" },
+        { 409, "ConflictException", """{"message":"conflict"}""", ProviderOutcome.Rejected, "ConflictException" },
+        { 400, null, "", ProviderOutcome.Rejected, null },
+        { 500, "SomethingNewException", "{}", ProviderOutcome.Transient, "SomethingNewException" },
+        { 302, null, "", ProviderOutcome.Rejected, null },
     };
 
     [Theory]
     [MemberData(nameof(Answers))]
-    public async Task Classifies_each_answer(int status, string? errorTypeHeader, string body, DeletionOutcome outcome, string? code)
+    public async Task Classifies_each_answer(int status, string? errorTypeHeader, string body, ProviderOutcome outcome, string? code)
     {
         using var response = Response(status, body, errorTypeHeader);
 
@@ -78,7 +78,7 @@ public class AwsAnswerClassifierTests
 
         var answer = await AwsAnswerClassifier.ClassifyAsync(response, Clock, Credentials, CancellationToken.None);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public class AwsAnswerClassifierTests
 
         var answer = await AwsAnswerClassifier.ClassifyAsync(response, Clock, Credentials, CancellationToken.None);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.ProviderMessage.ShouldNotBeNull().Length.ShouldBe(ProviderAnswer.MaxMessageLength + 1);
     }
 

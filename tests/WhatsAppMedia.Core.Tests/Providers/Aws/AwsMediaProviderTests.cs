@@ -18,7 +18,7 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
         answer.ShouldBe(ProviderAnswer.Deleted(200));
         fixture.State.HasMedia(mediaId).ShouldBeFalse();
@@ -29,7 +29,7 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
 
-        await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
         var request = fixture.RequestsFor(mediaId).ShouldHaveSingleItem();
         request.Method.ShouldBe("DELETE");
@@ -48,9 +48,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, PhoneArn), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, PhoneArn), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         var query = fixture.RequestsFor(mediaId).ShouldHaveSingleItem().Query;
         query.ShouldBe($"?mediaId={mediaId}&originationPhoneNumberId=arn%3Aaws%3Asocial-messaging%3Aus-east-1%3A123456789012%3Aphone-number-id%2F0123456789abcdef0123456789abcdef");
     }
@@ -60,9 +60,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.TemporaryCredentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.TemporaryCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         var request = fixture.RequestsFor(mediaId).ShouldHaveSingleItem();
         request.Header("x-amz-security-token").ShouldBe(SandboxAccounts.Aws.SessionToken);
         request.Header("authorization").ShouldNotBeNull().ShouldContain("SignedHeaders=host;x-amz-date;x-amz-security-token, ");
@@ -76,20 +76,20 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         fixture.State.InjectFault(SandboxFault.ServerError(503));
 
-        var first = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var first = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
         clock.Advance(TimeSpan.FromSeconds(150));
-        var second = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var second = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        (first.Outcome, second.Outcome).ShouldBe((DeletionOutcome.Transient, DeletionOutcome.Deleted));
+        (first.Outcome, second.Outcome).ShouldBe((ProviderOutcome.Transient, ProviderOutcome.Deleted));
         fixture.RequestsFor(mediaId).Select(request => request.Header("x-amz-date")).ShouldBe(["20260302T095800Z", "20260302T100030Z"]);
     }
 
     [Fact]
     public async Task Media_that_does_not_exist_is_not_found()
     {
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget("0123456789abcdef0123456789abcdef", Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget("0123456789abcdef0123456789abcdef", Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
+        answer.Outcome.ShouldBe(ProviderOutcome.NotFound);
         answer.HttpStatus.ShouldBe(404);
         answer.ProviderCode.ShouldBe("ResourceNotFoundException");
         answer.ProviderMessage.ShouldNotBeNullOrEmpty();
@@ -100,9 +100,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, "phone-number-id-someoneelse0000000000000000000000");
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
+        answer.Outcome.ShouldBe(ProviderOutcome.NotFound);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
 
@@ -112,9 +112,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         fixture.State.InjectFault(SandboxFault.Throttle(TimeSpan.FromSeconds(7)));
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.HttpStatus.ShouldBe(429);
         answer.ProviderCode.ShouldBe("ThrottlingException");
         answer.RetryAfter.ShouldBe(TimeSpan.FromSeconds(7));
@@ -127,9 +127,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         fixture.State.InjectFault(SandboxFault.Throttle());
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.RetryAfter.ShouldBeNull();
     }
 
@@ -142,9 +142,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         fixture.State.InjectFault(SandboxFault.ServerError(status));
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.HttpStatus.ShouldBe(status);
         answer.ProviderCode.ShouldBe(errorType);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
@@ -156,9 +156,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         fixture.State.InjectFault(SandboxFault.RefuseCredentials());
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.HttpStatus.ShouldBe(403);
         answer.ProviderCode.ShouldBe("AccessDeniedException");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
@@ -170,9 +170,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         var wrongSecret = AwsSandboxFixture.Credentials with { SecretAccessKey = "not/the/secret/the/sandbox/holds/00000000" };
 
-        var answer = await fixture.Provider().SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), wrongSecret);
+        var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), wrongSecret);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("InvalidSignatureException");
         answer.ProviderMessage.ShouldNotBeNull().ShouldNotContain(wrongSecret.SecretAccessKey);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
@@ -184,9 +184,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
 
         var answer = await fixture.Provider().SendDeleteAsync(
-            new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials with { AccessKeyId = "AKIAUNKNOWN000000000" });
+            new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials with { AccessKeyId = "AKIAUNKNOWN000000000" });
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("UnrecognizedClientException");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
@@ -197,9 +197,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
 
         var answer = await fixture.Provider().SendDeleteAsync(
-            new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.TemporaryCredentials with { SessionToken = null });
+            new MediaTarget(mediaId, Phone), AwsSandboxFixture.TemporaryCredentials with { SessionToken = null });
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("UnrecognizedClientException");
     }
 
@@ -211,9 +211,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         var skewed = new FakeTimeProvider(FakeClockSandboxFixture.Now + TimeSpan.FromSeconds(offsetSeconds));
 
-        var answer = await fixture.Provider(skewed).SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider(skewed).SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("InvalidSignatureException");
         answer.ProviderMessage.ShouldNotBeNull().ShouldStartWith(message);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
@@ -227,9 +227,9 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone);
         var skewed = new FakeTimeProvider(FakeClockSandboxFixture.Now + TimeSpan.FromSeconds(offsetSeconds));
 
-        var answer = await fixture.Provider(skewed).SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider(skewed).SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
         using var response = await fixture.HttpClient.SendAsync(request);
         var answer = await AwsAnswerClassifier.ClassifyAsync(response, fixture.Clock, credentials, CancellationToken.None);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Rejected);
+        answer.Outcome.ShouldBe(ProviderOutcome.Rejected);
         answer.HttpStatus.ShouldBe(400);
         answer.ProviderCode.ShouldBe("ValidationException");
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("mediaId");

@@ -26,7 +26,7 @@ public sealed class AwsMetadataFileSizeTests(AwsSandboxFixture fixture) : IClass
             Options.Create(new AwsOptions { Endpoint = new Uri("https://social-messaging.us-east-1.amazonaws.com") }),
             fixture.Clock);
 
-        var answer = await provider.SendGetMetadataAsync(new MediaDeletionTarget("3f5a1b2c4d6e7f8091a2b3c4d5e6f708", Phone), AwsSandboxFixture.Credentials);
+        var answer = await provider.SendGetMetadataAsync(new MediaTarget("3f5a1b2c4d6e7f8091a2b3c4d5e6f708", Phone), AwsSandboxFixture.Credentials);
 
         answer.Failure.ShouldBeNull();
         answer.Metadata.ShouldNotBeNull().FileSize.ShouldBe(2_097_152L);
@@ -37,7 +37,7 @@ public sealed class AwsMetadataFileSizeTests(AwsSandboxFixture fixture) : IClass
     {
         var mediaId = fixture.Sandbox.CreateMedia(ProviderKind.Aws, Phone, SandboxMediaContent.Generated(5_000, "application/pdf"));
 
-        var answer = await fixture.Provider().SendGetMetadataAsync(new MediaDeletionTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
+        var answer = await fixture.Provider().SendGetMetadataAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
         // 5 000 bytes are 5 KB on the wire (4.88, rounded up), so 5 120 bytes: approximate, never less than the file.
         answer.Metadata.ShouldNotBeNull().FileSize.ShouldBe(5_120L);

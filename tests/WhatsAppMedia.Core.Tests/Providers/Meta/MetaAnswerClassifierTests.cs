@@ -9,26 +9,26 @@ public class MetaAnswerClassifierTests
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [InlineData(0, DeletionOutcome.CredentialsRefused)]
-    [InlineData(10, DeletionOutcome.CredentialsRefused)]
-    [InlineData(190, DeletionOutcome.CredentialsRefused)]
-    [InlineData(200, DeletionOutcome.CredentialsRefused)]
-    [InlineData(250, DeletionOutcome.CredentialsRefused)]
-    [InlineData(299, DeletionOutcome.CredentialsRefused)]
-    [InlineData(131005, DeletionOutcome.CredentialsRefused)]
-    [InlineData(4, DeletionOutcome.Throttled)]
-    [InlineData(80007, DeletionOutcome.Throttled)]
-    [InlineData(80008, DeletionOutcome.Throttled)]
-    [InlineData(130429, DeletionOutcome.Throttled)]
-    [InlineData(1, DeletionOutcome.Transient)]
-    [InlineData(2, DeletionOutcome.Transient)]
-    [InlineData(131000, DeletionOutcome.Transient)]
-    [InlineData(131016, DeletionOutcome.Transient)]
-    [InlineData(100, DeletionOutcome.Rejected)]
-    [InlineData(131009, DeletionOutcome.Rejected)]
-    [InlineData(300, DeletionOutcome.Rejected)]
-    [InlineData(2500, DeletionOutcome.Rejected)]
-    public void Classifies_on_the_meta_code(int code, DeletionOutcome expected)
+    [InlineData(0, ProviderOutcome.CredentialsRefused)]
+    [InlineData(10, ProviderOutcome.CredentialsRefused)]
+    [InlineData(190, ProviderOutcome.CredentialsRefused)]
+    [InlineData(200, ProviderOutcome.CredentialsRefused)]
+    [InlineData(250, ProviderOutcome.CredentialsRefused)]
+    [InlineData(299, ProviderOutcome.CredentialsRefused)]
+    [InlineData(131005, ProviderOutcome.CredentialsRefused)]
+    [InlineData(4, ProviderOutcome.Throttled)]
+    [InlineData(80007, ProviderOutcome.Throttled)]
+    [InlineData(80008, ProviderOutcome.Throttled)]
+    [InlineData(130429, ProviderOutcome.Throttled)]
+    [InlineData(1, ProviderOutcome.Transient)]
+    [InlineData(2, ProviderOutcome.Transient)]
+    [InlineData(131000, ProviderOutcome.Transient)]
+    [InlineData(131016, ProviderOutcome.Transient)]
+    [InlineData(100, ProviderOutcome.Rejected)]
+    [InlineData(131009, ProviderOutcome.Rejected)]
+    [InlineData(300, ProviderOutcome.Rejected)]
+    [InlineData(2500, ProviderOutcome.Rejected)]
+    public void Classifies_on_the_meta_code(int code, ProviderOutcome expected)
     {
         var answer = MetaAnswerClassifier.Classify(400, ErrorBody(code), Delay);
 
@@ -70,7 +70,7 @@ public class MetaAnswerClassifierTests
     {
         var answer = MetaAnswerClassifier.Classify(status, ErrorBody(code), Delay);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.RetryAfter.ShouldBe(Delay);
         MetaRateLimitCodes.IsRateLimit(code).ShouldBeTrue();
         MetaRateLimitCodes.All.ShouldContain(code);
@@ -82,7 +82,7 @@ public class MetaAnswerClassifierTests
     [InlineData(80015)]
     [InlineData(130428)]
     public void Neighbours_of_the_rate_limit_codes_are_not_throttled(int code) =>
-        MetaAnswerClassifier.Classify(400, ErrorBody(code), Delay).Outcome.ShouldNotBe(DeletionOutcome.Throttled);
+        MetaAnswerClassifier.Classify(400, ErrorBody(code), Delay).Outcome.ShouldNotBe(ProviderOutcome.Throttled);
 
     [Fact]
     public void The_issues_613_answer_is_throttled_not_rejected()
@@ -91,26 +91,26 @@ public class MetaAnswerClassifierTests
 
         var answer = MetaAnswerClassifier.Classify(400, body, null);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("AbCdEf123");
     }
 
     [Theory]
-    [InlineData(190, 200, DeletionOutcome.CredentialsRefused)]
-    [InlineData(190, 500, DeletionOutcome.CredentialsRefused)]
-    [InlineData(80007, 200, DeletionOutcome.Throttled)]
-    [InlineData(2, 400, DeletionOutcome.Transient)]
-    [InlineData(131009, 500, DeletionOutcome.Rejected)]
-    [InlineData(100, 503, DeletionOutcome.Rejected)]
-    public void A_code_the_table_names_wins_over_the_http_status(int code, int status, DeletionOutcome expected) =>
+    [InlineData(190, 200, ProviderOutcome.CredentialsRefused)]
+    [InlineData(190, 500, ProviderOutcome.CredentialsRefused)]
+    [InlineData(80007, 200, ProviderOutcome.Throttled)]
+    [InlineData(2, 400, ProviderOutcome.Transient)]
+    [InlineData(131009, 500, ProviderOutcome.Rejected)]
+    [InlineData(100, 503, ProviderOutcome.Rejected)]
+    public void A_code_the_table_names_wins_over_the_http_status(int code, int status, ProviderOutcome expected) =>
         MetaAnswerClassifier.Classify(status, ErrorBody(code), null).Outcome.ShouldBe(expected);
 
     [Theory]
-    [InlineData(400, DeletionOutcome.Rejected)]
-    [InlineData(403, DeletionOutcome.Rejected)]
-    [InlineData(500, DeletionOutcome.Transient)]
-    [InlineData(503, DeletionOutcome.Transient)]
-    public void A_code_the_table_does_not_name_falls_back_on_the_status(int status, DeletionOutcome expected) =>
+    [InlineData(400, ProviderOutcome.Rejected)]
+    [InlineData(403, ProviderOutcome.Rejected)]
+    [InlineData(500, ProviderOutcome.Transient)]
+    [InlineData(503, ProviderOutcome.Transient)]
+    public void A_code_the_table_does_not_name_falls_back_on_the_status(int status, ProviderOutcome expected) =>
         MetaAnswerClassifier.Classify(status, ErrorBody(98765), null).Outcome.ShouldBe(expected);
 
     [Theory]
@@ -121,7 +121,7 @@ public class MetaAnswerClassifierTests
     {
         var answer = MetaAnswerClassifier.Classify(status, ErrorBody(100, subcode: 33), null);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
+        answer.Outcome.ShouldBe(ProviderOutcome.NotFound);
         answer.ProviderCode.ShouldBe("100/33");
         answer.ProviderMessage.ShouldNotBeNull().ShouldStartWith("Not found, or not reachable with this token or phone_number_id");
         answer.ProviderMessage.ShouldContain("Meta said: ");
@@ -130,18 +130,18 @@ public class MetaAnswerClassifierTests
     [Fact]
     public void Code_100_with_another_subcode_is_rejected_and_keeps_the_subcode() =>
         MetaAnswerClassifier.Classify(400, ErrorBody(100, subcode: 2018001), null).ShouldSatisfyAllConditions(
-            answer => answer.Outcome.ShouldBe(DeletionOutcome.Rejected),
+            answer => answer.Outcome.ShouldBe(ProviderOutcome.Rejected),
             answer => answer.ProviderCode.ShouldBe("100/2018001"));
 
     [Theory]
     [InlineData(100)]
     [InlineData(98765)]
     public void Is_transient_makes_an_otherwise_permanent_code_transient(int code) =>
-        MetaAnswerClassifier.Classify(400, ErrorBody(code, isTransient: true), null).Outcome.ShouldBe(DeletionOutcome.Transient);
+        MetaAnswerClassifier.Classify(400, ErrorBody(code, isTransient: true), null).Outcome.ShouldBe(ProviderOutcome.Transient);
 
     [Fact]
     public void Is_transient_does_not_override_a_credentials_code() =>
-        MetaAnswerClassifier.Classify(400, ErrorBody(190, isTransient: true), null).Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        MetaAnswerClassifier.Classify(400, ErrorBody(190, isTransient: true), null).Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
 
     [Fact]
     public void Only_a_throttled_answer_keeps_the_retry_delay()
@@ -168,13 +168,13 @@ public class MetaAnswerClassifierTests
     public void Reads_codes_sent_as_strings() =>
         MetaAnswerClassifier.Classify(400, """{"error":{"message":"x","code":"190","error_subcode":"463"}}""", null)
             .ShouldSatisfyAllConditions(
-                answer => answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused),
+                answer => answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused),
                 answer => answer.ProviderCode.ShouldBe("190/463"));
 
     [Fact]
     public void Success_true_is_deleted() =>
         MetaAnswerClassifier.Classify(200, """{"success":true}""", null).ShouldSatisfyAllConditions(
-            answer => answer.Outcome.ShouldBe(DeletionOutcome.Deleted),
+            answer => answer.Outcome.ShouldBe(ProviderOutcome.Deleted),
             answer => answer.HttpStatus.ShouldBe(200));
 
     [Theory]
@@ -188,33 +188,33 @@ public class MetaAnswerClassifierTests
     {
         var answer = MetaAnswerClassifier.Classify(200, body, null);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("unconfirmed");
     }
 
     [Fact]
     public void Success_true_on_an_error_status_is_not_deleted() =>
-        MetaAnswerClassifier.Classify(500, """{"success":true}""", null).Outcome.ShouldBe(DeletionOutcome.Transient);
+        MetaAnswerClassifier.Classify(500, """{"success":true}""", null).Outcome.ShouldBe(ProviderOutcome.Transient);
 
     [Theory]
-    [InlineData(500, DeletionOutcome.Transient)]
-    [InlineData(502, DeletionOutcome.Transient)]
-    [InlineData(503, DeletionOutcome.Transient)]
-    [InlineData(504, DeletionOutcome.Transient)]
-    [InlineData(408, DeletionOutcome.Transient)]
-    [InlineData(429, DeletionOutcome.Throttled)]
-    [InlineData(400, DeletionOutcome.Rejected)]
-    [InlineData(401, DeletionOutcome.Rejected)]
-    [InlineData(404, DeletionOutcome.Rejected)]
-    [InlineData(302, DeletionOutcome.Rejected)]
-    public void An_answer_without_a_graph_error_falls_back_on_the_status(int status, DeletionOutcome expected)
+    [InlineData(500, ProviderOutcome.Transient)]
+    [InlineData(502, ProviderOutcome.Transient)]
+    [InlineData(503, ProviderOutcome.Transient)]
+    [InlineData(504, ProviderOutcome.Transient)]
+    [InlineData(408, ProviderOutcome.Transient)]
+    [InlineData(429, ProviderOutcome.Throttled)]
+    [InlineData(400, ProviderOutcome.Rejected)]
+    [InlineData(401, ProviderOutcome.Rejected)]
+    [InlineData(404, ProviderOutcome.Rejected)]
+    [InlineData(302, ProviderOutcome.Rejected)]
+    public void An_answer_without_a_graph_error_falls_back_on_the_status(int status, ProviderOutcome expected)
     {
         var answer = MetaAnswerClassifier.Classify(status, "<html><body>Bad Gateway</body></html>", Delay);
 
         answer.Outcome.ShouldBe(expected);
         answer.ProviderCode.ShouldBeNull();
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("Bad Gateway");
-        answer.RetryAfter.ShouldBe(expected == DeletionOutcome.Throttled ? Delay : null);
+        answer.RetryAfter.ShouldBe(expected == ProviderOutcome.Throttled ? Delay : null);
     }
 
     [Theory]
@@ -224,7 +224,7 @@ public class MetaAnswerClassifierTests
     [InlineData("""{"error":{"message":"truncated","code":""")]
     public void A_malformed_error_object_is_read_as_an_unrecognised_answer(string body) =>
         MetaAnswerClassifier.Classify(400, body, null).ShouldSatisfyAllConditions(
-            answer => answer.Outcome.ShouldBe(DeletionOutcome.Rejected),
+            answer => answer.Outcome.ShouldBe(ProviderOutcome.Rejected),
             answer => answer.ProviderCode.ShouldBeNull());
 
     [Fact]

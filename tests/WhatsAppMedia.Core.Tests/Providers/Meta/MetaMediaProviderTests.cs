@@ -42,9 +42,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         answer.HttpStatus.ShouldBe(200);
         Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
     }
@@ -54,7 +54,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
 
-        await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), Credentials);
 
         var request = RequestsFor(mediaId).ShouldHaveSingleItem();
         request.Method.ShouldBe("DELETE");
@@ -69,9 +69,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, OwnerPhone);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId, OwnerPhone), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId, OwnerPhone), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         RequestsFor(mediaId).ShouldHaveSingleItem().Query.ShouldBe($"?phone_number_id={OwnerPhone}");
     }
 
@@ -80,9 +80,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials with { GraphVersion = "v21.0" });
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), Credentials with { GraphVersion = "v21.0" });
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         RequestsFor(mediaId).ShouldHaveSingleItem().Path.ShouldBe($"/meta/v21.0/{mediaId}");
     }
 
@@ -90,7 +90,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     public async Task Uses_the_configured_graph_version_when_the_tenant_pins_none()
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
-        await NewProvider(graphVersion: "v26.0").SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        await NewProvider(graphVersion: "v26.0").SendDeleteAsync(new MediaTarget(mediaId), Credentials);
 
         RequestsFor(mediaId).ShouldHaveSingleItem().Path.ShouldBe($"/meta/v26.0/{mediaId}");
     }
@@ -98,9 +98,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     [Fact]
     public async Task Unknown_media_is_not_found_with_meta_code_and_a_note_that_it_may_be_a_permission_problem()
     {
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget("1013859600000000"), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget("1013859600000000"), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
+        answer.Outcome.ShouldBe(ProviderOutcome.NotFound);
         answer.HttpStatus.ShouldBe(400);
         answer.ProviderCode.ShouldBe("100/33");
         answer.ProviderMessage.ShouldNotBeNull();
@@ -114,9 +114,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, OwnerPhone);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId, "106540352242999"), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId, "106540352242999"), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
+        answer.Outcome.ShouldBe(ProviderOutcome.NotFound);
         answer.ProviderCode.ShouldBe("100/33");
         Sandbox.Meta.HasMedia(mediaId).ShouldBeTrue();
     }
@@ -127,9 +127,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         const string unknownToken = "EAAUnknownTokenNobodyRegistered";
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), new MetaCredentials(unknownToken));
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), new MetaCredentials(unknownToken));
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.HttpStatus.ShouldBe(401);
         answer.ProviderCode.ShouldBe("190");
         answer.Describe().ShouldNotContain(unknownToken);
@@ -142,9 +142,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Sandbox.Meta.InjectFault(SandboxFault.Throttle(TimeSpan.FromSeconds(7)));
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.HttpStatus.ShouldBe(400);
         answer.ProviderCode.ShouldBe("80007");
         answer.RetryAfter.ShouldBe(TimeSpan.FromSeconds(7));
@@ -157,9 +157,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Sandbox.Meta.InjectFault(SandboxFault.Throttle());
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.RetryAfter.ShouldBeNull();
     }
 
@@ -172,9 +172,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Sandbox.Meta.InjectFault(SandboxFault.ServerError(status));
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.HttpStatus.ShouldBe(status);
         answer.ProviderCode.ShouldBe("2");
     }
@@ -185,9 +185,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta);
         Sandbox.Meta.InjectFault(SandboxFault.RefuseCredentials());
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("190/463");
         answer.Describe().ShouldNotContain(Token);
     }
@@ -195,9 +195,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     [Fact]
     public async Task A_base_url_that_reaches_no_graph_api_is_rejected()
     {
-        var answer = await NewProvider(new Uri(Sandbox.BaseUri, "not-meta")).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials);
+        var answer = await NewProvider(new Uri(Sandbox.BaseUri, "not-meta")).SendDeleteAsync(new MediaTarget("1013859600285441"), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Rejected);
+        answer.Outcome.ShouldBe(ProviderOutcome.Rejected);
         answer.HttpStatus.ShouldBe(404);
     }
 
@@ -219,19 +219,19 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     [InlineData("١٠١٣٨٥٩٦")]
     [InlineData("１０１３８５９６")]
     [InlineData("123456789012345678901234567890123")]
-    public async Task Hostile_media_ids_are_refused_before_any_request(string mediaId)
+    public void Hostile_media_ids_are_refused_before_any_request(string mediaId)
     {
         var before = Sandbox.Meta.Requests.Count;
         var provider = NewProvider();
 
-        var error = provider.Validate(new MediaDeletionTarget(mediaId)).ShouldNotBeNull();
+        var error = provider.Validate(new MediaTarget(mediaId)).ShouldNotBeNull();
         error.Code.ShouldBe(ErrorCodes.InvalidMediaId);
         if (mediaId.Trim().Length > 0)
         {
             error.Message.ShouldNotContain(mediaId.Trim());
         }
 
-        await Should.ThrowAsync<ArgumentException>(() => provider.SendDeleteAsync(new MediaDeletionTarget(mediaId), Credentials));
+        EntryCheck.Refuses(provider, new MediaTarget(mediaId));
         Sandbox.Meta.Requests.Count.ShouldBe(before);
         _sent.Requests.ShouldBeEmpty();
     }
@@ -245,20 +245,20 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     [InlineData("106540352242922\r\n")]
     [InlineData("phone-number-id-1")]
     [InlineData("123456789012345678901234567890123")]
-    public async Task Hostile_phone_number_ids_are_refused_before_any_request(string phone)
+    public void Hostile_phone_number_ids_are_refused_before_any_request(string phone)
     {
         var before = Sandbox.Meta.Requests.Count;
         var provider = NewProvider();
-        var target = new MediaDeletionTarget("1013859600285441", phone);
+        var target = new MediaTarget("1013859600285441", phone);
 
         provider.Validate(target).ShouldNotBeNull().Code.ShouldBe(ErrorCodes.InvalidPhone);
-        await Should.ThrowAsync<ArgumentException>(() => provider.SendDeleteAsync(target, Credentials));
+        EntryCheck.Refuses(provider, target);
         Sandbox.Meta.Requests.Count.ShouldBe(before);
         _sent.Requests.ShouldBeEmpty();
     }
 
     [Fact]
-    public void The_phone_is_optional() => NewProvider().Validate(new MediaDeletionTarget("1013859600285441")).ShouldBeNull();
+    public void The_phone_is_optional() => NewProvider().Validate(new MediaTarget("1013859600285441")).ShouldBeNull();
 
     [Fact]
     public async Task Credentials_for_another_provider_are_refused_before_any_request()
@@ -266,7 +266,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         var before = Sandbox.Meta.Requests.Count;
 
         var error = await Should.ThrowAsync<ArgumentException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), new NxCloudCredentials("key", "secret-value")));
+            NewProvider().SendDeleteAsync(new MediaTarget("1013859600285441"), new NxCloudCredentials("key", "secret-value")));
 
         error.Message.ShouldNotContain("secret-value");
         Sandbox.Meta.Requests.Count.ShouldBe(before);
@@ -284,7 +284,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         var before = Sandbox.Meta.Requests.Count;
 
         var error = await Should.ThrowAsync<ArgumentException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), new MetaCredentials(token)));
+            NewProvider().SendDeleteAsync(new MediaTarget("1013859600285441"), new MetaCredentials(token)));
 
         if (token.Length > 0)
         {
@@ -307,7 +307,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         var before = Sandbox.Meta.Requests.Count;
 
         await Should.ThrowAsync<ArgumentException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials with { GraphVersion = version }));
+            NewProvider().SendDeleteAsync(new MediaTarget("1013859600285441"), Credentials with { GraphVersion = version }));
 
         Sandbox.Meta.Requests.Count.ShouldBe(before);
         _sent.Requests.ShouldBeEmpty();
@@ -336,9 +336,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
             .ToList();
 
         var answers = await Task.WhenAll(calls.Select(call =>
-            provider.SendDeleteAsync(new MediaDeletionTarget(call.MediaId), new MetaCredentials(call.Token))));
+            provider.SendDeleteAsync(new MediaTarget(call.MediaId), new MetaCredentials(call.Token))));
 
-        answers.ShouldAllBe(answer => answer.Outcome == DeletionOutcome.Deleted);
+        answers.ShouldAllBe(answer => answer.Outcome == ProviderOutcome.Deleted);
         foreach (var call in calls)
         {
             RequestsFor(call.MediaId).ShouldHaveSingleItem().Header("Authorization").ShouldBe($"Bearer {call.Token}");
@@ -352,7 +352,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.Meta, OwnerPhone);
 
-        await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId, OwnerPhone), Credentials);
+        await NewProvider().SendDeleteAsync(new MediaTarget(mediaId, OwnerPhone), Credentials);
 
         var request = RequestsFor(mediaId).ShouldHaveSingleItem();
         (request.Path + request.Query).ShouldNotContain(Token);
@@ -366,9 +366,9 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         using var handler = RecordingHandler.Answering(HttpStatusCode.BadRequest, body);
         using var client = ProviderClients.For(handler, Sandbox.BaseUrlFor(ProviderKind.Meta));
 
-        var answer = await new MetaMediaProvider(client, Options.Create(new MetaOptions()), _clock).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials);
+        var answer = await new MetaMediaProvider(client, Options.Create(new MetaOptions()), _clock).SendDeleteAsync(new MediaTarget("1013859600285441"), Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderMessage.ShouldBe("Malformed access token ***");
     }
 
@@ -389,7 +389,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
         await cancellation.CancelAsync();
 
         await Should.ThrowAsync<TaskCanceledException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials, cancellation.Token));
+            NewProvider().SendDeleteAsync(new MediaTarget("1013859600285441"), Credentials, cancellation.Token));
 
         Sandbox.Meta.Requests.Count.ShouldBe(before);
     }
@@ -398,7 +398,7 @@ public sealed class MetaMediaProviderTests : IClassFixture<SandboxFixture>, IDis
     public async Task A_connection_failure_propagates_as_HttpRequestException()
     {
         await Should.ThrowAsync<HttpRequestException>(() =>
-            NewProvider(new Uri($"http://127.0.0.1:{ClosedPort()}/meta")).SendDeleteAsync(new MediaDeletionTarget("1013859600285441"), Credentials));
+            NewProvider(new Uri($"http://127.0.0.1:{ClosedPort()}/meta")).SendDeleteAsync(new MediaTarget("1013859600285441"), Credentials));
     }
 
     /// <summary>A provider on the recording handler, at the sandbox's Meta endpoint unless <paramref name="baseUrl"/> says otherwise.</summary>

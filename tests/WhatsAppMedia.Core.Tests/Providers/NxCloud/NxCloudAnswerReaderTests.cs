@@ -24,25 +24,25 @@ public sealed class NxCloudAnswerReaderTests
     {
         var answer = NxCloudAnswerReader.Classify(200, body, null);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Rejected);
+        answer.Outcome.ShouldBe(ProviderOutcome.Rejected);
         answer.ProviderCode.ShouldBe("0");
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("not confirmed");
         answer.ProviderMessage.ShouldContain("Request successful");
     }
 
     [Theory]
-    [InlineData(1003, DeletionOutcome.CredentialsRefused)]
-    [InlineData(1005, DeletionOutcome.CredentialsRefused)]
-    [InlineData(-1, DeletionOutcome.Transient)]
-    [InlineData(9001, DeletionOutcome.Transient)]
-    [InlineData(1001, DeletionOutcome.Rejected)]
-    [InlineData(1002, DeletionOutcome.Rejected)]
-    [InlineData(9000, DeletionOutcome.Rejected)]
-    [InlineData(9002, DeletionOutcome.Rejected)]
-    [InlineData(9006, DeletionOutcome.Rejected)]
-    [InlineData(12345, DeletionOutcome.Rejected)]
-    [InlineData(404, DeletionOutcome.Rejected)]
-    public void NxCloud_codes_decide_and_keep_code_and_message(int code, DeletionOutcome expected)
+    [InlineData(1003, ProviderOutcome.CredentialsRefused)]
+    [InlineData(1005, ProviderOutcome.CredentialsRefused)]
+    [InlineData(-1, ProviderOutcome.Transient)]
+    [InlineData(9001, ProviderOutcome.Transient)]
+    [InlineData(1001, ProviderOutcome.Rejected)]
+    [InlineData(1002, ProviderOutcome.Rejected)]
+    [InlineData(9000, ProviderOutcome.Rejected)]
+    [InlineData(9002, ProviderOutcome.Rejected)]
+    [InlineData(9006, ProviderOutcome.Rejected)]
+    [InlineData(12345, ProviderOutcome.Rejected)]
+    [InlineData(404, ProviderOutcome.Rejected)]
+    public void NxCloud_codes_decide_and_keep_code_and_message(int code, ProviderOutcome expected)
     {
         var answer = NxCloudAnswerReader.Classify(200, $$"""{"code":{{code}},"message":"provider says {{code}}","data":null}""", null);
 
@@ -54,7 +54,7 @@ public sealed class NxCloudAnswerReaderTests
     {
         var answer = NxCloudAnswerReader.Classify(200, """{"code":1004,"message":"Timestamp expired","data":null}""", null);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.ProviderCode.ShouldBe("1004");
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("clock skew");
         answer.ProviderMessage.ShouldContain("Timestamp expired");
@@ -65,7 +65,7 @@ public sealed class NxCloudAnswerReaderTests
     {
         var answer = NxCloudAnswerReader.Classify(429, """{"code":-1,"message":"Too many requests","data":null}""", TimeSpan.FromSeconds(3));
 
-        answer.ShouldBe(new ProviderAnswer(DeletionOutcome.Throttled, 429, "-1", "Too many requests", TimeSpan.FromSeconds(3)));
+        answer.ShouldBe(new ProviderAnswer(ProviderOutcome.Throttled, 429, "-1", "Too many requests", TimeSpan.FromSeconds(3)));
     }
 
     [Theory]
@@ -78,22 +78,22 @@ public sealed class NxCloudAnswerReaderTests
     {
         var answer = NxCloudAnswerReader.Classify(status, body, null);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.HttpStatus.ShouldBe(status);
     }
 
     [Theory]
-    [InlineData(200, "<html>maintenance</html>", DeletionOutcome.Transient)]
-    [InlineData(200, "", DeletionOutcome.Transient)]
-    [InlineData(200, "[1,2]", DeletionOutcome.Transient)]
-    [InlineData(200, """{"message":"no code"}""", DeletionOutcome.Transient)]
-    [InlineData(200, """{"code":1.5}""", DeletionOutcome.Transient)]
-    [InlineData(200, """{"code":"abc"}""", DeletionOutcome.Transient)]
-    [InlineData(401, "Unauthorized", DeletionOutcome.CredentialsRefused)]
-    [InlineData(403, "", DeletionOutcome.CredentialsRefused)]
-    [InlineData(404, "<html>Not Found</html>", DeletionOutcome.Rejected)]
-    [InlineData(400, "bad request", DeletionOutcome.Rejected)]
-    public void Answers_without_an_NxCloud_envelope_fall_back_on_the_http_status(int status, string body, DeletionOutcome expected)
+    [InlineData(200, "<html>maintenance</html>", ProviderOutcome.Transient)]
+    [InlineData(200, "", ProviderOutcome.Transient)]
+    [InlineData(200, "[1,2]", ProviderOutcome.Transient)]
+    [InlineData(200, """{"message":"no code"}""", ProviderOutcome.Transient)]
+    [InlineData(200, """{"code":1.5}""", ProviderOutcome.Transient)]
+    [InlineData(200, """{"code":"abc"}""", ProviderOutcome.Transient)]
+    [InlineData(401, "Unauthorized", ProviderOutcome.CredentialsRefused)]
+    [InlineData(403, "", ProviderOutcome.CredentialsRefused)]
+    [InlineData(404, "<html>Not Found</html>", ProviderOutcome.Rejected)]
+    [InlineData(400, "bad request", ProviderOutcome.Rejected)]
+    public void Answers_without_an_NxCloud_envelope_fall_back_on_the_http_status(int status, string body, ProviderOutcome expected)
     {
         var answer = NxCloudAnswerReader.Classify(status, body, null);
 
@@ -107,7 +107,7 @@ public sealed class NxCloudAnswerReaderTests
     {
         var answer = NxCloudAnswerReader.Classify(400, """{"code":1003,"message":"Invalid signature","data":null}""", null);
 
-        answer.ShouldBe(new ProviderAnswer(DeletionOutcome.CredentialsRefused, 400, "1003", "Invalid signature"));
+        answer.ShouldBe(new ProviderAnswer(ProviderOutcome.CredentialsRefused, 400, "1003", "Invalid signature"));
     }
 
     [Fact]

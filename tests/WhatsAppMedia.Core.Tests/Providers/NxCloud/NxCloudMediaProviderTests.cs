@@ -24,9 +24,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var mediaId = fixture.CreateMedia(Phone);
         var provider = fixture.Provider(out _);
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.ShouldBe(new ProviderAnswer(DeletionOutcome.Deleted, 200));
+        answer.ShouldBe(new ProviderAnswer(ProviderOutcome.Deleted, 200));
         fixture.State.HasMedia(mediaId).ShouldBeFalse();
     }
 
@@ -36,7 +36,7 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var mediaId = fixture.CreateMedia();
         var provider = fixture.Provider(out var clock);
 
-        await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
         var request = fixture.State.Requests.Single(r => r.Body.Contains(mediaId, StringComparison.Ordinal));
         var ts = clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
@@ -60,7 +60,7 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
     public async Task Every_attempt_carries_a_fresh_ts_and_sign()
     {
         var mediaId = fixture.CreateMedia(Phone);
-        var target = new MediaDeletionTarget(mediaId, Phone);
+        var target = new MediaTarget(mediaId, Phone);
         var provider = fixture.Provider(out var clock);
         fixture.State.InjectFault(SandboxFault.ServerError(503));
 
@@ -68,8 +68,8 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         clock.Advance(TimeSpan.FromMilliseconds(1500));
         var second = await provider.SendDeleteAsync(target, NxCloudSandboxFixture.Credentials);
 
-        first.Outcome.ShouldBe(DeletionOutcome.Transient);
-        second.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        first.Outcome.ShouldBe(ProviderOutcome.Transient);
+        second.Outcome.ShouldBe(ProviderOutcome.Deleted);
         var attempts = fixture.State.Requests.Where(r => r.Body.Contains(mediaId, StringComparison.Ordinal)).ToArray();
         attempts.Length.ShouldBe(2);
         attempts[0].Body.ShouldBe(attempts[1].Body);
@@ -91,9 +91,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var mediaId = fixture.CreateMedia(Phone);
         var provider = fixture.Provider(out _, TimeSpan.FromSeconds(skewSeconds));
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.ProviderCode.ShouldBe("1004");
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("clock");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
@@ -103,15 +103,15 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
     public async Task A_stale_ts_passes_once_the_clock_is_right_again()
     {
         var mediaId = fixture.CreateMedia(Phone);
-        var target = new MediaDeletionTarget(mediaId, Phone);
+        var target = new MediaTarget(mediaId, Phone);
         var provider = fixture.Provider(out var clock, TimeSpan.FromSeconds(-90));
 
         var stale = await provider.SendDeleteAsync(target, NxCloudSandboxFixture.Credentials);
         clock.Advance(TimeSpan.FromSeconds(90));
         var fresh = await provider.SendDeleteAsync(target, NxCloudSandboxFixture.Credentials);
 
-        stale.Outcome.ShouldBe(DeletionOutcome.Transient);
-        fresh.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        stale.Outcome.ShouldBe(ProviderOutcome.Transient);
+        fresh.Outcome.ShouldBe(ProviderOutcome.Deleted);
     }
 
     [Theory]
@@ -122,9 +122,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var mediaId = fixture.CreateMedia(Phone);
         var provider = fixture.Provider(out _, TimeSpan.FromSeconds(skewSeconds));
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
     }
 
     [Fact]
@@ -132,9 +132,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
     {
         var provider = fixture.Provider(out _);
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.ShouldBe(new ProviderAnswer(DeletionOutcome.Rejected, 200, "9002", "media not found"));
+        answer.ShouldBe(new ProviderAnswer(ProviderOutcome.Rejected, 200, "9002", "media not found"));
     }
 
     [Fact]
@@ -143,9 +143,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var mediaId = fixture.CreateMedia("8613900139000");
         var provider = fixture.Provider(out _);
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Rejected);
+        answer.Outcome.ShouldBe(ProviderOutcome.Rejected);
         answer.ProviderCode.ShouldBe("9002");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
@@ -154,13 +154,13 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
     public async Task Deleting_twice_reports_the_second_as_the_providers_refusal()
     {
         var mediaId = fixture.CreateMedia(Phone);
-        var target = new MediaDeletionTarget(mediaId, Phone);
+        var target = new MediaTarget(mediaId, Phone);
         var provider = fixture.Provider(out _);
 
-        (await provider.SendDeleteAsync(target, NxCloudSandboxFixture.Credentials)).Outcome.ShouldBe(DeletionOutcome.Deleted);
+        (await provider.SendDeleteAsync(target, NxCloudSandboxFixture.Credentials)).Outcome.ShouldBe(ProviderOutcome.Deleted);
         var again = await provider.SendDeleteAsync(target, NxCloudSandboxFixture.Credentials);
 
-        again.Outcome.ShouldBe(DeletionOutcome.Rejected);
+        again.Outcome.ShouldBe(ProviderOutcome.Rejected);
         again.ProviderCode.ShouldBe("9002");
     }
 
@@ -173,9 +173,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var provider = fixture.Provider(out _);
         fixture.State.InjectFault(SandboxFault.Throttle(TimeSpan.FromSeconds(seconds)));
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.HttpStatus.ShouldBe(429);
         answer.RetryAfter.ShouldBe(TimeSpan.FromSeconds(seconds));
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
@@ -188,9 +188,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var provider = fixture.Provider(out _);
         fixture.State.InjectFault(SandboxFault.Throttle());
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.RetryAfter.ShouldBeNull();
     }
 
@@ -204,9 +204,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var provider = fixture.Provider(out _);
         fixture.State.InjectFault(SandboxFault.ServerError(status));
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.HttpStatus.ShouldBe(status);
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
@@ -218,9 +218,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var provider = fixture.Provider(out _);
         fixture.State.InjectFault(SandboxFault.RefuseCredentials());
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), NxCloudSandboxFixture.Credentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("1005");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
     }
@@ -232,9 +232,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var provider = fixture.Provider(out _);
         var wrongSecret = new NxCloudCredentials(SandboxAccounts.NxCloud.AccessKey, "not-the-sandbox-secret");
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget(mediaId, Phone), wrongSecret);
+        var answer = await provider.SendDeleteAsync(new MediaTarget(mediaId, Phone), wrongSecret);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("1003");
         answer.Describe().ShouldNotContain("not-the-sandbox-secret");
         fixture.State.HasMedia(mediaId).ShouldBeTrue();
@@ -247,9 +247,9 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var provider = fixture.Provider(out _);
 
         var answer = await provider.SendDeleteAsync(
-            new MediaDeletionTarget(mediaId, Phone), new NxCloudCredentials("unknownaccesskey", SandboxAccounts.NxCloud.AccessSecret));
+            new MediaTarget(mediaId, Phone), new NxCloudCredentials("unknownaccesskey", SandboxAccounts.NxCloud.AccessSecret));
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.ProviderCode.ShouldBe("1005");
     }
 
@@ -262,7 +262,7 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         await cancelled.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(() =>
-            provider.SendDeleteAsync(new MediaDeletionTarget(fixture.CreateMedia(), Phone), NxCloudSandboxFixture.Credentials, cancelled.Token));
+            provider.SendDeleteAsync(new MediaTarget(fixture.CreateMedia(), Phone), NxCloudSandboxFixture.Credentials, cancelled.Token));
 
         fixture.State.Requests.Count.ShouldBe(before);
     }
@@ -275,7 +275,7 @@ public sealed class NxCloudMediaProviderTests(NxCloudSandboxFixture fixture)
         var provider = new NxCloudMediaProvider(client, new FakeTimeProvider(FakeClockSandboxFixture.Now));
 
         await Should.ThrowAsync<HttpRequestException>(() =>
-            provider.SendDeleteAsync(new MediaDeletionTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials));
+            provider.SendDeleteAsync(new MediaTarget(Guid.NewGuid().ToString(), Phone), NxCloudSandboxFixture.Credentials));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class NxCloudMetadataTests
             HttpStatusCode.OK,
             """{"code":0,"data":{"mime_type":"image/webp","file_name":"c5e744fab2a3b69941ed3c64","url":"https://goss.oss-cn-hongkong.aliyuncs.com/c5e744fab2a3b69941ed3c64"},"message":"Request successful"}""");
 
-        var answer = await Provider(handler).SendGetMetadataAsync(new MediaDeletionTarget(MediaId, Phone), Credentials);
+        var answer = await Provider(handler).SendGetMetadataAsync(new MediaTarget(MediaId, Phone), Credentials);
 
         answer.Failure.ShouldBeNull();
         answer.Metadata.ShouldBe(new Core.Retrievals.MediaMetadata("image/webp", null, null, "https://goss.oss-cn-hongkong.aliyuncs.com/c5e744fab2a3b69941ed3c64"));
@@ -44,16 +44,16 @@ public sealed class NxCloudMetadataTests
     }
 
     [Theory]
-    [InlineData("""{"code":1003,"message":"sign error","data":null}""", DeletionOutcome.CredentialsRefused)]
-    [InlineData("""{"code":1001,"message":"param error","data":null}""", DeletionOutcome.Rejected)]
-    [InlineData("""{"code":0,"message":"ok","data":{}}""", DeletionOutcome.Transient)]
-    [InlineData("""{"code":0,"message":"ok","data":{"mime_type":"image/webp"}}""", DeletionOutcome.Transient)]
-    [InlineData("<html>bad gateway</html>", DeletionOutcome.Transient)]
-    public async Task Anything_but_the_metadata_is_classified_as_for_a_delete(string body, DeletionOutcome outcome)
+    [InlineData("""{"code":1003,"message":"sign error","data":null}""", ProviderOutcome.CredentialsRefused)]
+    [InlineData("""{"code":1001,"message":"param error","data":null}""", ProviderOutcome.Rejected)]
+    [InlineData("""{"code":0,"message":"ok","data":{}}""", ProviderOutcome.Transient)]
+    [InlineData("""{"code":0,"message":"ok","data":{"mime_type":"image/webp"}}""", ProviderOutcome.Transient)]
+    [InlineData("<html>bad gateway</html>", ProviderOutcome.Transient)]
+    public async Task Anything_but_the_metadata_is_classified_as_for_a_delete(string body, ProviderOutcome outcome)
     {
         using var handler = RecordingHandler.Answering(HttpStatusCode.OK, body);
 
-        var answer = await Provider(handler).SendGetMetadataAsync(new MediaDeletionTarget(MediaId, Phone), Credentials);
+        var answer = await Provider(handler).SendGetMetadataAsync(new MediaTarget(MediaId, Phone), Credentials);
 
         answer.Metadata.ShouldBeNull();
         answer.Failure!.Outcome.ShouldBe(outcome);

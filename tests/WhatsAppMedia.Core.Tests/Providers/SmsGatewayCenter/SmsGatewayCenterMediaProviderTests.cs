@@ -42,9 +42,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), ApiKeyCredentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), ApiKeyCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         answer.HttpStatus.ShouldBe(200);
         answer.ProviderCode.ShouldBe("200");
         Sandbox.SmsGatewayCenter.HasMedia(mediaId).ShouldBeFalse();
@@ -55,7 +55,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), ApiKeyCredentials);
+        await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), ApiKeyCredentials);
 
         var request = RequestsFor(mediaId).ShouldHaveSingleItem();
         request.Method.ShouldBe("DELETE");
@@ -71,9 +71,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), new SmsGatewayCenterCredentials(ApiKey, null, null));
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), new SmsGatewayCenterCredentials(ApiKey, null, null));
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         RequestsFor(mediaId).ShouldHaveSingleItem().Query.ShouldBe($"?output=json&mediaId={mediaId}");
     }
 
@@ -82,9 +82,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), new SmsGatewayCenterCredentials(ApiKey, UserId, Password));
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), new SmsGatewayCenterCredentials(ApiKey, UserId, Password));
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         var request = RequestsFor(mediaId).ShouldHaveSingleItem();
         request.Query.ShouldNotContain("password", Case.Insensitive);
         request.Query.ShouldNotContain(Uri.EscapeDataString(Password));
@@ -97,10 +97,10 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), PasswordCredentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), PasswordCredentials);
 
         // The sandbox compares the decoded query value with the registered password, so Deleted proves the round trip.
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         var request = RequestsFor(mediaId).ShouldHaveSingleItem();
         request.Query.ShouldBe($"?userid={UserId}&password=sand%20box%26p%40ss%3D1&output=json&mediaId={mediaId}");
         request.Header("apiKey").ShouldBeNull();
@@ -121,9 +121,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         Sandbox.SmsGatewayCenter.AddCredential(userId, password);
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), new SmsGatewayCenterCredentials(null, userId, password));
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), new SmsGatewayCenterCredentials(null, userId, password));
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         QueryValue(RequestsFor(mediaId).ShouldHaveSingleItem().Query, "password").ShouldBe(password);
     }
 
@@ -132,12 +132,12 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         const string phone = "../not-a-phone?x=1";
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
-        var target = new MediaDeletionTarget(mediaId, phone);
+        var target = new MediaTarget(mediaId, phone);
 
         NewProvider().Validate(target).ShouldBeNull();
         var answer = await NewProvider().SendDeleteAsync(target, ApiKeyCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Deleted);
+        answer.Outcome.ShouldBe(ProviderOutcome.Deleted);
         var request = RequestsFor(mediaId).ShouldHaveSingleItem();
         request.Query.ShouldNotContain("not-a-phone");
         request.Path.ShouldBe("/smsgatewaycenter/WAApi/media");
@@ -146,9 +146,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     [Fact]
     public async Task Missing_media_is_not_found_although_the_status_is_200()
     {
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget("4829173650000000000"), ApiKeyCredentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget("4829173650000000000"), ApiKeyCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.NotFound);
+        answer.Outcome.ShouldBe(ProviderOutcome.NotFound);
         answer.HttpStatus.ShouldBe(200);
         answer.ProviderCode.ShouldBe("404");
         answer.ProviderMessage.ShouldBe("Media not found or expired");
@@ -160,9 +160,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         const string unknownKey = "unregisteredsgckey";
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), new SmsGatewayCenterCredentials(unknownKey, UserId, null));
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), new SmsGatewayCenterCredentials(unknownKey, UserId, null));
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.HttpStatus.ShouldBe(200);
         answer.ProviderCode.ShouldBe("401");
         answer.Describe().ShouldNotContain(unknownKey);
@@ -174,9 +174,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     {
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), PasswordCredentials with { Password = Password + "x" });
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), PasswordCredentials with { Password = Password + "x" });
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.Describe().ShouldNotContain(Password);
         Sandbox.SmsGatewayCenter.HasMedia(mediaId).ShouldBeTrue();
     }
@@ -187,9 +187,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
         Sandbox.SmsGatewayCenter.InjectFault(SandboxFault.RefuseCredentials());
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), ApiKeyCredentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), ApiKeyCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.CredentialsRefused);
+        answer.Outcome.ShouldBe(ProviderOutcome.CredentialsRefused);
         answer.HttpStatus.ShouldBe(401);
         Sandbox.SmsGatewayCenter.HasMedia(mediaId).ShouldBeTrue();
     }
@@ -200,9 +200,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
         Sandbox.SmsGatewayCenter.InjectFault(SandboxFault.Throttle(TimeSpan.FromSeconds(5)));
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), ApiKeyCredentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), ApiKeyCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Throttled);
+        answer.Outcome.ShouldBe(ProviderOutcome.Throttled);
         answer.HttpStatus.ShouldBe(429);
         answer.ProviderCode.ShouldBe("429");
         answer.RetryAfter.ShouldBe(TimeSpan.FromSeconds(5));
@@ -218,9 +218,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         var mediaId = Sandbox.CreateMedia(ProviderKind.SmsGatewayCenter);
         Sandbox.SmsGatewayCenter.InjectFault(SandboxFault.ServerError(status));
 
-        var answer = await NewProvider().SendDeleteAsync(new MediaDeletionTarget(mediaId), PasswordCredentials);
+        var answer = await NewProvider().SendDeleteAsync(new MediaTarget(mediaId), PasswordCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Transient);
+        answer.Outcome.ShouldBe(ProviderOutcome.Transient);
         answer.HttpStatus.ShouldBe(status);
         answer.ProviderCode.ShouldBeNull();
         answer.ProviderMessage.ShouldNotBeNull().ShouldContain("nginx");
@@ -230,9 +230,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     [Fact]
     public async Task A_base_url_that_reaches_no_waapi_is_rejected()
     {
-        var answer = await NewProvider(new Uri(Sandbox.BaseUri, "not-sgc")).SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), ApiKeyCredentials);
+        var answer = await NewProvider(new Uri(Sandbox.BaseUri, "not-sgc")).SendDeleteAsync(new MediaTarget("4829173650192837465"), ApiKeyCredentials);
 
-        answer.Outcome.ShouldBe(DeletionOutcome.Rejected);
+        answer.Outcome.ShouldBe(ProviderOutcome.Rejected);
         answer.HttpStatus.ShouldBe(404);
     }
 
@@ -253,19 +253,19 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     [InlineData("4829173650192837465.0")]
     [InlineData("٤٨٢٩١٧٣٦٥٠")]
     [InlineData("123456789012345678901234567890123")]
-    public async Task Hostile_media_ids_are_refused_before_any_request(string mediaId)
+    public void Hostile_media_ids_are_refused_before_any_request(string mediaId)
     {
         var before = Sandbox.SmsGatewayCenter.Requests.Count;
         var provider = NewProvider();
 
-        var error = provider.Validate(new MediaDeletionTarget(mediaId)).ShouldNotBeNull();
+        var error = provider.Validate(new MediaTarget(mediaId)).ShouldNotBeNull();
         error.Code.ShouldBe(ErrorCodes.InvalidMediaId);
         if (mediaId.Trim().Length > 0)
         {
             error.Message.ShouldNotContain(mediaId.Trim());
         }
 
-        await Should.ThrowAsync<ArgumentException>(() => provider.SendDeleteAsync(new MediaDeletionTarget(mediaId), ApiKeyCredentials));
+        EntryCheck.Refuses(provider, new MediaTarget(mediaId));
         Sandbox.SmsGatewayCenter.Requests.Count.ShouldBe(before);
         _sent.Requests.ShouldBeEmpty();
     }
@@ -281,7 +281,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     public async Task Credentials_without_an_api_key_or_a_user_and_password_are_refused_before_any_request(string? apiKey, string? userId, string? password)
     {
         var error = await Should.ThrowAsync<ArgumentException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), new SmsGatewayCenterCredentials(apiKey, userId, password)));
+            NewProvider().SendDeleteAsync(new MediaTarget("4829173650192837465"), new SmsGatewayCenterCredentials(apiKey, userId, password)));
 
         error.Message.ShouldStartWith("Tenant document field 'credentials.");
         error.Message.ShouldNotContain("only-a-password");
@@ -296,7 +296,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     public async Task An_api_key_that_cannot_be_a_header_is_refused_without_being_repeated(string apiKey)
     {
         var error = await Should.ThrowAsync<ArgumentException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), new SmsGatewayCenterCredentials(apiKey, UserId, Password)));
+            NewProvider().SendDeleteAsync(new MediaTarget("4829173650192837465"), new SmsGatewayCenterCredentials(apiKey, UserId, Password)));
 
         if (apiKey.Trim().Length > 0)
         {
@@ -311,7 +311,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
     public async Task Credentials_for_another_provider_are_refused_before_any_request()
     {
         await Should.ThrowAsync<ArgumentException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), new MetaCredentials("EAAToken")));
+            NewProvider().SendDeleteAsync(new MediaTarget("4829173650192837465"), new MetaCredentials("EAAToken")));
 
         _sent.Requests.ShouldBeEmpty();
     }
@@ -334,9 +334,9 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
             .ToList();
 
         var answers = await Task.WhenAll(calls.Select(call =>
-            provider.SendDeleteAsync(new MediaDeletionTarget(call.MediaId), new SmsGatewayCenterCredentials(call.ApiKey, null, null))));
+            provider.SendDeleteAsync(new MediaTarget(call.MediaId), new SmsGatewayCenterCredentials(call.ApiKey, null, null))));
 
-        answers.ShouldAllBe(answer => answer.Outcome == DeletionOutcome.Deleted);
+        answers.ShouldAllBe(answer => answer.Outcome == ProviderOutcome.Deleted);
         foreach (var call in calls)
         {
             RequestsFor(call.MediaId).ShouldHaveSingleItem().Header("apiKey").ShouldBe(call.ApiKey);
@@ -353,7 +353,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         using var client = ProviderClients.For(handler, Sandbox.BaseUrlFor(ProviderKind.SmsGatewayCenter));
         var provider = new SmsGatewayCenterMediaProvider(client, _clock);
 
-        var answer = await provider.SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), new SmsGatewayCenterCredentials(ApiKey, UserId, Password));
+        var answer = await provider.SendDeleteAsync(new MediaTarget("4829173650192837465"), new SmsGatewayCenterCredentials(ApiKey, UserId, Password));
 
         answer.ProviderMessage.ShouldBe("Bad request for *** / *** / ***");
     }
@@ -376,7 +376,7 @@ public sealed class SmsGatewayCenterMediaProviderTests : IClassFixture<SandboxFi
         await cancellation.CancelAsync();
 
         await Should.ThrowAsync<TaskCanceledException>(() =>
-            NewProvider().SendDeleteAsync(new MediaDeletionTarget("4829173650192837465"), ApiKeyCredentials, cancellation.Token));
+            NewProvider().SendDeleteAsync(new MediaTarget("4829173650192837465"), ApiKeyCredentials, cancellation.Token));
 
         Sandbox.SmsGatewayCenter.Requests.Count.ShouldBe(before);
     }

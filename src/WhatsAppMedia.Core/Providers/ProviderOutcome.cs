@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>What one provider answer means, whatever the provider's own shape of saying it.</summary>
-public enum DeletionOutcome
+public enum ProviderOutcome
 {
     /// <summary>The media object was deleted.</summary>
     Deleted,

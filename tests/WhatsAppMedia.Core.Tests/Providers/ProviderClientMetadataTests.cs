@@ -9,7 +9,7 @@ using static WhatsAppMedia.Core.Tests.Providers.ScriptedProvider;
 namespace WhatsAppMedia.Core.Tests.Providers;
 
 /// <summary>The metadata call goes through the delete's retry loop: the same retries, budget and final answers.</summary>
-public class MediaDeletionClientMetadataTests
+public class ProviderClientMetadataTests
 {
     private static readonly MetaCredentials Credentials = new("token");
     private static readonly MediaMetadata Found = new("image/jpeg", null, 10, null);
@@ -20,9 +20,9 @@ public class MediaDeletionClientMetadataTests
     [Fact]
     public async Task A_transient_answer_is_retried_after_the_back_off_and_the_metadata_returned()
     {
-        var metadata = new ScriptedMetadataProvider(MetadataAnswer.Failed(new ProviderAnswer(DeletionOutcome.Transient, 503)), MetadataAnswer.Found(Found));
+        var metadata = new ScriptedMetadataProvider(MetadataAnswer.Failed(new ProviderAnswer(ProviderOutcome.Transient, 503)), MetadataAnswer.Found(Found));
 
-        var call = Client(metadata).GetMetadataAsync(Credentials, new MediaDeletionTarget("1234"));
+        var call = Client(metadata).GetMetadataAsync(Credentials, new MediaTarget("1234"));
         (await _time.NextTimerOtherThanAsync(AttemptTimeout)).ShouldBe(TimeSpan.FromMilliseconds(100));
         _time.Advance(TimeSpan.FromMilliseconds(100));
         var result = await call;
@@ -31,32 +31,33 @@ public class MediaDeletionClientMetadataTests
     }
 
     [Theory]
-    [InlineData(DeletionOutcome.NotFound)]
-    [InlineData(DeletionOutcome.Rejected)]
-    [InlineData(DeletionOutcome.CredentialsRefused)]
-    public async Task A_final_refusal_is_returned_without_retrying(DeletionOutcome outcome)
+    [InlineData(ProviderOutcome.NotFound)]
+    [InlineData(ProviderOutcome.Rejected)]
+    [InlineData(ProviderOutcome.CredentialsRefused)]
+    public async Task A_final_refusal_is_returned_without_retrying(ProviderOutcome outcome)
     {
         var metadata = new ScriptedMetadataProvider(MetadataAnswer.Failed(new ProviderAnswer(outcome, 400)));
 
-        var result = await Client(metadata).GetMetadataAsync(Credentials, new MediaDeletionTarget("1234"));
+        var result = await Client(metadata).GetMetadataAsync(Credentials, new MediaTarget("1234"));
 
         (result.Metadata, result.Failure!.Outcome, result.Attempts, metadata.Calls).ShouldBe((null, outcome, 1, 1));
     }
 
     [Fact]
-    public async Task An_invalid_target_is_refused_before_any_call_and_a_provider_without_metadata_is_named()
+    public async Task An_invalid_media_id_gets_no_target_and_a_provider_without_metadata_is_named()
     {
         var metadata = new ScriptedMetadataProvider(MetadataAnswer.Found(Found));
 
-        await Should.ThrowAsync<ArgumentException>(() => Client(metadata).GetMetadataAsync(Credentials, new MediaDeletionTarget("not-digits")));
+        Client(metadata).TryResolve("meta", "not-digits", null, out var target, out var error).ShouldBeFalse();
+        (target, error!.Code).ShouldBe((null, "invalid_media_id"));
         metadata.Calls.ShouldBe(0);
-        var withoutMetadata = new MediaDeletionClient([new ScriptedProvider(_time, Answer(DeletionOutcome.Deleted))], Options.Create(new ProviderRetryOptions()), _time, NullLogger<MediaDeletionClient>.Instance);
+        var withoutMetadata = new ProviderClient([new ScriptedProvider(_time, Answer(ProviderOutcome.Deleted))], Options.Create(new ProviderRetryOptions()), _time, NullLogger<ProviderClient>.Instance);
         withoutMetadata.MetadataProvider("meta").ShouldBeNull();
-        await Should.ThrowAsync<InvalidOperationException>(() => withoutMetadata.GetMetadataAsync(Credentials, new MediaDeletionTarget("1234")));
+        await Should.ThrowAsync<InvalidOperationException>(() => withoutMetadata.GetMetadataAsync(Credentials, new MediaTarget("1234")));
     }
 
-    private MediaDeletionClient Client(ScriptedMetadataProvider metadata) =>
-        new([new ScriptedProvider(_time, Answer(DeletionOutcome.Deleted))], Options.Create(new ProviderRetryOptions()), _time, NullLogger<MediaDeletionClient>.Instance, [metadata])
+    private ProviderClient Client(ScriptedMetadataProvider metadata) =>
+        new([new ScriptedProvider(_time, Answer(ProviderOutcome.Deleted))], Options.Create(new ProviderRetryOptions()), _time, NullLogger<ProviderClient>.Instance, [metadata])
         {
             NextJitter = () => 0,
         };

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Pacing;
@@ -15,24 +16,24 @@ namespace WhatsAppMedia.Core.Providers;
 /// the budget, which those strategies do not see: whether to retry at all depends on the wait the answer asks for
 /// (a wait past the budget or past <see cref="ProviderRetryOptions.MaxDelay"/> means "report now"); each attempt's
 /// timeout is the smaller of <see cref="ProviderRetryOptions.AttemptTimeout"/> and what is left of the budget, and a
-/// timeout is an answer (<see cref="DeletionOutcome.TimedOut"/>), not an exception. Polly's timeout must be over 10 ms
+/// timeout is an answer (<see cref="ProviderOutcome.TimedOut"/>), not an exception. Polly's timeout must be over 10 ms
 /// and its generator's zero or less means "no timeout" (TimeoutStrategyOptions docs in the package), so both rules
 /// would need per-call state shared between ShouldHandle, DelayGenerator and TimeoutGenerator plus a layer turning
 /// TimeoutRejectedException back into an answer: more code than this loop.
 /// </remarks>
-public sealed partial class MediaDeletionClient
+public sealed partial class ProviderClient
 {
     private readonly Dictionary<string, IMediaProvider> _providers;
     private readonly Dictionary<string, IMediaMetadataProvider> _metadataProviders;
     private readonly ProviderRetryOptions _retry;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger<MediaDeletionClient> _logger;
+    private readonly ILogger<ProviderClient> _logger;
 
-    public MediaDeletionClient(
+    public ProviderClient(
         IEnumerable<IMediaProvider> providers,
         IOptions<ProviderRetryOptions> options,
         TimeProvider timeProvider,
-        ILogger<MediaDeletionClient> logger,
+        ILogger<ProviderClient> logger,
         IEnumerable<IMediaMetadataProvider>? metadataProviders = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
@@ -47,27 +48,29 @@ public sealed partial class MediaDeletionClient
     /// <summary>The source of jitter, in [0, 1). Replaceable so tests can pin the back-off.</summary>
     internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
 
-    /// <summary>Checks <paramref name="target"/> against <paramref name="provider"/>'s own identifier formats. Null when acceptable.</summary>
-    public IdentifierError? Validate(string provider, MediaDeletionTarget target) => Provider(provider).Validate(target);
-
     /// <summary>
-    /// Deletes <paramref name="target"/>. The target must have passed <see cref="Validate"/>; an invalid one throws
-    /// <see cref="ArgumentException"/> before anything is sent.
+    /// The one check of a media id and phone against <paramref name="provider"/>'s own identifier formats, and the only
+    /// way to a <see cref="MediaTarget"/>: false with <paramref name="error"/> when either is refused.
     /// </summary>
-    public Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default) =>
+    public bool TryResolve(string provider, string mediaId, string? phone, [NotNullWhen(true)] out MediaTarget? target, [NotNullWhen(false)] out IdentifierError? error)
+    {
+        ArgumentNullException.ThrowIfNull(mediaId);
+        var candidate = new MediaTarget(mediaId, phone);
+        error = Provider(provider).Validate(candidate);
+        target = error is null ? candidate : null;
+        return error is null;
+    }
+
+    /// <summary>Deletes <paramref name="target"/> (made by <see cref="TryResolve"/>, so its identifiers are valid).</summary>
+    public Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaTarget target, CancellationToken cancellationToken = default) =>
         DeleteAsync(credentials, target, gate: null, cancellationToken);
 
     /// <summary>As the public overload, with every attempt taking a slot of the tenant's budget through <paramref name="gate"/> (null: unpaced).</summary>
-    internal async Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaDeletionTarget target, ProviderRequestGate? gate, CancellationToken cancellationToken)
+    internal async Task<DeletionResult> DeleteAsync(ProviderCredentials credentials, MediaTarget target, ProviderRequestGate? gate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(target);
         var provider = Provider(credentials.Provider);
-        if (provider.Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
         var (answer, attempts) = await RunAsync(provider.Provider, async token => await provider.SendDeleteAsync(target, credentials, token), gate, cancellationToken);
         return new DeletionResult(answer!, attempts);
     }
@@ -80,22 +83,17 @@ public sealed partial class MediaDeletionClient
 
     /// <summary>
     /// Reads <paramref name="target"/>'s metadata, retrying throttled, transient and timed-out answers exactly as
-    /// <see cref="DeleteAsync"/> does. The target must have passed <see cref="Validate"/>.
+    /// <see cref="DeleteAsync"/> does.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider has no metadata call (check <see cref="MetadataProvider"/> first).</exception>
-    public Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaDeletionTarget target, CancellationToken cancellationToken = default) =>
+    public Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaTarget target, CancellationToken cancellationToken = default) =>
         GetMetadataAsync(credentials, target, gate: null, cancellationToken);
 
     /// <summary>As the public overload, with every attempt taking a slot of the tenant's budget through <paramref name="gate"/> (null: unpaced).</summary>
-    internal async Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaDeletionTarget target, ProviderRequestGate? gate, CancellationToken cancellationToken)
+    internal async Task<MetadataResult> GetMetadataAsync(ProviderCredentials credentials, MediaTarget target, ProviderRequestGate? gate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(target);
-        if (Provider(credentials.Provider).Validate(target) is { } error)
-        {
-            throw new ArgumentException(error.Message, nameof(target));
-        }
-
         var provider = MetadataProvider(credentials.Provider)
             ?? throw new InvalidOperationException($"The {credentials.Provider} provider has no metadata call.");
         Retrievals.MediaMetadata? metadata = null;
@@ -130,7 +128,7 @@ public sealed partial class MediaDeletionClient
 
             var remaining = _retry.TotalBudget - _timeProvider.GetElapsedTime(started);
             var answer = await AttemptAsync(send, Min(_retry.AttemptTimeout, remaining), cancellationToken);
-            if (answer?.Outcome == DeletionOutcome.Throttled && gate is not null)
+            if (answer?.Outcome == ProviderOutcome.Throttled && gate is not null)
             {
                 await gate.ThrottledAsync(answer.RetryAfter, cancellationToken);
             }
@@ -157,7 +155,7 @@ public sealed partial class MediaDeletionClient
     {
         if (timeout <= TimeSpan.Zero)
         {
-            return new ProviderAnswer(DeletionOutcome.TimedOut, ProviderMessage: "The total time budget ran out before the attempt.");
+            return new ProviderAnswer(ProviderOutcome.TimedOut, ProviderMessage: "The total time budget ran out before the attempt.");
         }
 
         using var attemptTimeout = new CancellationTokenSource(timeout, _timeProvider);
@@ -168,12 +166,12 @@ public sealed partial class MediaDeletionClient
         }
         catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new ProviderAnswer(DeletionOutcome.TimedOut, ProviderMessage: $"No answer within {timeout.TotalMilliseconds:0} ms.");
+            return new ProviderAnswer(ProviderOutcome.TimedOut, ProviderMessage: $"No answer within {timeout.TotalMilliseconds:0} ms.");
         }
         catch (HttpRequestException exception)
         {
             // The exception's own message can carry the request URL; say only what kind of failure it was.
-            return new ProviderAnswer(DeletionOutcome.Transient, ProviderCode: exception.HttpRequestError.ToString(), ProviderMessage: "The request failed before an answer arrived.");
+            return new ProviderAnswer(ProviderOutcome.Transient, ProviderCode: exception.HttpRequestError.ToString(), ProviderMessage: "The request failed before an answer arrived.");
         }
     }
 
@@ -201,5 +199,5 @@ public sealed partial class MediaDeletionClient
         _providers.TryGetValue(name, out var provider) ? provider : throw new InvalidOperationException($"No provider is registered as '{name}'.");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Provider} answered {Outcome} ({Answer}) on attempt {Attempt}; retrying in {Delay}.")]
-    private partial void LogRetrying(string provider, DeletionOutcome outcome, string answer, int attempt, TimeSpan delay);
+    private partial void LogRetrying(string provider, ProviderOutcome outcome, string answer, int attempt, TimeSpan delay);
 }
