@@ -89,6 +89,50 @@ public sealed class ReferenceDocsTests
     }
 
     [Fact]
+    public void Every_documented_answer_carries_its_codes_with_the_status_the_error_table_gives_them()
+    {
+        using var openApi = Read("openapi.json");
+        var root = openApi.RootElement;
+        var wrong = new List<string>();
+        var answers = Responses(root).ToList();
+        answers.AddRange(root.GetProperty("x-unmatched-routes").GetProperty("responses").EnumerateObject()
+            .Select(response => ($"x-unmatched-routes {response.Name}", response.Value)));
+        foreach (var (name, response) in answers)
+        {
+            var status = int.Parse(name[(name.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var code in CodeEnums(Dereferenced(root, response)))
+            {
+                var row = ErrorTable.All.SingleOrDefault(row => row.Code == code);
+                if (row?.Status != status)
+                {
+                    wrong.Add($"{name}: {code} is {(row?.Status is { } given ? given.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no HTTP answer")} in ErrorTable");
+                }
+            }
+        }
+
+        var documented = CodeEnums(root).ToHashSet(StringComparer.Ordinal);
+        var answered = ErrorTable.All.Where(row => row.Status is not null).Select(row => row.Code).ToHashSet(StringComparer.Ordinal);
+        Drift(
+            (wrong.ToArray(), "docs/openapi.json lists codes under a status ErrorTable does not give them"),
+            (answered.Except(documented).Order(StringComparer.Ordinal).ToArray(), "ErrorTable answers codes docs/openapi.json does not list"),
+            (documented.Except(answered).Order(StringComparer.Ordinal).ToArray(), "docs/openapi.json lists codes ErrorTable does not answer over HTTP"));
+    }
+
+    [Fact]
+    public void The_failed_entry_codes_are_the_error_table_codes_that_end_a_message_in_failed()
+    {
+        using var failedEntry = Read("schemas/failed-entry.schema.json");
+        var documented = failedEntry.RootElement.GetProperty("properties").GetProperty("code").GetProperty("enum")
+            .EnumerateArray().Select(code => code.GetString()!).ToHashSet(StringComparer.Ordinal);
+        // A throttled message is deferred, until MediaDeletion:MaxThrottleRetries refusals despite pacing send it to -failed.
+        var failing = ErrorTable.All.Where(row => row.OnQueue == QueueFate.Failed).Select(row => row.Code)
+            .Append(ErrorCodes.ProviderThrottled).ToHashSet(StringComparer.Ordinal);
+        Drift(
+            (failing.Except(documented).Order(StringComparer.Ordinal).ToArray(), "docs/schemas/failed-entry.schema.json lacks codes that end a message in -failed"),
+            (documented.Except(failing).Order(StringComparer.Ordinal).ToArray(), "docs/schemas/failed-entry.schema.json lists codes that never end a message in -failed"));
+    }
+
+    [Fact]
     public void Every_answer_documents_X_Request_Id_and_throttling_and_wrong_methods_their_headers()
     {
         using var openApi = Read("openapi.json");
@@ -203,6 +247,10 @@ public sealed class ReferenceDocsTests
             }
         }
     }
+
+    /// <summary>The response itself, or what its <c>$ref</c> points to.</summary>
+    private static JsonElement Dereferenced(JsonElement root, JsonElement response) =>
+        response.TryGetProperty("$ref", out var reference) ? Resolve(root, reference.GetString()!) ?? response : response;
 
     private static IEnumerable<string> References(JsonElement element) => element.ValueKind switch
     {

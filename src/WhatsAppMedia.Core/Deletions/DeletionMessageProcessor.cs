@@ -152,23 +152,25 @@ public sealed partial class DeletionMessageProcessor(
         }
 
         LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, dequeueCount, message.Attempt);
-        switch (result.Outcome)
+        // What becomes of the message is the code's row of the one table (docs/architecture.md, "Queue").
+        var code = OutcomeCodes.For(result.Outcome);
+        switch (code is null ? QueueFate.Settled : ErrorTable.For(code).OnQueue)
         {
-            case ProviderOutcome.Deleted or ProviderOutcome.NotFound:
+            case QueueFate.Settled:
                 await batches.RecordAsync(
                     message, result.Outcome == ProviderOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, cancellationToken);
                 return;
-            case ProviderOutcome.Throttled:
-                await DeferAsync(messageText, message, tenant, result, cancellationToken);
-                return;
-            case ProviderOutcome.RateLimited:
+            case QueueFate.Deferred when result.Outcome == ProviderOutcome.RateLimited:
                 // Held back by the budget, nothing sent: not a refusal, so the attempt count stays.
                 await RescheduleAsync(message, tenant, message.Attempt, cancellationToken);
                 return;
-            case ProviderOutcome.Transient or ProviderOutcome.TimedOut:
-                throw new DeliveryFailedException(OutcomeCodes.For(result.Outcome)!, result.Answer.Describe());
+            case QueueFate.Deferred:
+                await DeferAsync(messageText, message, tenant, result, cancellationToken);
+                return;
+            case QueueFate.Retried:
+                throw new DeliveryFailedException(code!, result.Answer.Describe());
             default:
-                await FailAsync(messageText, OutcomeCodes.For(result.Outcome)!, result.Answer.Describe(), cancellationToken, message);
+                await FailAsync(messageText, code!, result.Answer.Describe(), cancellationToken, message);
                 return;
         }
     }

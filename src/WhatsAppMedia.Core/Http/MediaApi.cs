@@ -69,13 +69,13 @@ public sealed partial class MediaApi
         if (methods.Count == 0)
         {
             var (notFound, notFoundDetail) = FrameworkProblems.For(StatusCodes.Status404NotFound);
-            return ProblemResults.Create(StatusCodes.Status404NotFound, notFound, notFoundDetail, requestId);
+            return ProblemResults.Create(notFound, notFoundDetail, requestId);
         }
 
         var allow = string.Join(", ", methods);
         request.HttpContext.Response.Headers.Allow = allow;
         var (code, detail) = FrameworkProblems.For(StatusCodes.Status405MethodNotAllowed, allow);
-        return ProblemResults.Create(StatusCodes.Status405MethodNotAllowed, code, detail, requestId);
+        return ProblemResults.Create(code, detail, requestId);
     }
 
     public async Task<IResult> DeleteMediaAsync(HttpRequest request, string tenantId, string mediaId, CancellationToken cancellationToken)
@@ -147,7 +147,7 @@ public sealed partial class MediaApi
 
         if (!JsonContentType.IsJson(request))
         {
-            return ProblemResults.Create(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, JsonContentType.Detail, requestId);
+            return ProblemResults.Create(ErrorCodes.UnsupportedMediaType, JsonContentType.Detail, requestId);
         }
 
         if (request.ContentLength > DeletionBatch.MaxBodyBytes)
@@ -163,15 +163,13 @@ public sealed partial class MediaApi
 
         if (!DeletionBatch.TryParse(body.Value, out var batch, out var problem))
         {
-            return ProblemResults.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, problem, requestId);
+            return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
         var submission = await submitter.SubmitAsync(tenant, batch, requestId, cancellationToken);
         if (submission.Errors is { } errors)
         {
-            return ProblemResults.Create(
-                StatusCodes.Status400BadRequest,
-                errors[0].Code,
+            return ProblemResults.Create(errors[0].Code,
                 $"{errors.Count} of {batch.Items.Count} items are invalid; nothing was queued.",
                 requestId,
                 errors);
@@ -179,7 +177,7 @@ public sealed partial class MediaApi
 
         if (submission.UnavailableDetail is { } unavailable)
         {
-            return ProblemResults.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.QueueUnavailable, unavailable, requestId);
+            return ProblemResults.Create(ErrorCodes.QueueUnavailable, unavailable, requestId);
         }
 
         LogBatchQueued(tenant.Id, submission.BatchId!, submission.Accepted, requestId);
@@ -199,8 +197,7 @@ public sealed partial class MediaApi
 
         if (!BatchIds.IsValid(batchId))
         {
-            return ProblemResults.Create(
-                StatusCodes.Status400BadRequest, ErrorCodes.InvalidBatchId, $"A batch id is {BatchIds.Length} lowercase hexadecimal digits, as POST …/media/deletions returns it.", requestId);
+            return ProblemResults.Create(ErrorCodes.InvalidBatchId, $"A batch id is {BatchIds.Length} lowercase hexadecimal digits, as POST …/media/deletions returns it.", requestId);
         }
 
         BatchStatus? status;
@@ -211,12 +208,11 @@ public sealed partial class MediaApi
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogBatchReadFailure(exception, tenant.Id, batchId);
-            return ProblemResults.Create(
-                StatusCodes.Status503ServiceUnavailable, ErrorCodes.QueueUnavailable, "The batch state cannot be read right now; try again later.", requestId);
+            return ProblemResults.Create(ErrorCodes.QueueUnavailable, "The batch state cannot be read right now; try again later.", requestId);
         }
 
         return status is null
-            ? ProblemResults.Create(StatusCodes.Status404NotFound, ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId)
+            ? ProblemResults.Create(ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId)
             : Results.Json(BatchStatusResponse.From(status, requestId));
     }
 
@@ -244,7 +240,7 @@ public sealed partial class MediaApi
         var phone = request.Query.TryGetValue("phone", out var phones) ? phones.ToString() : null;
         return client.TryResolve(tenant, mediaId, phone, out var target, out var invalid)
             ? (requestId, tenant, target, null)
-            : (requestId, tenant, null, ProblemResults.Create(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, requestId));
+            : (requestId, tenant, null, ProblemResults.Create(invalid.Code, invalid.Message, requestId));
     }
 
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
@@ -257,33 +253,17 @@ public sealed partial class MediaApi
         return authentication.Status switch
         {
             TenantAuthenticationStatus.Authenticated => (authentication.Tenant, null),
-            TenantAuthenticationStatus.InvalidTenantId => (null, ProblemResults.Create(
-                StatusCodes.Status400BadRequest, ErrorCodes.InvalidTenantId, "The tenant id must be 1-63 lowercase letters, digits or inner hyphens.", requestId)),
-            TenantAuthenticationStatus.Unauthorized => (null, ProblemResults.Create(
-                StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, $"Send the tenant's API key in the {ApiKeyHeader} header.", requestId)),
+            TenantAuthenticationStatus.InvalidTenantId => (null, ProblemResults.Create(ErrorCodes.InvalidTenantId, "The tenant id must be 1-63 lowercase letters, digits or inner hyphens.", requestId)),
+            TenantAuthenticationStatus.Unauthorized => (null, ProblemResults.Create(ErrorCodes.Unauthorized, $"Send the tenant's API key in the {ApiKeyHeader} header.", requestId)),
             // An operator must fix the document; retrying cannot help, so no 503 and no Retry-After (docs/formats.md, "Tenant document").
-            TenantAuthenticationStatus.Misconfigured => (null, ProblemResults.Create(
-                StatusCodes.Status500InternalServerError, ErrorCodes.TenantMisconfigured, authentication.Error!.Message, requestId)),
+            TenantAuthenticationStatus.Misconfigured => (null, ProblemResults.Create(ErrorCodes.TenantMisconfigured, authentication.Error!.Message, requestId)),
             // The service's own access to the vault: an operator must grant it, so no 503 and no Retry-After either.
-            TenantAuthenticationStatus.StoreRefused => (null, ProblemResults.Create(
-                StatusCodes.Status500InternalServerError, ErrorCodes.TenantMisconfigured, authentication.Detail ?? "The service may not read the tenant's document.", requestId)),
-            _ => (null, ProblemResults.Create(
-                StatusCodes.Status503ServiceUnavailable, ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
+            TenantAuthenticationStatus.StoreRefused => (null, ProblemResults.Create(ErrorCodes.TenantMisconfigured, authentication.Detail ?? "The service may not read the tenant's document.", requestId)),
+            _ => (null, ProblemResults.Create(ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
         };
     }
 
-    private static IResult TooLarge(string requestId) => ProblemResults.Create(
-        StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
-
-    private static int StatusFor(ProviderOutcome outcome) => outcome switch
-    {
-        ProviderOutcome.NotFound => StatusCodes.Status404NotFound,
-        ProviderOutcome.Throttled or ProviderOutcome.RateLimited => StatusCodes.Status429TooManyRequests,
-        ProviderOutcome.Transient => StatusCodes.Status503ServiceUnavailable,
-        ProviderOutcome.TimedOut => StatusCodes.Status504GatewayTimeout,
-        ProviderOutcome.CredentialsRefused or ProviderOutcome.Rejected => StatusCodes.Status502BadGateway,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a failure."),
-    };
+    private static IResult TooLarge(string requestId) => ProblemResults.Create(ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
 
     /// <summary>A provider's refusal as the contract's problem: status and code from the outcome, <c>Retry-After</c> when throttled.</summary>
     private IResult ProviderFailure(HttpRequest request, ProviderAnswer answer, int attempts, string requestId)
@@ -294,13 +274,11 @@ public sealed partial class MediaApi
             request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return ProblemResults.Create(StatusFor(answer.Outcome), OutcomeCodes.For(answer.Outcome)!, DetailFor(answer, attempts), requestId);
+        return ProblemResults.Create(OutcomeCodes.For(answer.Outcome)!, DetailFor(answer, attempts), requestId);
     }
 
     /// <summary>501 for an operation the tenant's provider does not offer through the service; nothing was sent.</summary>
-    private IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(
-        StatusCodes.Status501NotImplemented,
-        ErrorCodes.OperationNotSupported,
+    private IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(ErrorCodes.OperationNotSupported,
         retriever.SupportsMetadata(tenant)
             ? $"The {tenant.Provider} provider offers no {what} through this service; GET …/media/{{mediaId}} gives what it does offer (the file's url where it gives one)."
             : $"The {tenant.Provider} provider's public API has no call for {what}.",

@@ -73,7 +73,7 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
                 return;
             }
 
-            failure = new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, "the provider's connection broke off mid-file");
+            failure = new(ErrorCodes.ProviderUnavailable, "the provider's connection broke off mid-file");
         }
 
         if (failure is null)
@@ -92,7 +92,7 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
         LogAnswered(logger, tenantId, mediaId, failure.Reason, failure.Status);
         response.Headers.ETag = default;
         response.ContentLength = null;
-        await ProblemResults.Create(failure.Status, failure.Code, $"The download from the provider failed before any byte was sent: {failure.Reason}.", requestId)
+        await ProblemResults.Create(failure.Code, $"The download from the provider failed before any byte was sent: {failure.Reason}.", requestId)
             .ExecuteAsync(httpContext);
     }
 
@@ -129,7 +129,7 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
                     }
                     catch (OperationCanceledException) when (stall.IsCancellationRequested && !callerGone.IsCancellationRequested)
                     {
-                        return new(StatusCodes.Status504GatewayTimeout, ErrorCodes.ProviderTimeout, $"the provider sent nothing for {download.IdleTimeout.TotalMilliseconds:0} ms");
+                        return new(ErrorCodes.ProviderTimeout, $"the provider sent nothing for {download.IdleTimeout.TotalMilliseconds:0} ms");
                     }
 
                     stall.CancelAfter(Timeout.InfiniteTimeSpan);
@@ -144,7 +144,6 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
                     if (total > limit)
                     {
                         return new(
-                            StatusCodes.Status502BadGateway,
                             ErrorCodes.ProviderRejected,
                             download.Length is null
                                 ? $"the provider sent more than {limit} bytes (Providers:Meta:MaxDownloadBytes)"
@@ -169,12 +168,12 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
 
             if (download.Length is { } length && total != length)
             {
-                return new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, $"the provider's body ended after {total} of the {length} bytes it declared");
+                return new(ErrorCodes.ProviderUnavailable, $"the provider's body ended after {total} of the {length} bytes it declared");
             }
 
             if (download.Sha256 is { } expected && !Matches(hash, expected))
             {
-                return new(StatusCodes.Status502BadGateway, ErrorCodes.ProviderRejected, "the bytes' SHA-256 differs from the one the provider declared");
+                return new(ErrorCodes.ProviderRejected, "the bytes' SHA-256 differs from the one the provider declared");
             }
 
             if (heldCount > 0)
@@ -208,5 +207,8 @@ internal sealed partial class MediaContentResult(OpenMediaDownload download, str
     private static partial void LogCallerLeft(ILogger logger, string tenantId, string mediaId);
 
     /// <summary>Why a download stopped, and the problem answer it gets when no byte has reached the caller yet.</summary>
-    private sealed record DownloadFailure(int Status, string Code, string Reason);
+    private sealed record DownloadFailure(string Code, string Reason)
+    {
+        public int Status => ErrorTable.For(Code).Status!.Value;
+    }
 }

@@ -47,8 +47,9 @@ internal sealed class NxCloudMediaProvider(HttpClient httpClient, TimeProvider t
 
         var answer = NxCloudAnswerReader.Classify(status, body, retryAfter);
 
-        // code 0 without the metadata: NxCloud said yes without saying what; as an unconfirmed delete, it may pass.
-        return MetadataAnswer.Failed(answer.Outcome == ProviderOutcome.Rejected && answer.ProviderCode == "0"
+        // code 0 without the metadata (deleteMedia's success shape included): NxCloud said yes without saying what; as an
+        // unconfirmed delete, it may pass. A metadata call never ends "deleted", which has no answer of its own here.
+        return MetadataAnswer.Failed(answer.Outcome == ProviderOutcome.Deleted || (answer.Outcome == ProviderOutcome.Rejected && answer.ProviderCode == "0")
             ? new ProviderAnswer(ProviderOutcome.Transient, status, answer.ProviderCode, "code 0 without data.mime_type and data.url")
             : answer);
     }

@@ -48,6 +48,8 @@ public sealed class NxCloudMetadataTests
     [InlineData("""{"code":1001,"message":"param error","data":null}""", ProviderOutcome.Rejected)]
     [InlineData("""{"code":0,"message":"ok","data":{}}""", ProviderOutcome.Transient)]
     [InlineData("""{"code":0,"message":"ok","data":{"mime_type":"image/webp"}}""", ProviderOutcome.Transient)]
+    // deleteMedia's success shape in answer to getMedia says nothing of the media; never "deleted" for a metadata call.
+    [InlineData("""{"code":0,"message":"ok","data":{"success":true}}""", ProviderOutcome.Transient)]
     [InlineData("<html>bad gateway</html>", ProviderOutcome.Transient)]
     public async Task Anything_but_the_metadata_is_classified_as_for_a_delete(string body, ProviderOutcome outcome)
     {
