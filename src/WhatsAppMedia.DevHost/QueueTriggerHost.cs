@@ -1,3 +1,4 @@
+// Longer than 250 lines: the WebJobs host around the queue trigger, with its start, restart and shutdown rules, which depend on each other.
 using Azure;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;

@@ -1,3 +1,4 @@
+// Longer than 250 lines: the one server, its control API and the demo set-up it starts with.
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+// Longer than 250 lines: one provider's state under one lock: media, accounts, faults and recorded requests.
 using System.Collections.Concurrent;
 using WhatsAppMedia.Core.Hosting;
 using WhatsAppMedia.Core.Providers;

@@ -1,3 +1,4 @@
+// Longer than 250 lines: one table layout; every read and conditional write of it belongs together.
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;

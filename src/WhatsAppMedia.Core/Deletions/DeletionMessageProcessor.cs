@@ -1,3 +1,4 @@
+// Longer than 250 lines: one message's whole outcome table (docs/architecture.md, "Queue"), read top to bottom.
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Batches;

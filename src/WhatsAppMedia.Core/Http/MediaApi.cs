@@ -1,3 +1,4 @@
+// Longer than 250 lines: one method per route of ApiRoutes and the entry checks they share; HTTP mapping only, the work is in the handlers it calls.
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -94,7 +95,7 @@ public sealed partial class MediaApi
             return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
         }
 
-        return ProviderFailure(request, result.Answer, result.Attempts, requestId);
+        return ProviderProblems.For(request, result.Answer, result.Attempts, options.Value.DefaultThrottleDelay, requestId);
     }
 
     /// <summary>GET /api/tenants/{tenantId}/media/{mediaId}: the media object's metadata from the tenant's provider (docs/api.md, "Retrieval and download").</summary>
@@ -112,7 +113,7 @@ public sealed partial class MediaApi
         LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "metadata", result.Failure is null ? "found" : OutcomeCodes.Name(result.Failure.Outcome), result.Attempts, Milliseconds(started), requestId);
         return result.Metadata is { } metadata
             ? Results.Json(MediaMetadataResponse.From(tenant.Id, mediaId, tenant.Provider, metadata, timeProvider.GetUtcNow(), requestId))
-            : ProviderFailure(request, result.Failure!, result.Attempts, requestId);
+            : ProviderProblems.For(request, result.Failure!, result.Attempts, options.Value.DefaultThrottleDelay, requestId);
     }
 
     /// <summary>
@@ -133,7 +134,7 @@ public sealed partial class MediaApi
         LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "content", opening.Failure is null ? "streaming" : OutcomeCodes.Name(opening.Failure.Outcome), attempts, Milliseconds(started), requestId);
         return opening.Download is { } download
             ? new MediaContentResult(download, tenant.Id, mediaId, requestId)
-            : ProviderFailure(request, opening.Failure!, attempts, requestId);
+            : ProviderProblems.For(request, opening.Failure!, attempts, options.Value.DefaultThrottleDelay, requestId);
     }
 
     public async Task<IResult> QueueDeletionsAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)
@@ -250,32 +251,12 @@ public sealed partial class MediaApi
     {
         var apiKey = request.Headers.TryGetValue(ApiKeyHeader, out var keys) ? keys.ToString() : null;
         var authentication = await authenticator.AuthenticateAsync(tenantId, apiKey, cancellationToken);
-        return authentication.Status switch
-        {
-            TenantAuthenticationStatus.Authenticated => (authentication.Tenant, null),
-            TenantAuthenticationStatus.InvalidTenantId => (null, ProblemResults.Create(ErrorCodes.InvalidTenantId, "The tenant id must be 1-63 lowercase letters, digits or inner hyphens.", requestId)),
-            TenantAuthenticationStatus.Unauthorized => (null, ProblemResults.Create(ErrorCodes.Unauthorized, $"Send the tenant's API key in the {ApiKeyHeader} header.", requestId)),
-            // An operator must fix the document; retrying cannot help, so no 503 and no Retry-After (docs/formats.md, "Tenant document").
-            TenantAuthenticationStatus.Misconfigured => (null, ProblemResults.Create(ErrorCodes.TenantMisconfigured, authentication.Error!.Message, requestId)),
-            // The service's own access to the vault: an operator must grant it, so no 503 and no Retry-After either.
-            TenantAuthenticationStatus.StoreRefused => (null, ProblemResults.Create(ErrorCodes.TenantMisconfigured, authentication.Detail ?? "The service may not read the tenant's document.", requestId)),
-            _ => (null, ProblemResults.Create(ErrorCodes.CredentialsUnavailable, authentication.Detail ?? "The tenant's credentials cannot be read right now.", requestId)),
-        };
+        return authentication.Status == TenantAuthenticationStatus.Authenticated
+            ? (authentication.Tenant, null)
+            : (null, AuthenticationProblems.For(authentication, requestId));
     }
 
     private static IResult TooLarge(string requestId) => ProblemResults.Create(ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
-
-    /// <summary>A provider's refusal as the contract's problem: status and code from the outcome, <c>Retry-After</c> when throttled.</summary>
-    private IResult ProviderFailure(HttpRequest request, ProviderAnswer answer, int attempts, string requestId)
-    {
-        if (answer.Outcome is ProviderOutcome.Throttled or ProviderOutcome.RateLimited)
-        {
-            var wait = answer.RetryAfter ?? options.Value.DefaultThrottleDelay;
-            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return ProblemResults.Create(OutcomeCodes.For(answer.Outcome)!, DetailFor(answer, attempts), requestId);
-    }
 
     /// <summary>501 for an operation the tenant's provider does not offer through the service; nothing was sent.</summary>
     private IResult NotSupported(Tenant tenant, string what, string requestId) => ProblemResults.Create(ErrorCodes.OperationNotSupported,
@@ -283,18 +264,6 @@ public sealed partial class MediaApi
             ? $"The {tenant.Provider} provider offers no {what} through this service; GET …/media/{{mediaId}} gives what it does offer (the file's url where it gives one)."
             : $"The {tenant.Provider} provider's public API has no call for {what}.",
         requestId);
-
-    private static string DetailFor(ProviderAnswer answer, int attempts)
-    {
-        var described = answer.Describe();
-        return answer.Outcome switch
-        {
-            // A delete or metadata call was tried again with a fresh read of the tenant; a download, with fresh metadata.
-            ProviderOutcome.CredentialsRefused => $"The provider refused the tenant's credentials, also on the one retry ({described}).",
-            ProviderOutcome.RateLimited => $"{answer.ProviderMessage} (docs/pacing.md).",
-            _ => $"{described} (after {attempts} attempt{(attempts == 1 ? "" : "s")}).",
-        };
-    }
 
     private long Milliseconds(long started) => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
 

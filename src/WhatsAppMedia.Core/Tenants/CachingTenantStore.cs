@@ -1,3 +1,4 @@
+// Longer than 250 lines: one cache whose rules (TTL, stale serving, negative entries, cold-read budget, refresh) share one lock and one entry type; split, each rule would read half the state.
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using WhatsAppMedia.Core.Providers;

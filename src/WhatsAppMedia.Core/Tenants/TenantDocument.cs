@@ -1,3 +1,4 @@
+// Longer than 250 lines: the parser and writer of one format, a field at a time, each with its own refusal.
 using System.Text;
 using System.Text.Json;
 using WhatsAppMedia.Core.Providers;

@@ -1,3 +1,4 @@
+// Longer than 250 lines: one child process: finding, starting, waiting for and killing it.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+// Longer than 250 lines: one provider's imitation, each endpoint with the strict checks the real API makes.
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;

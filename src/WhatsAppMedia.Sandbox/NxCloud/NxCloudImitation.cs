@@ -1,3 +1,4 @@
+// Longer than 250 lines: one provider's imitation, each endpoint with the strict checks the real API makes (headers, signature, clock, body).
 using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
