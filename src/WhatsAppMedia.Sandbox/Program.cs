@@ -7,7 +7,7 @@ var url = new Uri(args.SkipWhile(arg => arg != "--url").Skip(1).FirstOrDefault()
 await using var sandbox = await ProviderSandbox.StartAsync(new ProviderSandboxOptions { Url = url, SeedDemoMedia = true });
 
 Console.WriteLine($"Provider sandbox listening on {sandbox.BaseUri}");
-foreach (var kind in Enum.GetValues<ProviderKind>())
+foreach (var kind in ProviderSandbox.Providers)
 {
     Console.WriteLine($"  {kind.ToName(),-17} {sandbox.BaseUrlFor(kind)}  media: {string.Join(' ', sandbox.State(kind).Media)}");
 }

@@ -2,7 +2,7 @@ using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Sandbox;
 
-/// <summary>The wire name of a <see cref="ProviderKind"/>.</summary>
+/// <summary>The wire name of a <see cref="ProviderKind"/>, and the demo tenant that uses its imitation.</summary>
 public static class ProviderKindNames
 {
     /// <summary>
@@ -10,4 +10,7 @@ public static class ProviderKindNames
     /// (a rule rather than a table, so it never needs an edit).
     /// </summary>
     public static string ToName(this ProviderKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>The tenant of <c>local.settings.sample.json</c> that uses the sandbox's account for <paramref name="kind"/>, for example <c>demo-meta</c>.</summary>
+    public static string DemoTenant(this ProviderKind kind) => SandboxImitations.For(kind).DemoTenant;
 }

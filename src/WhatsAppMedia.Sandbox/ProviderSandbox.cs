@@ -13,8 +13,8 @@ using WhatsAppMedia.Sandbox.Media;
 namespace WhatsAppMedia.Sandbox;
 
 /// <summary>
-/// Strict local imitations of the four provider APIs on one Kestrel server, each under its own path prefix
-/// (<c>/meta</c>, <c>/aws</c>, <c>/nxcloud</c>, <c>/smsgatewaycenter</c>), plus a control API under <c>/_sandbox</c>.
+/// Strict local imitations of the provider APIs (<see cref="Providers"/>) on one Kestrel server, each under its wire
+/// name as path prefix (<c>/meta</c>, <c>/aws</c>, …), plus a control API under <c>/_sandbox</c>.
 /// Runs on its own (<c>dotnet run --project src/WhatsAppMedia.Sandbox</c>) or inside tests and the local host.
 /// </summary>
 public sealed class ProviderSandbox : IAsyncDisposable
@@ -32,6 +32,9 @@ public sealed class ProviderSandbox : IAsyncDisposable
         BaseUri = baseUri;
     }
 
+    /// <summary>Every provider the sandbox imitates: the values of <see cref="ProviderKind"/>, each marked with its imitation.</summary>
+    public static IReadOnlyList<ProviderKind> Providers => SandboxImitations.Kinds;
+
     /// <summary>The server's root, for example <c>http://127.0.0.1:7080/</c>.</summary>
     public Uri BaseUri { get; }
 
@@ -46,7 +49,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
     public SandboxProviderState State(ProviderKind kind) => _states[kind];
 
     /// <summary>The base URL to configure for <paramref name="kind"/>, for example <c>http://127.0.0.1:7080/meta</c>.</summary>
-    public Uri BaseUrlFor(ProviderKind kind) => new(BaseUri, _imitations[kind].Prefix);
+    public Uri BaseUrlFor(ProviderKind kind) => BaseUrlAt(BaseUri, kind);
 
     /// <summary>The configuration that points the provider core at this sandbox (keys as in README.md, "Configuration").</summary>
     public IReadOnlyDictionary<string, string?> ConfigurationValues => Configuration(BaseUrlFor);
@@ -59,7 +62,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
     public static IReadOnlyDictionary<string, string?> ConfigurationValuesAt(Uri baseUri)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
-        return Configuration(kind => new Uri(baseUri, kind.ToName()));
+        return Configuration(kind => BaseUrlAt(baseUri, kind));
     }
 
     /// <summary>
@@ -84,7 +87,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
     public static async Task<ProviderSandbox> StartAsync(ProviderSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ProviderSandboxOptions();
-        var states = Enum.GetValues<ProviderKind>().ToDictionary(kind => kind, kind => new SandboxProviderState(kind));
+        var states = Providers.ToDictionary(kind => kind, kind => new SandboxProviderState(kind));
         var imitations = SandboxImitations.Create(kind => states[kind], options.TimeProvider).ToDictionary(imitation => imitation.Kind);
         RegisterAccounts(states);
         if (options.SeedDemoMedia)
@@ -102,7 +105,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
         app.Use((context, next) => RecordAndApplyFaultsAsync(context, next, states, imitations, options.TimeProvider));
         foreach (var imitation in imitations.Values)
         {
-            imitation.Map(app.MapGroup("/" + imitation.Prefix));
+            imitation.Map(app.MapGroup("/" + imitation.Kind.ToName()));
         }
 
         SandboxControlApi.Map(app.MapGroup("/_sandbox"), states, imitations);
@@ -140,7 +143,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
         Dictionary<ProviderKind, IProviderImitation> imitations,
         TimeProvider timeProvider)
     {
-        var imitation = imitations.Values.FirstOrDefault(candidate => context.Request.Path.StartsWithSegments("/" + candidate.Prefix, StringComparison.Ordinal));
+        var imitation = imitations.Values.FirstOrDefault(candidate => context.Request.Path.StartsWithSegments("/" + candidate.Kind.ToName(), StringComparison.Ordinal));
         if (imitation is null)
         {
             await next();
@@ -228,45 +231,28 @@ public sealed class ProviderSandbox : IAsyncDisposable
         return new RecordedRequest(request.Method, path, query, headers, body, timeProvider.GetUtcNow(), lines);
     }
 
-    /// <summary>The setting that points the provider core at each imitation: the one list of them.</summary>
-    private static Dictionary<string, string?> Configuration(Func<ProviderKind, Uri> baseUrlFor) => new()
-    {
-        ["Providers:Meta:BaseUrl"] = baseUrlFor(ProviderKind.Meta).ToString(),
-        ["Providers:Aws:Endpoint"] = baseUrlFor(ProviderKind.Aws).ToString(),
-        ["Providers:NxCloud:BaseUrl"] = baseUrlFor(ProviderKind.NxCloud).ToString(),
-        ["Providers:SmsGatewayCenter:BaseUrl"] = baseUrlFor(ProviderKind.SmsGatewayCenter).ToString(),
-    };
+    private static Uri BaseUrlAt(Uri baseUri, ProviderKind kind) => new(baseUri, kind.ToName());
+
+    /// <summary>The settings that point the provider core at each imitation, as each imitation states them.</summary>
+    private static Dictionary<string, string?> Configuration(Func<ProviderKind, Uri> baseUrlFor) =>
+        Providers.SelectMany(kind => SandboxImitations.For(kind).Settings(baseUrlFor(kind))).ToDictionary(StringComparer.Ordinal);
 
     private static void RegisterAccounts(Dictionary<ProviderKind, SandboxProviderState> states)
     {
-        states[ProviderKind.Meta].AddCredential(SandboxAccounts.Meta.AccessToken);
-        states[ProviderKind.Aws].AddCredential(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey);
-        states[ProviderKind.Aws].AddCredential(SandboxAccounts.Aws.TemporaryAccessKeyId, SandboxAccounts.Aws.TemporarySecretAccessKey);
-        states[ProviderKind.NxCloud].AddCredential(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
-        states[ProviderKind.SmsGatewayCenter].AddCredential(SandboxAccounts.SmsGatewayCenter.ApiKey);
-        states[ProviderKind.SmsGatewayCenter].AddCredential(SandboxAccounts.SmsGatewayCenter.UserId, SandboxAccounts.SmsGatewayCenter.Password);
+        foreach (var (kind, state) in states)
+        {
+            SandboxImitations.For(kind).RegisterAccounts(state);
+        }
     }
 
     private static void SeedDemoMedia(Dictionary<ProviderKind, SandboxProviderState> states)
     {
-        foreach (var id in SandboxAccounts.Meta.DemoMediaIds)
+        foreach (var (kind, state) in states)
         {
-            states[ProviderKind.Meta].AddMedia(id);
-        }
-
-        foreach (var id in SandboxAccounts.Aws.DemoMediaIds)
-        {
-            states[ProviderKind.Aws].AddMedia(id);
-        }
-
-        foreach (var id in SandboxAccounts.NxCloud.DemoMediaIds)
-        {
-            states[ProviderKind.NxCloud].AddMedia(id);
-        }
-
-        foreach (var id in SandboxAccounts.SmsGatewayCenter.DemoMediaIds)
-        {
-            states[ProviderKind.SmsGatewayCenter].AddMedia(id);
+            foreach (var id in SandboxImitations.For(kind).DemoMediaIds)
+            {
+                state.AddMedia(id);
+            }
         }
     }
 }

@@ -97,9 +97,9 @@ internal static class SandboxControlApi
     }
 
     private static IResult WithProvider(string provider, Func<ProviderKind, IResult> action) =>
-        Enum.GetValues<ProviderKind>().Where(kind => kind.ToName() == provider).Select(kind => (ProviderKind?)kind).FirstOrDefault() is { } known
+        ProviderSandbox.Providers.Where(kind => kind.ToName() == provider).Select(kind => (ProviderKind?)kind).FirstOrDefault() is { } known
             ? action(known)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Unknown provider; use one of {string.Join(", ", Enum.GetValues<ProviderKind>().Select(kind => kind.ToName()))}.");
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Unknown provider; use one of {string.Join(", ", ProviderSandbox.Providers.Select(kind => kind.ToName()))}.");
 
 
     private static object QuotaView(SandboxQuota quota) =>

@@ -15,13 +15,20 @@ public class LocalHostOutcomeTests(ShortAttemptTimeoutFixture host) : IClassFixt
 {
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
 
-    public static TheoryData<string, ProviderKind> Tenants => new()
+    /// <summary>Every imitated provider with its demo tenant.</summary>
+    public static TheoryData<string, ProviderKind> Tenants
     {
-        { "demo-meta", ProviderKind.Meta },
-        { "demo-aws", ProviderKind.Aws },
-        { "demo-nxcloud", ProviderKind.NxCloud },
-        { "demo-sgc", ProviderKind.SmsGatewayCenter },
-    };
+        get
+        {
+            var data = new TheoryData<string, ProviderKind>();
+            foreach (var kind in ProviderSandbox.Providers)
+            {
+                data.Add(kind.DemoTenant(), kind);
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Tenants))]

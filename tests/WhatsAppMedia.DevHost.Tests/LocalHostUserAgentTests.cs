@@ -6,20 +6,13 @@ namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>
 /// Every request the service sends to a provider, over its real port, carries exactly one User-Agent naming the product
-/// and its version: Graph metadata calls, the download, and deletions on all four providers, across more than 100
+/// and its version: Graph metadata calls, the download, and deletions on every provider, across more than 100
 /// provider calls (a client that added the header per call would stack a second copy by the second call).
 /// </summary>
 public class LocalHostUserAgentTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
     private const int Rounds = 17;
-    private static readonly ProviderKind[] Providers = [ProviderKind.Meta, ProviderKind.Aws, ProviderKind.NxCloud, ProviderKind.SmsGatewayCenter];
-    private static readonly Dictionary<ProviderKind, string> Tenants = new()
-    {
-        [ProviderKind.Meta] = "demo-meta",
-        [ProviderKind.Aws] = "demo-aws",
-        [ProviderKind.NxCloud] = "demo-nxcloud",
-        [ProviderKind.SmsGatewayCenter] = "demo-sgc",
-    };
+    private static readonly IReadOnlyList<ProviderKind> Providers = ProviderSandbox.Providers;
 
     [Fact]
     public async Task Every_provider_request_carries_exactly_one_product_user_agent()
@@ -36,7 +29,7 @@ public class LocalHostUserAgentTests(LocalHostFixture host) : IClassFixture<Loca
 
             foreach (var kind in Providers)
             {
-                using var deleted = await SendAsync(HttpMethod.Delete, $"/api/tenants/{Tenants[kind]}/media/{host.Sandbox.CreateMedia(kind)}");
+                using var deleted = await SendAsync(HttpMethod.Delete, $"/api/tenants/{kind.DemoTenant()}/media/{host.Sandbox.CreateMedia(kind)}");
                 deleted.StatusCode.ShouldBe(HttpStatusCode.OK, await deleted.Content.ReadAsStringAsync());
             }
         }

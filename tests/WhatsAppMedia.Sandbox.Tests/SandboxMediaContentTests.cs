@@ -136,7 +136,7 @@ public sealed class SandboxMediaContentTests(SandboxFixture fixture) : IClassFix
     {
         await using var sandbox = await ProviderSandbox.StartAsync(new ProviderSandboxOptions { SeedDemoMedia = true });
 
-        foreach (var kind in Enum.GetValues<ProviderKind>())
+        foreach (var kind in ProviderSandbox.Providers)
         {
             foreach (var mediaId in sandbox.State(kind).Media)
             {

@@ -16,7 +16,7 @@ namespace WhatsAppMedia.Sandbox.Aws;
 /// Refuses what AWS refuses, in AWS's order: the signature first (403; over the body as received), then the
 /// parameters (400 SerializationException / ValidationException), then the media (404 ResourceNotFoundException).
 /// </summary>
-internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
+internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation, ISandboxImitation<AwsImitation>
 {
     private const int MaxIdLength = 100;
 
@@ -39,7 +39,21 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
 
     public ProviderKind Kind => ProviderKind.Aws;
 
-    public string Prefix => "aws";
+    public static AwsImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state, timeProvider);
+
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.Aws.AwsOptions.SectionName + ":Endpoint", baseUrl.ToString())];
+
+    public static void RegisterAccounts(SandboxProviderState state)
+    {
+        state.AddCredential(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey);
+        state.AddCredential(SandboxAccounts.Aws.TemporaryAccessKeyId, SandboxAccounts.Aws.TemporarySecretAccessKey);
+    }
+
+    public static IReadOnlyList<string> DemoMediaIds => SandboxAccounts.Aws.DemoMediaIds;
+
+    public static string DemoTenant => SandboxAccounts.Aws.DemoTenant;
+
+    private string Prefix => Kind.ToName();
 
     private static readonly AwsError MediaNotFound = new(StatusCodes.Status404NotFound, "ResourceNotFoundException", "The requested resource was not found.");
 

@@ -20,7 +20,7 @@ namespace WhatsAppMedia.Sandbox.Meta;
 /// (Meta also reads <c>?access_token=</c>), so a client that leaks its token into the URL fails here.
 /// The clock decides only when a download URL expires.
 /// </summary>
-internal sealed partial class MetaImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
+internal sealed partial class MetaImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation, ISandboxImitation<MetaImitation>
 {
     private const string TraceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
@@ -28,7 +28,17 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
 
     public ProviderKind Kind => ProviderKind.Meta;
 
-    public string Prefix => "meta";
+    public static MetaImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state, timeProvider);
+
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.Meta.MetaOptions.SectionName + ":BaseUrl", baseUrl.ToString())];
+
+    public static void RegisterAccounts(SandboxProviderState state) => state.AddCredential(SandboxAccounts.Meta.AccessToken);
+
+    public static IReadOnlyList<string> DemoMediaIds => SandboxAccounts.Meta.DemoMediaIds;
+
+    public static string DemoTenant => SandboxAccounts.Meta.DemoTenant;
+
+    private string Prefix => Kind.ToName();
 
     public void Map(IEndpointRouteBuilder routes)
     {

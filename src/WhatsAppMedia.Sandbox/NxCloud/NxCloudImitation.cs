@@ -30,7 +30,7 @@ namespace WhatsAppMedia.Sandbox.NxCloud;
 /// and a -1 envelope; server errors carry the -1 envelope. How long getMedia's URL lives is not documented (its example is
 /// an Alibaba Cloud OSS URL with <c>Expires</c>); the sandbox gives it an hour, and refuses it after with OSS's 403.
 /// </remarks>
-internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation
+internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider timeProvider) : IProviderImitation, ISandboxImitation<NxCloudImitation>
 {
     /// <summary>The sandbox's own choice for "no such media"; NxCloud does not document one.</summary>
     internal const int MediaNotFoundCode = 9002;
@@ -62,7 +62,17 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
 
     public ProviderKind Kind => ProviderKind.NxCloud;
 
-    public string Prefix => ProviderKind.NxCloud.ToName();
+    public static NxCloudImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state, timeProvider);
+
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.NxCloud.NxCloudOptions.SectionName + ":BaseUrl", baseUrl.ToString())];
+
+    public static void RegisterAccounts(SandboxProviderState state) => state.AddCredential(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
+
+    public static IReadOnlyList<string> DemoMediaIds => SandboxAccounts.NxCloud.DemoMediaIds;
+
+    public static string DemoTenant => SandboxAccounts.NxCloud.DemoTenant;
+
+    private string Prefix => Kind.ToName();
 
     /// <summary>The path of getMedia's object-storage URLs under the imitation's prefix.</summary>
     private const string ObjectPath = "/oss/";

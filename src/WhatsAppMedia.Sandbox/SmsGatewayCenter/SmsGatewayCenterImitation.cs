@@ -24,13 +24,25 @@ namespace WhatsAppMedia.Sandbox.SmsGatewayCenter;
 /// never accepted as an API key. Needs no clock: the 30-day deletion window is not modelled.
 /// </para>
 /// </summary>
-internal sealed class SmsGatewayCenterImitation(SandboxProviderState state) : IProviderImitation
+internal sealed class SmsGatewayCenterImitation(SandboxProviderState state) : IProviderImitation, ISandboxImitation<SmsGatewayCenterImitation>
 {
     private const string CredentialsRefusedReason = "Invalid API key / credentials";
 
     public ProviderKind Kind => ProviderKind.SmsGatewayCenter;
 
-    public string Prefix => "smsgatewaycenter";
+    public static SmsGatewayCenterImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state);
+
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.SmsGatewayCenter.SmsGatewayCenterOptions.SectionName + ":BaseUrl", baseUrl.ToString())];
+
+    public static void RegisterAccounts(SandboxProviderState state)
+    {
+        state.AddCredential(SandboxAccounts.SmsGatewayCenter.ApiKey);
+        state.AddCredential(SandboxAccounts.SmsGatewayCenter.UserId, SandboxAccounts.SmsGatewayCenter.Password);
+    }
+
+    public static IReadOnlyList<string> DemoMediaIds => SandboxAccounts.SmsGatewayCenter.DemoMediaIds;
+
+    public static string DemoTenant => SandboxAccounts.SmsGatewayCenter.DemoTenant;
 
     public void Map(IEndpointRouteBuilder routes) => routes.MapDelete("/WAApi/media", DeleteMediaAsync);
 

@@ -20,8 +20,7 @@ public sealed class WorkerTelemetryTests(WorkerFixture worker)
 {
     private const string ClientId = "1b4a7e0c-58f3-4d0e-9a51-2c3d4e5f6a7b";
 
-    private static readonly (string Tenant, ProviderKind Kind)[] Deletions =
-        [("demo-meta", ProviderKind.Meta), ("demo-aws", ProviderKind.Aws), ("demo-nxcloud", ProviderKind.NxCloud), ("demo-sgc", ProviderKind.SmsGatewayCenter)];
+    private static readonly (string Tenant, ProviderKind Kind)[] Deletions = [.. ProviderSandbox.Providers.Select(kind => (kind.DemoTenant(), kind))];
 
     private static readonly SemaphoreSlim CaptureOnce = new(1, 1);
     private static Capture? _capture;
