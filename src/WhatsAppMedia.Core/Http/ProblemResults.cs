@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>Builds the contract's problem+json answers.</summary>
-public static class ProblemResults
+internal static class ProblemResults
 {
     public static IResult Create(int status, string code, string detail, string requestId, IReadOnlyList<ItemError>? errors = null) =>
         Results.Json(
