@@ -30,7 +30,7 @@ public class CachedTenantLookupBenchmarks : IDisposable
     }
 
     [Benchmark]
-    public ValueTask<TenantLookup> CachedLookup() => _store!.GetAsync(SampleTenants.MetaTenantId);
+    public async ValueTask<object> CachedLookup() => await _store!.GetAsync(SampleTenants.MetaTenantId);
 
     [GlobalCleanup]
     public void Dispose()

@@ -25,5 +25,5 @@ public class DeletionMessageBenchmarks
     public string Serialize() => _message.ToJson();
 
     [Benchmark]
-    public DeletionMessage? Parse() => DeletionMessage.TryParse(_json, out var message, out _) ? message : null;
+    public object? Parse() => DeletionMessage.TryParse(_json, out var message, out _) ? message : null;
 }

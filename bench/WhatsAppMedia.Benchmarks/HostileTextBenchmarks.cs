@@ -37,8 +37,8 @@ public class HostileTextBenchmarks
     public int ParseThousandItemBody() => DeletionBatch.TryParse(_body, out var batch, out _) ? batch.Items.Count : 0;
 
     [Benchmark]
-    public FailedDeletion FitEntryThatFits() => FailedEntryFitter.Fit(_fits, QueueMessageEncoding.Base64);
+    public object FitEntryThatFits() => FailedEntryFitter.Fit(_fits, QueueMessageEncoding.Base64);
 
     [Benchmark]
-    public FailedDeletion FitEntryThatMustBeCut() => FailedEntryFitter.Fit(_mustBeCut, QueueMessageEncoding.Base64);
+    public object FitEntryThatMustBeCut() => FailedEntryFitter.Fit(_mustBeCut, QueueMessageEncoding.Base64);
 }

@@ -17,7 +17,7 @@ public class SigV4SigningBenchmarks
         "https://social-messaging.us-east-1.amazonaws.com/v1/whatsapp/media?mediaId=1234567890abcdef&originationPhoneNumberId=phone-number-id-0123456789abcdef0123456789abcdef");
 
     [Benchmark]
-    public SigV4Signature SignDeleteMediaRequest() => SigV4Signer.Sign(
+    public object SignDeleteMediaRequest() => SigV4Signer.Sign(
         new SigV4Request("DELETE", _requestUri.Authority, _requestUri.AbsolutePath, SigV4QueryParameter.ParseWire(_requestUri.Query), []),
         SampleTenants.AwsSigningCredentials,
         "us-east-1",

@@ -28,7 +28,7 @@ public sealed record CliEnvironment(
     public static CliEnvironment FromProcess() => new(
         Console.Out,
         Console.Error,
-        vaultUri => KeyVaultClientFactory.Create(new KeyVaultOptions { VaultUri = vaultUri }),
+        KeyVaultClientFactory.Create,
         Environment.GetEnvironmentVariable,
         Console.In);
 }

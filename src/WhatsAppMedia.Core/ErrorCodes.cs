@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core;
 
 /// <summary>The stable <c>code</c> values of the public contract (docs/openapi.json and docs/formats.md). Callers match on these strings.</summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     public const string InvalidTenantId = "invalid_tenant_id";
     public const string InvalidMediaId = "invalid_media_id";

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,15 +64,35 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<ProviderRegistry>(),
             provider.GetRequiredService<IOptions<PacingOptions>>(),
             provider.GetRequiredService<TimeProvider>()));
-        services.TryAddTransient<BatchRetentionJob>();
-        services.TryAddTransient<QueueRedrive>();
+        // Public types with internal constructors (they take Core's internal services): ActivatorUtilities only uses
+        // public constructors, so these are registered with factories.
+        services.TryAddTransient(provider => new BatchRetentionJob(
+            provider.GetRequiredService<IBatchStore>(),
+            provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<BatchRetentionJob>>()));
+        services.TryAddTransient(provider => new QueueRedrive(
+            provider.GetRequiredService<QueueServiceClient>(),
+            provider.GetRequiredService<IDeletionQueue>(),
+            provider.GetRequiredService<IBatchStore>(),
+            provider.GetRequiredService<IOptions<MediaDeletionOptions>>()));
 
         services.AddMetrics();
         services.TryAddSingleton<DeletionMetrics>();
         services.TryAddSingleton<InFlightDeletions>();
         services.TryAddTransient<TenantMediaDeleter>();
         services.TryAddTransient<TenantMediaRetriever>();
-        services.TryAddTransient<DeletionMessageProcessor>();
+        services.TryAddTransient(provider => new DeletionMessageProcessor(
+            provider.GetRequiredService<ITenantStore>(),
+            provider.GetRequiredService<ProviderClient>(),
+            provider.GetRequiredService<TenantMediaDeleter>(),
+            provider.GetRequiredService<IDeletionQueue>(),
+            provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),
+            provider.GetRequiredService<QueueHostSettings>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<BatchProgress>(),
+            provider.GetRequiredService<ILogger<DeletionMessageProcessor>>(),
+            provider.GetService<TenantPacer>()));
         services.TryAddTransient(provider => new BatchSubmitter(
             provider.GetRequiredService<ProviderClient>(),
             provider.GetRequiredService<IDeletionQueue>(),

@@ -18,8 +18,6 @@ internal sealed class ContractProblemDetailsWriter : IProblemDetailsWriter
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
-        var (code, detail) = FrameworkProblems.For(status, http.Response.Headers.Allow.ToString());
-        var requestId = RequestIds.Settle(http);
-        return new ValueTask(ProblemResults.Create(status, code, detail, requestId).ExecuteAsync(http));
+        return new ValueTask(FrameworkProblems.Answer(http, status, http.Response.Headers.Allow.ToString()).ExecuteAsync(http));
     }
 }

@@ -6,7 +6,7 @@ using WhatsAppMedia.Core.Deletions;
 namespace WhatsAppMedia.DevHost.Tests;
 
 /// <summary>The calls an integrator makes against a local host: DELETE, the bulk endpoint, a queue message, and what lands in <c>-failed</c>.</summary>
-public sealed class IntegratorCalls(LocalHostFixture host)
+internal sealed class IntegratorCalls(LocalHostFixture host)
 {
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
 

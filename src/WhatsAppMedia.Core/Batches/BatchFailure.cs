@@ -7,4 +7,4 @@ namespace WhatsAppMedia.Core.Batches;
 /// <param name="Code">The contract code of the failure.</param>
 /// <param name="Detail">Why, free of secrets.</param>
 /// <param name="At">When it was recorded (UTC).</param>
-public sealed record BatchFailure(int Index, string MediaId, BatchItemState State, string? Code, string? Detail, DateTimeOffset? At);
+internal sealed record BatchFailure(int Index, string MediaId, BatchItemState State, string? Code, string? Detail, DateTimeOffset? At);

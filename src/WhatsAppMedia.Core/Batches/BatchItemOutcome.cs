@@ -5,4 +5,4 @@ namespace WhatsAppMedia.Core.Batches;
 /// <param name="Code">The contract code of a failure (<c>provider_rejected</c>, …); null for deleted and not found.</param>
 /// <param name="Detail">A human-readable explanation of a failure, free of secrets; null for deleted and not found.</param>
 /// <param name="At">When it was settled (UTC, from the host's <see cref="TimeProvider"/>).</param>
-public sealed record BatchItemOutcome(BatchItemState State, string? Code, string? Detail, DateTimeOffset At);
+internal sealed record BatchItemOutcome(BatchItemState State, string? Code, string? Detail, DateTimeOffset At);

@@ -4,4 +4,4 @@ namespace WhatsAppMedia.Core.Batches;
 /// <param name="Index">Its 0-based position in the POST body's <c>items</c>.</param>
 /// <param name="MediaId">The provider's media id.</param>
 /// <param name="ScheduledAt">For a paced tenant, the slot its message is queued for (docs/pacing.md); null: at once.</param>
-public sealed record BatchItemSeed(int Index, string MediaId, DateTimeOffset? ScheduledAt = null);
+internal sealed record BatchItemSeed(int Index, string MediaId, DateTimeOffset? ScheduledAt = null);

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>Where one item of a batch stands (docs/api.md, "Bulk deletions and batches").</summary>
-public enum BatchItemState
+internal enum BatchItemState
 {
     /// <summary>Queued, deferred or being retried: not settled yet.</summary>
     Pending,

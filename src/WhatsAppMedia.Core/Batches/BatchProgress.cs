@@ -11,7 +11,7 @@ namespace WhatsAppMedia.Core.Batches;
 /// <c>QueueProcessor.CompleteProcessingMessageAsync</c> poisons when <c>DequeueCount &gt;= MaxDequeueCount</c>).
 /// Messages without <c>batchId</c> and <c>itemIndex</c> belong to no batch and are not recorded.
 /// </summary>
-public sealed partial class BatchProgress(IBatchStore store, QueueHostSettings settings, TimeProvider timeProvider, ILogger<BatchProgress> logger)
+internal sealed partial class BatchProgress(IBatchStore store, QueueHostSettings settings, TimeProvider timeProvider, ILogger<BatchProgress> logger)
 {
     /// <summary>The code of a failure that was not one of the contract's (an unexpected exception).</summary>
     private const string InternalError = "internal_error";

@@ -8,9 +8,22 @@ namespace WhatsAppMedia.Core.Batches;
 /// Removes batches older than <c>MediaDeletion__BatchRetention</c> (docs/architecture.md, "Batch state"). Both hosts run it on a schedule:
 /// the Functions app from a timer trigger, the local host from a hosted service; the rule lives here once.
 /// </summary>
-public sealed partial class BatchRetentionJob(
-    IBatchStore store, IOptions<MediaDeletionOptions> options, TimeProvider timeProvider, ILogger<BatchRetentionJob> logger)
+public sealed partial class BatchRetentionJob
 {
+    private readonly IBatchStore _store;
+    private readonly IOptions<MediaDeletionOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<BatchRetentionJob> _logger;
+
+    // Internal: it takes Core's internal services, so the hosts get it from AddMediaDeletionServices (docs/architecture.md, "Projects").
+    internal BatchRetentionJob(IBatchStore store, IOptions<MediaDeletionOptions> options, TimeProvider timeProvider, ILogger<BatchRetentionJob> logger)
+    {
+        _store = store;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
     /// <summary>How often the hosts run the job: hourly keeps the table within an hour of the retention.</summary>
     public const string Schedule = "0 0 * * * *";
 
@@ -20,8 +33,8 @@ public sealed partial class BatchRetentionJob(
     /// <summary>Removes every batch created before now minus the retention; returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        var cutoff = timeProvider.GetUtcNow() - options.Value.BatchRetention;
-        var removed = await store.RemoveCreatedBeforeAsync(cutoff, cancellationToken);
+        var cutoff = _timeProvider.GetUtcNow() - _options.Value.BatchRetention;
+        var removed = await _store.RemoveCreatedBeforeAsync(cutoff, cancellationToken);
         if (removed > 0)
         {
             LogRemoved(removed, cutoff);

@@ -8,7 +8,7 @@ namespace WhatsAppMedia.Core.Batches;
 /// <param name="Counts">Items per state; every state is present. Items the store has not seen count as pending.</param>
 /// <param name="Failures">Every failed or poisoned item, ordered by index.</param>
 /// <param name="NextAttemptAt">The earliest slot of a pending item of a paced tenant (docs/pacing.md); null when none has one.</param>
-public sealed record BatchStatus(
+internal sealed record BatchStatus(
     string TenantId,
     string BatchId,
     DateTimeOffset CreatedAt,

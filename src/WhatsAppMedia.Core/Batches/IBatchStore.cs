@@ -4,7 +4,7 @@ namespace WhatsAppMedia.Core.Batches;
 /// Batch state (docs/architecture.md, "Batch state"): one record per item, so every update touches one item and is idempotent under the
 /// queue's at-least-once delivery. Every method throws the storage's own exception when the store is unreachable.
 /// </summary>
-public interface IBatchStore
+internal interface IBatchStore
 {
     /// <summary>Records a new batch with every item pending. Called before any of its messages is queued.</summary>
     Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default);

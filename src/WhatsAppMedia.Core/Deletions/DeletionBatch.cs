@@ -5,7 +5,7 @@ using WhatsAppMedia.Core.Text;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>The body of <c>POST …/media/deletions</c>: a default phone and 1–1000 items (docs/openapi.json).</summary>
-public sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchItem> Items)
+internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchItem> Items)
 {
     public const int MaxItems = 1000;
     public const int MaxBodyBytes = 1024 * 1024;

@@ -6,4 +6,4 @@ namespace WhatsAppMedia.Core.Deletions;
 /// One item of a batch as sent: <see cref="MediaId"/> is null when it was missing or not a string; <see cref="NonText"/>
 /// is the item's first string that is not text (then nothing else of the item was read).
 /// </summary>
-public sealed record DeletionBatchItem(string? MediaId, string? Phone, bool PhoneIsMalformed, NonTextString? NonText = null);
+internal sealed record DeletionBatchItem(string? MediaId, string? Phone, bool PhoneIsMalformed, NonTextString? NonText = null);

@@ -7,7 +7,7 @@ using WhatsAppMedia.Core.Text;
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>One queued deletion (docs/formats.md, "Queue message"). Only <see cref="TenantId"/> and <see cref="MediaId"/> are required; unknown fields are ignored.</summary>
-public sealed record DeletionMessage(
+internal sealed record DeletionMessage(
     [property: JsonPropertyName("tenantId")] string TenantId,
     [property: JsonPropertyName("mediaId")] string MediaId,
     [property: JsonPropertyName("phone"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Phone = null,

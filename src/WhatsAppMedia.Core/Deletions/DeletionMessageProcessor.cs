@@ -14,22 +14,46 @@ namespace WhatsAppMedia.Core.Deletions;
 /// with — deleted, not found, deferred as a new message, or written to <c>{queue}-failed</c> — and throws
 /// <see cref="DeliveryFailedException"/> when the delivery must fail so the queue retries it.
 /// </summary>
-public sealed partial class DeletionMessageProcessor(
-    ITenantStore tenants,
-    ProviderClient client,
-    TenantMediaDeleter deleter,
-    IDeletionQueue queue,
-    IOptions<MediaDeletionOptions> options,
-    QueueHostSettings queueSettings,
-    TimeProvider timeProvider,
-    BatchProgress batches,
-    ILogger<DeletionMessageProcessor> logger,
-    TenantPacer? pacer = null)
+public sealed partial class DeletionMessageProcessor
 {
+    private readonly MediaDeletionOptions _options;
+    private readonly ITenantStore _tenants;
+    private readonly ProviderClient _client;
+    private readonly TenantMediaDeleter _deleter;
+    private readonly IDeletionQueue _queue;
+    private readonly QueueHostSettings _queueSettings;
+    private readonly TimeProvider _timeProvider;
+    private readonly BatchProgress _batches;
+    private readonly ILogger<DeletionMessageProcessor> _logger;
+    private readonly TenantPacer? _pacer;
+
+    // Internal: it takes Core's internal services, so the hosts get it from AddMediaDeletionServices (docs/architecture.md, "Projects").
+    internal DeletionMessageProcessor(
+        ITenantStore tenants,
+        ProviderClient client,
+        TenantMediaDeleter deleter,
+        IDeletionQueue queue,
+        IOptions<MediaDeletionOptions> options,
+        QueueHostSettings queueSettings,
+        TimeProvider timeProvider,
+        BatchProgress batches,
+        ILogger<DeletionMessageProcessor> logger,
+        TenantPacer? pacer = null)
+    {
+        _tenants = tenants;
+        _client = client;
+        _deleter = deleter;
+        _queue = queue;
+        _options = options.Value;
+        _queueSettings = queueSettings;
+        _timeProvider = timeProvider;
+        _batches = batches;
+        _logger = logger;
+        _pacer = pacer;
+    }
+
     /// <summary>How long a cancelled last delivery may take to queue its message again; the host is shutting down.</summary>
     internal static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(5);
-
-    private readonly MediaDeletionOptions _options = options.Value;
 
     /// <param name="messageText">The message text, already decoded per <c>messageEncoding</c>.</param>
     /// <param name="dequeueCount">How many times the queue has delivered this message, this delivery included.</param>
@@ -42,15 +66,15 @@ public sealed partial class DeletionMessageProcessor(
             await ProcessDeliveryAsync(messageText, dequeueCount, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException
-            && batches.IsLastDelivery(dequeueCount)
+            && _batches.IsLastDelivery(dequeueCount)
             && DeletionMessage.TryParse(messageText, out var message, out _))
         {
             // The trigger moves the message to -poison when this delivery fails: say so in its batch first (docs/architecture.md, "Queue").
-            await batches.RecordPoisonedAsync(message, exception, cancellationToken);
+            await _batches.RecordPoisonedAsync(message, exception, cancellationToken);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested
-            && batches.IsLastDelivery(dequeueCount)
+            && _batches.IsLastDelivery(dequeueCount)
             && DeletionMessage.TryParse(messageText, out var message, out _))
         {
             // Shutdown or scale-in cancelled the last delivery. The trigger poisons a failed last delivery whatever the
@@ -66,11 +90,11 @@ public sealed partial class DeletionMessageProcessor(
     /// <summary>Queues <paramref name="message"/> again unchanged, on a token of its own: the invocation's is already cancelled.</summary>
     private async Task<bool> HandBackAsync(DeletionMessage message, long dequeueCount)
     {
-        using var timeout = new CancellationTokenSource(HandBackTimeout, timeProvider);
-        var delay = message.NotBefore is { } slot && slot > timeProvider.GetUtcNow() ? slot - timeProvider.GetUtcNow() : TimeSpan.Zero;
+        using var timeout = new CancellationTokenSource(HandBackTimeout, _timeProvider);
+        var delay = message.NotBefore is { } slot && slot > _timeProvider.GetUtcNow() ? slot - _timeProvider.GetUtcNow() : TimeSpan.Zero;
         try
         {
-            await queue.EnqueueAsync(message, delay, timeout.Token);
+            await _queue.EnqueueAsync(message, delay, timeout.Token);
             LogHandedBack(message.TenantId, message.MediaId, dequeueCount);
             return true;
         }
@@ -83,7 +107,7 @@ public sealed partial class DeletionMessageProcessor(
 
     private async Task ProcessDeliveryAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
-        var started = timeProvider.GetTimestamp();
+        var started = _timeProvider.GetTimestamp();
         if (!DeletionMessage.TryRead(messageText, out var message, out var refusal))
         {
             await FailAsync(messageText, refusal.Code, refusal.Message, cancellationToken);
@@ -96,7 +120,7 @@ public sealed partial class DeletionMessageProcessor(
             return;
         }
 
-        var lookup = await tenants.GetAsync(message.TenantId, cancellationToken);
+        var lookup = await _tenants.GetAsync(message.TenantId, cancellationToken);
         switch (lookup.Status)
         {
             case TenantLookupStatus.NotFound:
@@ -117,31 +141,31 @@ public sealed partial class DeletionMessageProcessor(
         }
 
         var tenant = lookup.Tenant!;
-        if (!client.TryResolve(tenant, message.MediaId, message.Phone, out var target, out var invalid))
+        if (!_client.TryResolve(tenant, message.MediaId, message.Phone, out var target, out var invalid))
         {
             await FailAsync(messageText, invalid.Code, invalid.Message, cancellationToken, message);
             return;
         }
 
         DeletionResult result;
-        if (pacer?.RateFor(tenant) is null)
+        if (_pacer?.RateFor(tenant) is null)
         {
-            result = await deleter.DeleteAsync(tenant, target, cancellationToken);
+            result = await _deleter.DeleteAsync(tenant, target, cancellationToken);
         }
         else
         {
-            var now = timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow();
             if (message.NotBefore is { } early && early - now > PacingDefaults.SlotTolerance)
             {
                 // Shown before its slot (a delay past the queue's 7-day limit was capped): wait for the rest, holding the slot.
-                await queue.EnqueueAsync(message, early - now, cancellationToken);
+                await _queue.EnqueueAsync(message, early - now, cancellationToken);
                 LogWaiting(message.TenantId, message.MediaId, early);
                 return;
             }
 
             // A message keeps its slot only when it is on time and the provider has not paused the tenant since; otherwise
             // it takes a new one, so no request goes out more than a second from a slot of its own (docs/pacing.md).
-            var pausedUntil = await pacer.PausedUntilAsync(tenant, cancellationToken);
+            var pausedUntil = await _pacer.PausedUntilAsync(tenant, cancellationToken);
             var heldSlot = message.NotBefore is { } slot && now - slot <= PacingDefaults.SlotTolerance && pausedUntil <= slot ? slot : (DateTimeOffset?)null;
             if (heldSlot is null && pausedUntil - now > PacingDefaults.SlotTolerance)
             {
@@ -149,16 +173,16 @@ public sealed partial class DeletionMessageProcessor(
                 return;
             }
 
-            result = await deleter.DeleteAsync(tenant, target, heldSlot, PacingDefaults.SlotTolerance, cancellationToken);
+            result = await _deleter.DeleteAsync(tenant, target, heldSlot, PacingDefaults.SlotTolerance, cancellationToken);
         }
 
-        LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, dequeueCount, message.Attempt);
+        LogOutcome(tenant.Id, tenant.Provider, message.MediaId, OutcomeCodes.Name(result.Outcome), result.Attempts, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds, dequeueCount, message.Attempt);
         // What becomes of the message is the code's row of the one table (docs/architecture.md, "Queue").
         var code = OutcomeCodes.For(result.Outcome);
         switch (code is null ? QueueFate.Settled : ErrorTable.For(code).OnQueue)
         {
             case QueueFate.Settled:
-                await batches.RecordAsync(
+                await _batches.RecordAsync(
                     message, result.Outcome == ProviderOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, cancellationToken);
                 return;
             case QueueFate.Deferred when result.Outcome == ProviderOutcome.RateLimited:
@@ -192,7 +216,7 @@ public sealed partial class DeletionMessageProcessor(
         // Re-serialised, a message can outgrow the one it came from (JSON escaping of long optional fields): one that
         // no longer fits the queue could never be deferred, and failing the delivery would only end in -poison.
         var deferred = message with { Attempt = message.Attempt + 1 };
-        if (!QueueMessageSize.Fits(deferred.ToJson(), queueSettings.MessageEncoding))
+        if (!QueueMessageSize.Fits(deferred.ToJson(), _queueSettings.MessageEncoding))
         {
             await FailAsync(
                 messageText,
@@ -203,7 +227,7 @@ public sealed partial class DeletionMessageProcessor(
             return;
         }
 
-        if (pacer?.RateFor(tenant) is not null)
+        if (_pacer?.RateFor(tenant) is not null)
         {
             // Paced: the refusal already paused the tenant's shared schedule; the retry takes a slot after that pause.
             await RescheduleAsync(message, tenant, message.Attempt + 1, cancellationToken);
@@ -211,18 +235,18 @@ public sealed partial class DeletionMessageProcessor(
         }
 
         var delay = ThrottleDelay(message.Attempt, result.RetryAfter);
-        await queue.EnqueueAsync(deferred, delay, cancellationToken);
+        await _queue.EnqueueAsync(deferred, delay, cancellationToken);
         LogDeferred(message.TenantId, message.MediaId, message.Attempt + 1, delay);
     }
 
     /// <summary>Queues the message again on a new slot of the tenant's budget, visible when that slot comes.</summary>
     private async Task RescheduleAsync(DeletionMessage message, Tenant tenant, int attempt, CancellationToken cancellationToken)
     {
-        var reservation = await pacer!.ScheduleAsync(tenant, 1, cancellationToken);
+        var reservation = await _pacer!.ScheduleAsync(tenant, 1, cancellationToken);
         var slot = reservation!.FirstSlot;
-        var delay = slot - timeProvider.GetUtcNow();
-        await batches.RescheduledAsync(message, slot, cancellationToken);
-        await queue.EnqueueAsync(message with { Attempt = attempt, NotBefore = slot }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken);
+        var delay = slot - _timeProvider.GetUtcNow();
+        await _batches.RescheduledAsync(message, slot, cancellationToken);
+        await _queue.EnqueueAsync(message with { Attempt = attempt, NotBefore = slot }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken);
         LogDeferred(message.TenantId, message.MediaId, attempt, delay);
     }
 
@@ -238,12 +262,12 @@ public sealed partial class DeletionMessageProcessor(
     {
         if (message is not null)
         {
-            await batches.RecordAsync(message, BatchItemState.Failed, code, detail, cancellationToken);
+            await _batches.RecordAsync(message, BatchItemState.Failed, code, detail, cancellationToken);
         }
 
         // Fitted to the queue's size limit here, so writing it cannot fail for its size and waste the delivery.
-        var entry = FailedEntryFitter.Fit(new FailedDeletion(messageText, code, detail, timeProvider.GetUtcNow()), queueSettings.MessageEncoding);
-        await queue.WriteFailedAsync(entry, cancellationToken);
+        var entry = FailedEntryFitter.Fit(new FailedDeletion(messageText, code, detail, _timeProvider.GetUtcNow()), _queueSettings.MessageEncoding);
+        await _queue.WriteFailedAsync(entry, cancellationToken);
         LogFailed(code, entry.MessageTruncated, detail);
     }
 

@@ -25,6 +25,6 @@ public sealed class DeletionMetrics
         _deletions = meter.CreateCounter<long>(DeletionsCounterName, unit: "{deletion}", description: "Media deletions finished, by provider and outcome.");
     }
 
-    public void Record(string provider, ProviderOutcome outcome) =>
+    internal void Record(string provider, ProviderOutcome outcome) =>
         _deletions.Add(1, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("outcome", OutcomeCodes.Name(outcome)));
 }

@@ -8,7 +8,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// is true (and written) only when <see cref="Message"/> is not the original text because the entry would not have fit
 /// the queue (<see cref="FailedEntryFitter"/>).
 /// </summary>
-public sealed record FailedDeletion(
+internal sealed record FailedDeletion(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("detail")] string Detail,

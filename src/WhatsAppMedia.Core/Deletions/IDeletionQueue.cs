@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Deletions;
 
 /// <summary>Where deletions are queued and where permanent failures are written (docs/formats.md, "Queue message").</summary>
-public interface IDeletionQueue
+internal interface IDeletionQueue
 {
     /// <summary>Sends <paramref name="message"/> to the work queue, invisible for <paramref name="visibilityDelay"/>.</summary>
     Task EnqueueAsync(DeletionMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken = default);

@@ -13,7 +13,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// retry budget, <c>Providers:Retry:TotalBudget</c>); a caller that gives up stops waiting, the others do not. Other
 /// instances of the service make their own calls; deleting twice is harmless, so this only saves provider quota.
 /// </summary>
-public sealed class InFlightDeletions
+internal sealed class InFlightDeletions
 {
     private readonly ConcurrentDictionary<InFlightDeletionKey, Task<DeletionResult>> _calls = new();
 

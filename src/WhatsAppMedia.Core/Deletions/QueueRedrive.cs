@@ -16,8 +16,22 @@ namespace WhatsAppMedia.Core.Deletions;
 /// every message once; a message it leaves (another tenant's, an unreadable one, all of them on a dry run, or the rest
 /// of a run that failed) is made visible again at the end with Update Message (visibility 0).
 /// </remarks>
-public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work, IBatchStore batches, IOptions<MediaDeletionOptions> options)
+public sealed class QueueRedrive
 {
+    private readonly QueueServiceClient _queues;
+    private readonly IDeletionQueue _work;
+    private readonly IBatchStore _batches;
+    private readonly IOptions<MediaDeletionOptions> _options;
+
+    // Internal: it takes Core's internal services, so the hosts get it from AddMediaDeletionServices (docs/architecture.md, "Projects").
+    internal QueueRedrive(QueueServiceClient queues, IDeletionQueue work, IBatchStore batches, IOptions<MediaDeletionOptions> options)
+    {
+        _queues = queues;
+        _work = work;
+        _batches = batches;
+        _options = options;
+    }
+
     /// <summary>Long enough for a run over a large queue; a crashed run's leftovers reappear by themselves after it.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -31,8 +45,8 @@ public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work,
     /// <exception cref="Azure.RequestFailedException">Storage refused or failed a call; what was moved before it stays moved.</exception>
     public async Task<RedriveReport> RunAsync(RedriveSource source, string? tenantId, bool dryRun, CancellationToken cancellationToken = default)
     {
-        var name = source == RedriveSource.Failed ? options.Value.FailedQueue : options.Value.PoisonQueue;
-        var queue = queues.GetQueueClient(name);
+        var name = source == RedriveSource.Failed ? _options.Value.FailedQueue : _options.Value.PoisonQueue;
+        var queue = _queues.GetQueueClient(name);
         var moved = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var unreadable = 0;
         // Every received message not yet deleted from the source: whatever stops the run, these are made visible again.
@@ -78,10 +92,10 @@ public sealed class QueueRedrive(QueueServiceClient queues, IDeletionQueue work,
 
                     if (BatchIds.IsValid(message.BatchId) && message.ItemIndex is { } index)
                     {
-                        await batches.ResetAsync(message.TenantId, message.BatchId, index, cancellationToken);
+                        await _batches.ResetAsync(message.TenantId, message.BatchId, index, cancellationToken);
                     }
 
-                    await work.EnqueueAsync(message with { Attempt = 0 }, TimeSpan.Zero, cancellationToken);
+                    await _work.EnqueueAsync(message with { Attempt = 0 }, TimeSpan.Zero, cancellationToken);
                     await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken);
                     held.Remove(received.MessageId);
                 }

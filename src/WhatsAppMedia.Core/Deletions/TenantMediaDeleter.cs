@@ -11,7 +11,7 @@ namespace WhatsAppMedia.Core.Deletions;
 /// Both the HTTP path and the queue path delete through here, so this is where deletions are counted
 /// (<paramref name="metrics"/>; none when null).
 /// </summary>
-public sealed class TenantMediaDeleter(
+internal sealed class TenantMediaDeleter(
     ITenantStore tenants,
     ProviderClient client,
     InFlightDeletions inFlight,

@@ -4,7 +4,7 @@ using WhatsAppMedia.Core.Batches;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>The 200 body of <c>GET …/media/deletions/{batchId}</c> (docs/openapi.json). Counts are items; times are ISO 8601 UTC.</summary>
-public sealed record BatchStatusResponse(
+internal sealed record BatchStatusResponse(
     [property: JsonPropertyName("tenantId")] string TenantId,
     [property: JsonPropertyName("batchId")] string BatchId,
     [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,

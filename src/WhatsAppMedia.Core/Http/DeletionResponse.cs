@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>The 200 body of <c>DELETE …/media/{mediaId}</c>.</summary>
-public sealed record DeletionResponse(
+internal sealed record DeletionResponse(
     [property: JsonPropertyName("tenantId")] string TenantId,
     [property: JsonPropertyName("mediaId")] string MediaId,
     [property: JsonPropertyName("provider")] string Provider,

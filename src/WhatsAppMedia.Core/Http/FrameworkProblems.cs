@@ -22,4 +22,15 @@ public static class FrameworkProblems
         >= 400 and < 500 => (ErrorCodes.InvalidRequest, "The request is not valid HTTP or could not be read."),
         _ => (ErrorCodes.InternalError, "An unexpected error occurred; nothing more is said about it here. Quote the request id when reporting it."),
     };
+
+    /// <summary>
+    /// The problem+json answer for <paramref name="status"/> (<see cref="For"/>) with the request's id, settled once per
+    /// request and put on the response; <paramref name="allow"/> is the <c>Allow</c> header of a 405.
+    /// </summary>
+    public static IResult Answer(HttpContext context, int status, string? allow = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (code, detail) = For(status, allow);
+        return ProblemResults.Create(status, code, detail, RequestIds.Settle(context));
+    }
 }

@@ -2,4 +2,4 @@ using System.Text.Json.Serialization;
 
 namespace WhatsAppMedia.Core.Http;
 
-public sealed record HealthResponse([property: JsonPropertyName("status")] string Status);
+internal sealed record HealthResponse([property: JsonPropertyName("status")] string Status);

@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Http;
 /// Whether a request body is declared as JSON (docs/openapi.json: bodies are UTF-8 JSON): <c>application/json</c> or any
 /// <c>+json</c> type, with no charset or <c>utf-8</c>. Anything else is 415 <c>unsupported_media_type</c>.
 /// </summary>
-public static class JsonContentType
+internal static class JsonContentType
 {
     public const string Detail = "Send the body as JSON with the header 'Content-Type: application/json' (UTF-8).";
 

@@ -22,7 +22,7 @@ namespace WhatsAppMedia.Core.Http;
 /// written with a <c>Z</c> as the contract shows it.
 /// </param>
 /// <param name="RequestId">The request id, as in <c>X-Request-Id</c>.</param>
-public sealed record MediaMetadataResponse(
+internal sealed record MediaMetadataResponse(
     [property: JsonPropertyName("tenantId")] string TenantId,
     [property: JsonPropertyName("mediaId")] string MediaId,
     [property: JsonPropertyName("provider")] string Provider,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>An RFC 9457 problem document with the contract's <c>code</c> and <c>requestId</c> members.</summary>
-public sealed record Problem(
+internal sealed record Problem(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("status")] int Status,

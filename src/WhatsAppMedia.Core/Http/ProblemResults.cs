@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>Builds the problem+json answers (docs/api.md, "Conventions"), status and title from <see cref="ErrorTable"/>.</summary>
-public static class ProblemResults
+internal static class ProblemResults
 {
     /// <summary>The answer for <paramref name="code"/>, with the status and title the table gives it.</summary>
     /// <exception cref="ArgumentException">The code is unknown, or only a <c>-failed</c> entry carries it.</exception>

@@ -53,8 +53,7 @@ public static partial class RequestFaults
         }
 
         context.Response.Clear();
-        var (code, detail) = FrameworkProblems.For(status);
-        return ProblemResults.Create(status, code, detail, RequestIds.Settle(context));
+        return FrameworkProblems.Answer(context, status);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} refused with {Status} while reading the request: {Reason}; request {RequestId}.")]

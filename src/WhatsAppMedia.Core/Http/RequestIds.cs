@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace WhatsAppMedia.Core.Http;
 
 /// <summary>Request ids per docs/openapi.json: the caller's <c>X-Request-Id</c> when it is 1–64 chars of <c>[A-Za-z0-9._-]</c>, otherwise a new one.</summary>
-public static class RequestIds
+internal static class RequestIds
 {
     public const string HeaderName = "X-Request-Id";
     public const int MaxLength = 64;

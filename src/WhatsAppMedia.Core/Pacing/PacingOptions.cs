@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Pacing;
 
 /// <summary>Settings of the per-tenant request budget (section <c>Pacing</c>; docs/pacing.md).</summary>
-public sealed class PacingOptions
+internal sealed class PacingOptions
 {
     public const string SectionName = "Pacing";
 

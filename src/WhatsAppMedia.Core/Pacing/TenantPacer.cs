@@ -10,7 +10,7 @@ namespace WhatsAppMedia.Core.Pacing;
 /// A tenant without a budget (no <c>requestsPerSecond</c> and no provider default) is never paced and costs no storage call.
 /// Public only so the public operations can take it; every member is internal.
 /// </summary>
-public sealed class TenantPacer
+internal sealed class TenantPacer
 {
     private readonly TablePacingStore store;
     private readonly ProviderRegistry providers;

@@ -3,7 +3,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// <summary>The result of one deletion call after its retries: the last classified answer and how many attempts it took.</summary>
 /// <param name="Answer">The last answer; its <see cref="ProviderAnswer.Outcome"/> is the call's outcome.</param>
 /// <param name="Attempts">HTTP attempts made, at least 1.</param>
-public sealed record DeletionResult(ProviderAnswer Answer, int Attempts)
+internal sealed record DeletionResult(ProviderAnswer Answer, int Attempts)
 {
     public ProviderOutcome Outcome => Answer.Outcome;
 

@@ -8,7 +8,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// <see cref="SendGetMetadataAsync"/> makes exactly one HTTP attempt, and
 /// <see cref="ProviderClient"/> retries it by the same rules as a delete.
 /// </summary>
-public interface IMediaMetadataProvider
+internal interface IMediaMetadataProvider
 {
     /// <summary>The wire name of the provider (<see cref="IProviderDefinition.Name"/>), as <see cref="IMediaProvider.Provider"/>.</summary>
     string Provider { get; }

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// A provider with a metadata call also implements <see cref="IMediaMetadataProvider"/>; one without it does not, and
 /// <c>GET …/media/{mediaId}</c> answers 501 for its tenants (docs/api.md, "Retrieval and download").
 /// </remarks>
-public interface IMediaProvider
+internal interface IMediaProvider
 {
     /// <summary>The wire name of the provider (<see cref="IProviderDefinition.Name"/>).</summary>
     string Provider { get; }

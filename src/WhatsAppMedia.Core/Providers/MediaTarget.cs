@@ -6,7 +6,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// both passed the provider's own formats, so a target always holds valid identifiers and nothing downstream checks
 /// them again (docs/api.md, "Conventions").
 /// </summary>
-public sealed record MediaTarget
+internal sealed record MediaTarget
 {
     internal MediaTarget(string mediaId, string? phone = null)
     {

@@ -6,4 +6,4 @@ namespace WhatsAppMedia.Core.Providers;
 /// <param name="Metadata">The metadata, when the provider gave it.</param>
 /// <param name="Failure">The last classified refusal, when it did not.</param>
 /// <param name="Attempts">HTTP attempts made, at least 1.</param>
-public sealed record MetadataResult(MediaMetadata? Metadata, ProviderAnswer? Failure, int Attempts);
+internal sealed record MetadataResult(MediaMetadata? Metadata, ProviderAnswer? Failure, int Attempts);

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// <param name="ProviderCode">The provider's own error code or type (for example Meta's <c>100/33</c> or AWS's <c>ThrottlingException</c>).</param>
 /// <param name="ProviderMessage">The provider's own message, trimmed to a bounded length.</param>
 /// <param name="RetryAfter">How long the provider asked us to wait, when it said so.</param>
-public sealed record ProviderAnswer(
+internal sealed record ProviderAnswer(
     ProviderOutcome Outcome,
     int? HttpStatus = null,
     string? ProviderCode = null,

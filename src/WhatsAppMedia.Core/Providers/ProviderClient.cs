@@ -21,7 +21,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// would need per-call state shared between ShouldHandle, DelayGenerator and TimeoutGenerator plus a layer turning
 /// TimeoutRejectedException back into an answer: more code than this loop.
 /// </remarks>
-public sealed partial class ProviderClient
+internal sealed partial class ProviderClient
 {
     private readonly Dictionary<string, IMediaProvider> _providers;
     private readonly Dictionary<string, IMediaMetadataProvider> _metadataProviders;

@@ -4,7 +4,7 @@ namespace WhatsAppMedia.Core.Providers;
 /// How hard one call tries before it reports a retryable outcome (<c>Providers__Retry__*</c>). Only throttled,
 /// transient and timed-out answers are retried, and never past <see cref="TotalBudget"/>.
 /// </summary>
-public sealed class ProviderRetryOptions
+internal sealed class ProviderRetryOptions
 {
     public const string SectionName = "Providers:Retry";
 

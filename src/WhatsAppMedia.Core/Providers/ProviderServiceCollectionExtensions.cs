@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>Registers providers: each one through its <see cref="IProviderDefinition"/>, and the <see cref="ProviderRegistry"/> of all of them.</summary>
-public static class ProviderServiceCollectionExtensions
+internal static class ProviderServiceCollectionExtensions
 {
     /// <summary>Registers every provider of <see cref="ProviderRegistry.BuiltIn"/>.</summary>
     public static IServiceCollection AddProviders(this IServiceCollection services)

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace WhatsAppMedia.Core.Providers;
 
 /// <summary>Reads how long a provider asked us to wait, from <c>Retry-After</c> (seconds or an HTTP date).</summary>
-public static class RetryAfter
+internal static class RetryAfter
 {
     public static TimeSpan? From(HttpResponseMessage response, TimeProvider timeProvider)
     {

@@ -21,7 +21,7 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// headers is <c>Providers:Retry:AttemptTimeout</c> here, and the body, which may take minutes for 100 MB, is bounded
 /// per read by the same value in <see cref="MediaContentResult"/>.
 /// </remarks>
-public sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions> options, IOptions<ProviderRetryOptions> retry, TimeProvider timeProvider)
+internal sealed class MediaDownloader(HttpClient httpClient, IOptions<MetaOptions> options, IOptions<ProviderRetryOptions> retry, TimeProvider timeProvider)
 {
     /// <summary>The MIME type sent when the provider's is not a valid media type.</summary>
     public const string FallbackContentType = "application/octet-stream";

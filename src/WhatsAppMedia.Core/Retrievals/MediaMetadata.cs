@@ -16,4 +16,4 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// How long <paramref name="Url"/> works after the answer, where the provider says (Meta: 5 minutes); null where it
 /// does not, and then no expiry is claimed.
 /// </param>
-public sealed record MediaMetadata(string MimeType, string? Sha256, long? FileSize, string? Url, TimeSpan? UrlLifetime = null);
+internal sealed record MediaMetadata(string MimeType, string? Sha256, long? FileSize, string? Url, TimeSpan? UrlLifetime = null);

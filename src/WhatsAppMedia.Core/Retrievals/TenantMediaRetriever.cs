@@ -11,7 +11,7 @@ namespace WhatsAppMedia.Core.Retrievals;
 /// <c>/content</c>, a download URL the provider refuses (expired, or the token refused on it) costs one more round:
 /// the metadata is fetched again for a fresh URL and the download tried once more.
 /// </summary>
-public sealed partial class TenantMediaRetriever(
+internal sealed partial class TenantMediaRetriever(
     ITenantStore tenants,
     ProviderClient client,
     MediaDownloader downloader,

@@ -4,7 +4,7 @@ namespace WhatsAppMedia.Core.Tenants;
 /// Where tenants live (docs/formats.md, "Tenant document"): Key Vault when <c>KeyVault__VaultUri</c> is set, configuration otherwise.
 /// Registered by <see cref="TenantServiceCollectionExtensions.AddTenants"/>.
 /// </summary>
-public interface ITenantStore
+internal interface ITenantStore
 {
     /// <summary>Looks a tenant up. Never throws for store failures: they come back as <see cref="TenantLookupStatus.Unavailable"/>.</summary>
     /// <exception cref="ArgumentException">The id fails <see cref="TenantIds.IsValid"/>; nothing was looked up.</exception>

@@ -13,8 +13,15 @@ public static class KeyVaultClientFactory
     /// <summary>The longest delay between two retries of the client.</summary>
     public static readonly TimeSpan RetryMaxDelay = TimeSpan.FromSeconds(4);
 
+    /// <summary>The client for the vault at <paramref name="vaultUri"/>, with the service's identity and the default <see cref="KeyVaultOptions"/>.</summary>
+    public static SecretClient Create(Uri vaultUri)
+    {
+        ArgumentNullException.ThrowIfNull(vaultUri);
+        return Create(new KeyVaultOptions { VaultUri = vaultUri });
+    }
+
     /// <exception cref="ArgumentException"><see cref="KeyVaultOptions.VaultUri"/> is not set.</exception>
-    public static SecretClient Create(KeyVaultOptions options, TokenCredential? credential = null)
+    internal static SecretClient Create(KeyVaultOptions options, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var vaultUri = options.VaultUri ?? throw new ArgumentException("KeyVault:VaultUri is not set.", nameof(options));
@@ -28,7 +35,7 @@ public static class KeyVaultClientFactory
     /// attempt, and no retry of HTTP 429 (the cache honours Retry-After for all reads instead). The cache's
     /// <see cref="KeyVaultOptions.ReadTimeout"/> bounds the whole read on top of this.
     /// </summary>
-    public static SecretClientOptions CreateClientOptions(KeyVaultOptions options)
+    internal static SecretClientOptions CreateClientOptions(KeyVaultOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clientOptions = new SecretClientOptions();

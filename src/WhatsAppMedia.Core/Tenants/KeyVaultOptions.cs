@@ -4,7 +4,7 @@ namespace WhatsAppMedia.Core.Tenants;
 /// Tenant store settings, configuration section <c>KeyVault</c> (<c>KeyVault__*</c>). Only <see cref="VaultUri"/>
 /// and <see cref="CacheTtl"/> are documented keys (README.md, "Configuration"); the rest tune the cache and have safe defaults.
 /// </summary>
-public sealed class KeyVaultOptions
+internal sealed class KeyVaultOptions
 {
     public const string SectionName = "KeyVault";
 

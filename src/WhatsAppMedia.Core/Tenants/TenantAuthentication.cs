@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>The answer of <see cref="TenantAuthenticator.AuthenticateAsync"/>, with the contract code a host answers with.</summary>
-public sealed class TenantAuthentication
+internal sealed class TenantAuthentication
 {
     private TenantAuthentication(TenantAuthenticationStatus status, Tenant? tenant, TenantDocumentError? error, string? detail)
     {

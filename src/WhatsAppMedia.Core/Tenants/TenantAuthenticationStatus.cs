@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>The outcome of checking a caller's <c>X-Api-Key</c> for a tenant.</summary>
-public enum TenantAuthenticationStatus
+internal enum TenantAuthenticationStatus
 {
     /// <summary>The key matches a usable tenant.</summary>
     Authenticated,

@@ -12,7 +12,7 @@ namespace WhatsAppMedia.Core.Tenants;
 /// faster than an id the vault must be asked about); that reveals at most that someone used the tenant recently, never
 /// anything about its key.
 /// </summary>
-public sealed class TenantAuthenticator(ITenantStore store)
+internal sealed class TenantAuthenticator(ITenantStore store)
 {
     /// <summary>Longer presented keys are treated as wrong without hashing them; generated keys are 43 characters.</summary>
     public const int MaxApiKeyLength = 512;

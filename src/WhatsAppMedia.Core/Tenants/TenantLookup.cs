@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>The answer of <see cref="ITenantStore.GetAsync"/>. Holds no secret outside <see cref="Tenant"/>, whose ToString redacts.</summary>
-public sealed class TenantLookup
+internal sealed class TenantLookup
 {
     private TenantLookup(TenantLookupStatus status, Tenant? tenant, TenantDocumentError? error, string? apiKeySha256, string? detail)
     {

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>What a tenant store could say about one tenant id.</summary>
-public enum TenantLookupStatus
+internal enum TenantLookupStatus
 {
     /// <summary>The tenant exists and its document is usable.</summary>
     Found,

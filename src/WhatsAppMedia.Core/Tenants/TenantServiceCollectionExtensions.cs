@@ -9,7 +9,7 @@ using WhatsAppMedia.Core.Providers;
 
 namespace WhatsAppMedia.Core.Tenants;
 
-public static class TenantServiceCollectionExtensions
+internal static class TenantServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ITenantStore"/> and <see cref="TenantAuthenticator"/>. With <c>KeyVault:VaultUri</c> set the

@@ -41,7 +41,7 @@ internal sealed partial class AwsImitation(SandboxProviderState state, TimeProvi
 
     public static AwsImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state, timeProvider);
 
-    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.Aws.AwsOptions.SectionName + ":Endpoint", baseUrl.ToString())];
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new("Providers:Aws:Endpoint", baseUrl.ToString())];
 
     public static void RegisterAccounts(SandboxProviderState state)
     {

@@ -30,7 +30,7 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
 
     public static MetaImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state, timeProvider);
 
-    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.Meta.MetaOptions.SectionName + ":BaseUrl", baseUrl.ToString())];
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new("Providers:Meta:BaseUrl", baseUrl.ToString())];
 
     public static void RegisterAccounts(SandboxProviderState state) => state.AddCredential(SandboxAccounts.Meta.AccessToken);
 

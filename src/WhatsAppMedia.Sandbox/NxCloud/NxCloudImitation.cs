@@ -64,7 +64,7 @@ internal sealed class NxCloudImitation(SandboxProviderState state, TimeProvider 
 
     public static NxCloudImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state, timeProvider);
 
-    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.NxCloud.NxCloudOptions.SectionName + ":BaseUrl", baseUrl.ToString())];
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new("Providers:NxCloud:BaseUrl", baseUrl.ToString())];
 
     public static void RegisterAccounts(SandboxProviderState state) => state.AddCredential(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
 

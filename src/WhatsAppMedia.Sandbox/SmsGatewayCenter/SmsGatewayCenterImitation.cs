@@ -32,7 +32,7 @@ internal sealed class SmsGatewayCenterImitation(SandboxProviderState state) : IP
 
     public static SmsGatewayCenterImitation Create(SandboxProviderState state, TimeProvider timeProvider) => new(state);
 
-    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new(Core.Providers.SmsGatewayCenter.SmsGatewayCenterOptions.SectionName + ":BaseUrl", baseUrl.ToString())];
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseUrl) => [new("Providers:SmsGatewayCenter:BaseUrl", baseUrl.ToString())];
 
     public static void RegisterAccounts(SandboxProviderState state)
     {

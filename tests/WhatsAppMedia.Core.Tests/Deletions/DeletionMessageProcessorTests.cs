@@ -147,7 +147,8 @@ public sealed class DeletionMessageProcessorTests
     [Theory]
     [InlineData(TenantLookupStatus.Disabled, ErrorCodes.TenantDisabled)]
     [InlineData(TenantLookupStatus.Refused, ErrorCodes.TenantMisconfigured)]
-    public async Task A_disabled_secret_or_a_refused_identity_goes_to_failed_even_on_the_last_delivery_without_a_call(TenantLookupStatus status, string code)
+    // Internal because TenantLookupStatus is; xunit also runs non-public test methods.
+    internal async Task A_disabled_secret_or_a_refused_identity_goes_to_failed_even_on_the_last_delivery_without_a_call(TenantLookupStatus status, string code)
     {
         _tenants.Lookups[TenantId] = status == TenantLookupStatus.Disabled
             ? TenantLookup.Disabled

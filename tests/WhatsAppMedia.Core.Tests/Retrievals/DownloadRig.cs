@@ -15,7 +15,7 @@ namespace WhatsAppMedia.Core.Tests.Retrievals;
 /// <see cref="MediaDownloader"/> and streams it with <see cref="MediaContentResult"/>, as the hosts do; a refusal comes
 /// back as 502 with the classified answer in JSON. Tests call the service with <see cref="Client"/>.
 /// </summary>
-public sealed class DownloadRig : IAsyncDisposable
+internal sealed class DownloadRig : IAsyncDisposable
 {
     public const string Token = "EAAG-download-token";
 

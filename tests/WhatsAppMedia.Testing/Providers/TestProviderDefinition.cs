@@ -63,7 +63,7 @@ public sealed record TestProviderCredentials(string ProviderName, string Token) 
 }
 
 /// <summary>The test provider on the wire: Meta's delete call, read with the plainest classification.</summary>
-public sealed class TestMediaProvider(HttpClient httpClient, TestProviderDefinition definition) : IMediaProvider
+internal sealed class TestMediaProvider(HttpClient httpClient, TestProviderDefinition definition) : IMediaProvider
 {
     public string Provider => definition.Name;
 

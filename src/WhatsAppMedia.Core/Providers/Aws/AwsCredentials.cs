@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// <param name="SecretAccessKey">The IAM secret access key; only ever used inside the signature.</param>
 /// <param name="SessionToken">The session token of temporary credentials, or null; travels in <c>X-Amz-Security-Token</c>.</param>
 /// <param name="Region">The AWS region of the End User Messaging Social resources, for example <c>us-east-1</c>; part of the host name.</param>
-public sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken, string Region) : ProviderCredentials
+internal sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken, string Region) : ProviderCredentials
 {
     public override string Provider => AwsProviderDefinition.ProviderName;
 

@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers.Aws;
 
 /// <summary>AWS End User Messaging Social settings, section <c>Providers:Aws</c> (<c>Providers__Aws__*</c>), checked by <see cref="AwsOptionsValidator"/> at start.</summary>
-public sealed class AwsOptions
+internal sealed class AwsOptions
 {
     public const string SectionName = "Providers:Aws";
 

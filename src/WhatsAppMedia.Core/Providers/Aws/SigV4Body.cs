@@ -16,7 +16,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// awslabs aws-c-auth suite's signed-body cases (<c>post-x-www-form-urlencoded</c>, <c>…-parameters</c>) sign exactly
 /// this set: <c>content-length;content-type;host;x-amz-content-sha256;x-amz-date</c>.
 /// </remarks>
-public static class SigV4Body
+internal static class SigV4Body
 {
     public const string ContentSha256Header = "x-amz-content-sha256";
     public const string ContentTypeHeader = "content-type";

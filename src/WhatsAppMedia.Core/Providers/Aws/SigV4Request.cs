@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// Headers to sign besides <c>host</c>, <c>x-amz-date</c> and <c>x-amz-security-token</c>, which the signer adds itself.
 /// </param>
 /// <param name="PayloadHash">The lowercase hex SHA-256 of the body; by default that of an empty body.</param>
-public sealed record SigV4Request(
+internal sealed record SigV4Request(
     string Method,
     string Host,
     string Path,

@@ -6,7 +6,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// <param name="CanonicalRequest">The canonical request that was signed.</param>
 /// <param name="StringToSign">The string to sign.</param>
 /// <param name="Signature">The lowercase hex signature.</param>
-public sealed record SigV4Signature(string AmzDate, string Authorization, SigV4CanonicalRequest CanonicalRequest, string StringToSign, string Signature)
+internal sealed record SigV4Signature(string AmzDate, string Authorization, SigV4CanonicalRequest CanonicalRequest, string StringToSign, string Signature)
 {
     /// <summary>Leaves out the canonical request: it holds the session token when one is signed.</summary>
     public override string ToString() => $"SigV4Signature {{ AmzDate = {AmzDate}, SignedHeaders = {CanonicalRequest.SignedHeaders}, Signature = {Signature} }}";

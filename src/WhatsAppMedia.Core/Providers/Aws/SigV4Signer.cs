@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Providers.Aws;
 /// <summary>
 /// AWS Signature Version 4, header form (<c>Authorization: AWS4-HMAC-SHA256 …</c>), written here because the AWS SDK
 /// package for the service does not restore from our package source. Checked against the awslabs aws-c-auth vectors.
-/// The sandbox verifies with the same code, so the pieces a verifier needs are public.
+/// The sandbox verifies with the same code, so the pieces a verifier needs are public; <see cref="Sign"/> itself is Core's.
 /// </summary>
 public static class SigV4Signer
 {
@@ -29,7 +29,7 @@ public static class SigV4Signer
     /// <exception cref="ArgumentException">
     /// The request names a header the signer sets itself, a header cannot be signed, the access key id or the scope is malformed.
     /// </exception>
-    public static SigV4Signature Sign(SigV4Request request, SigV4Credentials credentials, string region, string service, DateTimeOffset time)
+    internal static SigV4Signature Sign(SigV4Request request, SigV4Credentials credentials, string region, string service, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);

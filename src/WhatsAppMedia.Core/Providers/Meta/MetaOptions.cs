@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers.Meta;
 
 /// <summary>Meta WhatsApp Cloud API settings, section <c>Providers:Meta</c> (<c>Providers__Meta__*</c>), checked by <see cref="MetaOptionsValidator"/> at start.</summary>
-public sealed class MetaOptions
+internal sealed class MetaOptions
 {
     public const string SectionName = "Providers:Meta";
 

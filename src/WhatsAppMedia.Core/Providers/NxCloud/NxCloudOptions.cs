@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers.NxCloud;
 
 /// <summary>NxCloud settings, section <c>Providers:NxCloud</c> (<c>Providers__NxCloud__*</c>), checked by <see cref="NxCloudOptionsValidator"/> at start.</summary>
-public sealed class NxCloudOptions
+internal sealed class NxCloudOptions
 {
     public const string SectionName = "Providers:NxCloud";
 

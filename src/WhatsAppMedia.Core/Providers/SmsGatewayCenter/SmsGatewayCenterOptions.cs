@@ -1,7 +1,7 @@
 namespace WhatsAppMedia.Core.Providers.SmsGatewayCenter;
 
 /// <summary>SMSGatewayCenter settings, section <c>Providers:SmsGatewayCenter</c> (<c>Providers__SmsGatewayCenter__*</c>), checked by <see cref="SmsGatewayCenterOptionsValidator"/> at start.</summary>
-public sealed class SmsGatewayCenterOptions
+internal sealed class SmsGatewayCenterOptions
 {
     public const string SectionName = "Providers:SmsGatewayCenter";
 

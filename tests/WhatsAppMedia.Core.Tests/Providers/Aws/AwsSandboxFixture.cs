@@ -13,9 +13,9 @@ public sealed class AwsSandboxFixture : FakeClockSandboxFixture
     /// <summary>The sandbox's AWS endpoint, for example <c>http://127.0.0.1:5123/aws</c>.</summary>
     public Uri Endpoint => Sandbox.BaseUrlFor(ProviderKind.Aws);
 
-    public static AwsCredentials Credentials { get; } = new(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region);
+    internal static AwsCredentials Credentials { get; } = new(SandboxAccounts.Aws.AccessKeyId, SandboxAccounts.Aws.SecretAccessKey, null, SandboxAccounts.Aws.Region);
 
-    public static AwsCredentials TemporaryCredentials { get; } =
+    internal static AwsCredentials TemporaryCredentials { get; } =
         new(SandboxAccounts.Aws.TemporaryAccessKeyId, SandboxAccounts.Aws.TemporarySecretAccessKey, SandboxAccounts.Aws.SessionToken, SandboxAccounts.Aws.Region);
 
     internal AwsMediaProvider Provider(TimeProvider? clock = null) => new(HttpClient, Microsoft.Extensions.Options.Options.Create(new AwsOptions { Endpoint = Endpoint }), clock ?? Clock);

@@ -7,7 +7,7 @@ namespace WhatsAppMedia.Core.Tests.Providers.Aws;
 /// Reads a request of the aws-c-auth suite (<c>request.txt</c>) and signs it with the suite's context, the way a
 /// client would: the query's names and values are decoded and encoded again, the path is taken as written.
 /// </summary>
-public static class SigV4VectorRequest
+internal static class SigV4VectorRequest
 {
     public const string AccessKeyId = "AKIDEXAMPLE";
     public const string SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";

@@ -19,7 +19,7 @@ public sealed class NxCloudSandboxFixture : FakeClockSandboxFixture
 
     public Uri DeleteMediaUri => new(Sandbox.BaseUrlFor(ProviderKind.NxCloud) + "/" + NxCloudProtocol.DeleteMediaPath);
 
-    public static NxCloudCredentials Credentials { get; } = new(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
+    internal static NxCloudCredentials Credentials { get; } = new(SandboxAccounts.NxCloud.AccessKey, SandboxAccounts.NxCloud.AccessSecret);
 
     /// <summary>A provider whose clock is <paramref name="skew"/> away from the sandbox's.</summary>
     internal NxCloudMediaProvider Provider(out FakeTimeProvider clock, TimeSpan skew = default)
