@@ -41,34 +41,38 @@ headings_of() {
   grep -E '^#{1,6} ' "$1" | sed -E 's/^#+ +//; s/`//g'
 }
 
-# 3. docs/ paths, with an optional #anchor, must exist; 4. a quoted section after a docs/ page must be one of its headings.
-while IFS= read -r hit; do
-  file="${hit%%:*}"
-  rest="${hit#*:}"
+# A grep -noH hit, "file:line:text", split into $file, $line and $text.
+split_hit() {
+  file="${1%%:*}"
+  local rest="${1#*:}"
   line="${rest%%:*}"
-  citation="${rest#*:}"
-  path="${citation%%#*}"
-  # A relative link inside docs/ (docs/x.md citing providers/y.md) is matched with its docs/ prefix already.
+  text="${rest#*:}"
+}
+
+# Reports $file:$line when <path> does not exist, or when <anchor> (may be empty) is no section of the Markdown page.
+check_target() {
+  local path="$1" anchor="$2" cited="$3"
   if [ ! -e "$path" ]; then
-    report "$file:$line cites $path, which does not exist"
-    continue
+    report "$file:$line cites $cited, which does not exist"
+  elif [ -n "$anchor" ] && [[ "$path" == *.md ]] && ! anchors_of "$path" | grep -qxF -- "$anchor"; then
+    report "$file:$line cites $cited, but $path has no such section"
   fi
-  if [[ "$citation" == *#* ]]; then
-    anchor="${citation#*#}"
-    if [[ "$path" == *.md ]] && ! anchors_of "$path" | grep -qxF -- "$anchor"; then
-      report "$file:$line cites $citation, but $path has no such section"
-    fi
-  fi
+}
+
+# 3. docs/ paths, with an optional #anchor, must exist.
+while IFS= read -r hit; do
+  split_hit "$hit"
+  anchor=""
+  [[ "$text" == *#* ]] && anchor="${text#*#}"
+  check_target "${text%%#*}" "$anchor" "$text"
 done < <(grep -noIHP '(?<![\w/.-])docs/[A-Za-z0-9_./-]*[A-Za-z0-9_](#[a-z0-9_-]+)?' -- "${files[@]}" \
   | grep -v '^scripts/check-citations\.sh:' | sed -E 's/[.]+$//')
 
+# 4. A quoted section after a docs/ page (`docs/api.md, "Routes"`) must be one of its headings.
 while IFS= read -r hit; do
-  file="${hit%%:*}"
-  rest="${hit#*:}"
-  line="${rest%%:*}"
-  citation="${rest#*:}"
-  path="${citation%%,*}"
-  section="${citation#*\"}"
+  split_hit "$hit"
+  path="${text%%,*}"
+  section="${text#*\"}"
   section="${section%\"}"
   [ -f "$path" ] || continue
   if ! headings_of "$path" | grep -qxF -- "$section"; then
@@ -78,25 +82,14 @@ done < <(grep -noIHP '(?<![\w/.-])docs/[A-Za-z0-9_./-]+\.md, "[^"]+"' -- "${file
 
 # 5. Relative links in Markdown ([text](formats.md#queue-message)) must reach a file, and the section when one is named.
 while IFS= read -r hit; do
-  file="${hit%%:*}"
-  rest="${hit#*:}"
-  line="${rest%%:*}"
-  link="${rest#*:}"
-  link="${link#](}"
+  split_hit "$hit"
+  link="${text#](}"
   link="${link%)}"
   target="${link%%#*}"
-  dir="$(dirname "$file")"
-  if [ -n "$target" ]; then path="$dir/$target"; else path="$file"; fi
-  if [ ! -e "$path" ]; then
-    report "$file:$line links to $link, which does not exist"
-    continue
-  fi
-  if [[ "$link" == *#* ]] && [[ "$path" == *.md ]]; then
-    anchor="${link#*#}"
-    if ! anchors_of "$path" | grep -qxF -- "$anchor"; then
-      report "$file:$line links to $link, but $path has no such section"
-    fi
-  fi
+  anchor=""
+  [[ "$link" == *#* ]] && anchor="${link#*#}"
+  if [ -n "$target" ]; then path="$(dirname "$file")/$target"; else path="$file"; fi
+  check_target "$path" "$anchor" "$link"
 done < <(printf '%s\n' "${files[@]}" | grep '\.md$' | xargs grep -noHP '\]\((?![a-z]+:)[A-Za-z0-9_./#-]+\)')
 
 if [ "$problems" -gt 0 ]; then
