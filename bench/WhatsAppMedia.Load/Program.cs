@@ -5,8 +5,10 @@ using WhatsAppMedia.Load;
 // Usage: dotnet run -c Release --project bench/WhatsAppMedia.Load [-- --quick] [-- --only=drain|bulk|delete] [-- --Some:Setting=value ...]
 // Any other argument is handed to the local host as a configuration override.
 // dotnet run -c Release --project bench/WhatsAppMedia.Load -- --download [runs]: the 100 MiB download alone (its own host process).
-// dotnet run -c Release --project bench/WhatsAppMedia.Load -- --quota [--quick]: one tenant's quota shared by 1-3 hosts.
+// dotnet run -c Release --project bench/WhatsAppMedia.Load -- --quota [--quick] [--paced]: one tenant's quota shared by 1-3 hosts
+// (--paced: only the runs with a budget, leaving out the unpaced baseline runs).
 const string QuickFlag = "--quick";
+const string PacedFlag = "--paced";
 const string DownloadFlag = "--download";
 const string QuotaFlag = "--quota";
 if (args.FirstOrDefault() == DownloadFlag)
@@ -16,7 +18,7 @@ if (args.FirstOrDefault() == DownloadFlag)
 
 if (args.FirstOrDefault() == QuotaFlag)
 {
-    return await QuotaBenchmark.RunAsync(args.Contains(QuickFlag, StringComparer.Ordinal));
+    return await QuotaBenchmark.RunAsync(args.Contains(QuickFlag, StringComparer.Ordinal), pacedOnly: args.Contains(PacedFlag, StringComparer.Ordinal));
 }
 
 // One scenario alone (e.g. while working on one path): --only=drain, --only=bulk or --only=delete.

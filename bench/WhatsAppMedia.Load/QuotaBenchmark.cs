@@ -9,7 +9,8 @@ namespace WhatsAppMedia.Load;
 /// </summary>
 internal static class QuotaBenchmark
 {
-    public static async Task<int> RunAsync(bool quick)
+    /// <param name="pacedOnly">Leaves out the runs without a budget (the reaction-only baseline).</param>
+    public static async Task<int> RunAsync(bool quick, bool pacedOnly)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Quota run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC{(quick ? " (--quick smoke run)" : string.Empty)}: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
@@ -21,7 +22,11 @@ internal static class QuotaBenchmark
         {
             foreach (var hosts in hostCounts)
             {
-                runs.Add((new QuotaRun(ProviderKind.Meta, hosts, items, rate, null, latency), false));
+                if (!pacedOnly)
+                {
+                    runs.Add((new QuotaRun(ProviderKind.Meta, hosts, items, rate, null, latency), false));
+                }
+
                 runs.Add((new QuotaRun(ProviderKind.Meta, hosts, items, rate, rate, latency), false));
             }
         }
@@ -35,12 +40,19 @@ internal static class QuotaBenchmark
             Console.Error.WriteLine($"{run}...");
             var result = await QuotaScenario.RunAsync(run, traced);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {result.Elapsed.TotalSeconds:0.0}s, ratio {result.Ratio:0.00}, refused {result.RefusedShare:P1}, failed {result.Failed}"));
+                $"  {result.Elapsed.TotalSeconds:0.0}s, ratio {result.Ratio:0.00}, refused {result.RefusedShare:P1}, failed {result.Failed}; rescheduled: {result.Reschedules}; slot lateness: {result.Lateness}"));
             results.Add(result);
         }
 
         Console.WriteLine();
         Console.Write(ResultTables.Quota(results));
+        Console.WriteLine();
+        Console.WriteLine("Paced messages against their slots:");
+        Console.WriteLine();
+        foreach (var result in results.Where(result => result.Run.Budget is not null || result.Run.Provider == ProviderKind.Aws))
+        {
+            Console.WriteLine($"- {result.Run}: rescheduled {result.Reschedules}; {result.Lateness}");
+        }
         foreach (var result in results.Where(result => result.Breakdown is not null))
         {
             Console.WriteLine();

@@ -8,7 +8,9 @@ namespace WhatsAppMedia.Load;
 /// <param name="Failed">Items in <c>{queue}-failed</c> or <c>{queue}-poison</c>.</param>
 /// <param name="Finished">False when an unpaced job was cut off at its guard with items still queued.</param>
 /// <param name="Breakdown">Outgoing requests by kind over the run (only for runs that ask for it).</param>
-internal sealed record QuotaResult(QuotaRun Run, TimeSpan Elapsed, long Admitted, long Refused, int Deleted, int Failed, bool Finished, string? Breakdown)
+/// <param name="Reschedules">Paced messages queued again on a new slot, by reason (<see cref="PacingProbe"/>).</param>
+/// <param name="Lateness">How late paced messages arrived for their slots.</param>
+internal sealed record QuotaResult(QuotaRun Run, TimeSpan Elapsed, long Admitted, long Refused, int Deleted, int Failed, bool Finished, string? Breakdown, string Reschedules, string Lateness)
 {
     /// <summary>Ideal ÷ elapsed: 1 when the job ran exactly at the account's rate (an upper bound when not finished).</summary>
     public double Ratio => Run.Ideal / Elapsed;

@@ -29,6 +29,7 @@ internal static class QuotaScenario
         var quota = account.SetQuota(run.QuotaPerSecond, Math.Max(1, (int)run.QuotaPerSecond));
         var removedTarget = account.MediaRemoved + run.Items;
         using var trace = traced ? StorageTrace.Start() : null;
+        using var probe = new PacingProbe();
         var started = Stopwatch.GetTimestamp();
         foreach (var chunk in ids.Chunk(DeletionBatch.MaxItems))
         {
@@ -68,7 +69,7 @@ internal static class QuotaScenario
             {
                 nextReport += ReportEvery;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {elapsed.TotalSeconds:0}s: {deletedSoFar:N0} deleted, {failed:N0} failed, {quota.Admitted:N0} admitted, {quota.Refused:N0} refused"));
+                    $"  {elapsed.TotalSeconds:0}s: {deletedSoFar:N0} deleted, {failed:N0} failed, {quota.Admitted:N0} admitted, {quota.Refused:N0} refused, rescheduled: {probe.Reschedules()}"));
             }
         }
 
@@ -76,7 +77,7 @@ internal static class QuotaScenario
         var breakdown = trace?.Table();
         account.ClearQuota();
         account.ClearFaults();
-        return new QuotaResult(run, total, quota.Admitted, quota.Refused, ids.Count(id => !account.HasMedia(id)), failed, finished, breakdown);
+        return new QuotaResult(run, total, quota.Admitted, quota.Refused, ids.Count(id => !account.HasMedia(id)), failed, finished, breakdown, probe.Reschedules(), probe.Lateness());
     }
 
     private static string TenantDocument(QuotaRun run)

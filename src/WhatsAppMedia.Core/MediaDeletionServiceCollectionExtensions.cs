@@ -92,7 +92,8 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<BatchProgress>(),
             provider.GetRequiredService<ILogger<DeletionMessageProcessor>>(),
-            provider.GetService<TenantPacer>()));
+            provider.GetService<TenantPacer>(),
+            provider.GetRequiredService<DeletionMetrics>()));
         services.TryAddTransient(provider => new BatchSubmitter(
             provider.GetRequiredService<ProviderClient>(),
             provider.GetRequiredService<IDeletionQueue>(),

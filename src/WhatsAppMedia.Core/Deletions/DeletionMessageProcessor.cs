@@ -26,6 +26,7 @@ public sealed partial class DeletionMessageProcessor
     private readonly BatchProgress _batches;
     private readonly ILogger<DeletionMessageProcessor> _logger;
     private readonly TenantPacer? _pacer;
+    private readonly DeletionMetrics? _metrics;
 
     // Internal: it takes Core's internal services, so the hosts get it from AddMediaDeletionServices (docs/architecture.md, "Projects").
     internal DeletionMessageProcessor(
@@ -38,7 +39,8 @@ public sealed partial class DeletionMessageProcessor
         TimeProvider timeProvider,
         BatchProgress batches,
         ILogger<DeletionMessageProcessor> logger,
-        TenantPacer? pacer = null)
+        TenantPacer? pacer = null,
+        DeletionMetrics? metrics = null)
     {
         _tenants = tenants;
         _client = client;
@@ -50,6 +52,7 @@ public sealed partial class DeletionMessageProcessor
         _batches = batches;
         _logger = logger;
         _pacer = pacer;
+        _metrics = metrics;
     }
 
     /// <summary>How long a cancelled last delivery may take to queue its message again; the host is shutting down.</summary>
@@ -148,6 +151,9 @@ public sealed partial class DeletionMessageProcessor
         }
 
         DeletionResult result;
+        // Why a call held back by the budget before its first attempt is queued again: its own retries found no slot,
+        // unless the message had already lost its slot (late, or the provider paused the tenant over it).
+        var heldBackReason = RescheduleReason.RateLimited;
         if (_pacer?.RateFor(tenant) is null)
         {
             result = await _deleter.DeleteAsync(tenant, target, cancellationToken);
@@ -155,6 +161,11 @@ public sealed partial class DeletionMessageProcessor
         else
         {
             var now = _timeProvider.GetUtcNow();
+            if (message.NotBefore is { } due)
+            {
+                _metrics?.RecordSlotLateness(now - due);
+            }
+
             if (message.NotBefore is { } early && early - now > PacingDefaults.SlotTolerance)
             {
                 // Shown before its slot (a delay past the queue's 7-day limit was capped): wait for the rest, holding the slot.
@@ -167,9 +178,14 @@ public sealed partial class DeletionMessageProcessor
             // it takes a new one, so no request goes out more than a second from a slot of its own (docs/pacing.md).
             var pausedUntil = await _pacer.PausedUntilAsync(tenant, cancellationToken);
             var heldSlot = message.NotBefore is { } slot && now - slot <= PacingDefaults.SlotTolerance && pausedUntil <= slot ? slot : (DateTimeOffset?)null;
+            if (heldSlot is null && message.NotBefore is { } missed)
+            {
+                heldBackReason = now - missed > PacingDefaults.SlotTolerance ? RescheduleReason.Late : RescheduleReason.Paused;
+            }
+
             if (heldSlot is null && pausedUntil - now > PacingDefaults.SlotTolerance)
             {
-                await RescheduleAsync(message, tenant, message.Attempt, cancellationToken);
+                await RescheduleAsync(message, tenant, message.Attempt, heldBackReason, cancellationToken);
                 return;
             }
 
@@ -187,7 +203,7 @@ public sealed partial class DeletionMessageProcessor
                 return;
             case QueueFate.Deferred when result.Outcome == ProviderOutcome.RateLimited:
                 // Held back by the budget, nothing sent: not a refusal, so the attempt count stays.
-                await RescheduleAsync(message, tenant, message.Attempt, cancellationToken);
+                await RescheduleAsync(message, tenant, message.Attempt, result.Attempts == 0 ? heldBackReason : RescheduleReason.RateLimited, cancellationToken);
                 return;
             case QueueFate.Deferred:
                 await DeferAsync(messageText, message, tenant, result, cancellationToken);
@@ -230,7 +246,7 @@ public sealed partial class DeletionMessageProcessor
         if (_pacer?.RateFor(tenant) is not null)
         {
             // Paced: the refusal already paused the tenant's shared schedule; the retry takes a slot after that pause.
-            await RescheduleAsync(message, tenant, message.Attempt + 1, cancellationToken);
+            await RescheduleAsync(message, tenant, message.Attempt + 1, RescheduleReason.Throttled, cancellationToken);
             return;
         }
 
@@ -240,14 +256,15 @@ public sealed partial class DeletionMessageProcessor
     }
 
     /// <summary>Queues the message again on a new slot of the tenant's budget, visible when that slot comes.</summary>
-    private async Task RescheduleAsync(DeletionMessage message, Tenant tenant, int attempt, CancellationToken cancellationToken)
+    private async Task RescheduleAsync(DeletionMessage message, Tenant tenant, int attempt, RescheduleReason reason, CancellationToken cancellationToken)
     {
         var reservation = await _pacer!.ScheduleAsync(tenant, 1, cancellationToken);
         var slot = reservation!.FirstSlot;
         var delay = slot - _timeProvider.GetUtcNow();
         await _batches.RescheduledAsync(message, slot, cancellationToken);
         await _queue.EnqueueAsync(message with { Attempt = attempt, NotBefore = slot }, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken);
-        LogDeferred(message.TenantId, message.MediaId, attempt, delay);
+        _metrics?.RecordReschedule(reason);
+        LogRescheduled(message.TenantId, message.MediaId, RescheduleReasons.Describe(reason), attempt, slot);
     }
 
     /// <summary>The provider's own delay when it named one, else a doubling default; never past the cap.</summary>
@@ -277,6 +294,9 @@ public sealed partial class DeletionMessageProcessor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: throttled; deferred as attempt {Attempt}, visible in {Delay}.")]
     private partial void LogDeferred(string tenantId, string mediaId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: {Reason}; queued again as attempt {Attempt} on the tenant's slot at {Slot:o}.")]
+    private partial void LogRescheduled(string tenantId, string mediaId, string reason, int attempt, DateTimeOffset slot);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: shown before its slot; waiting again until {Slot:o}.")]
     private partial void LogWaiting(string tenantId, string mediaId, DateTimeOffset slot);

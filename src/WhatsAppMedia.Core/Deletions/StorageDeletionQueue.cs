@@ -13,9 +13,6 @@ internal sealed class StorageDeletionQueue : IDeletionQueue
     /// <summary>Put Message's <c>messagettl=-1</c>: the message lives until it is deleted.</summary>
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
-    /// <summary>Put Message's largest <c>visibilitytimeout</c>: 7 days (https://learn.microsoft.com/rest/api/storageservices/put-message).</summary>
-    public static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7);
-
     private readonly QueueClient _work;
     private readonly QueueClient _failed;
     private Lazy<Task> _created;
@@ -35,13 +32,7 @@ internal sealed class StorageDeletionQueue : IDeletionQueue
         ArgumentOutOfRangeException.ThrowIfLessThan(visibilityDelay, TimeSpan.Zero);
         await EnsureCreatedAsync();
 
-        // The service counts whole seconds and the SDK truncates; round up so a deferred message never shows early. It
-        // refuses more than 7 days, so a longer delay is capped: the message then waits again for what is left (docs/pacing.md).
-        var delay = TimeSpan.FromSeconds(Math.Ceiling(visibilityDelay.TotalSeconds));
-        if (delay > MaxVisibilityDelay)
-        {
-            delay = MaxVisibilityDelay;
-        }
+        var delay = QueueVisibilityDelay.For(message, visibilityDelay);
         await _work.SendMessageAsync(message.ToJson(), delay, NeverExpires, cancellationToken);
     }
 

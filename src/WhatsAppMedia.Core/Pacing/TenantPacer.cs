@@ -8,7 +8,6 @@ namespace WhatsAppMedia.Core.Pacing;
 /// <summary>
 /// The per-tenant request budget, shared by every instance through <see cref="TablePacingStore"/> (docs/pacing.md).
 /// A tenant without a budget (no <c>requestsPerSecond</c> and no provider default) is never paced and costs no storage call.
-/// Public only so the public operations can take it; every member is internal.
 /// </summary>
 internal sealed class TenantPacer
 {
@@ -26,6 +25,7 @@ internal sealed class TenantPacer
     }
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset PausedUntil, DateTimeOffset ReadAt)> _pauses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string TenantId, double Rate), ReservationCoalescer> _coalescers = new();
 
     internal TimeProvider Time => timeProvider;
 
@@ -46,8 +46,13 @@ internal sealed class TenantPacer
             return null;
         }
 
-        var (reservation, _) = await store.ReserveAsync(tenant.Id, rate, count, timeProvider.GetUtcNow(), maxWait: null, cancellationToken);
-        return reservation;
+        // One instance's concurrent reservations for the tenant share one write (ReservationCoalescer).
+        var coalescer = _coalescers.GetOrAdd((tenant.Id, rate), key => new ReservationCoalescer(async count =>
+        {
+            var (reservation, _) = await store.ReserveAsync(key.TenantId, key.Rate, count, timeProvider.GetUtcNow(), maxWait: null, CancellationToken.None);
+            return reservation!;
+        }));
+        return await coalescer.ReserveAsync(count, cancellationToken);
     }
 
     /// <summary>
