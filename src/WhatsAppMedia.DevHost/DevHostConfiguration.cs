@@ -11,7 +11,7 @@ public static class DevHostConfiguration
     public const string DefaultUrl = "http://localhost:7071";
 
     /// <summary>
-    /// Configuration as README.md orders it: the <c>Values</c> of <c>local.settings.json</c> (or the sample), then
+    /// Configuration in the order README.md, "Configuration", states: the <c>Values</c> of <c>local.settings.json</c> (or the sample), then
     /// environment variables and the command line, which win. Queue settings come from the repository's <c>host.json</c>.
     /// </summary>
     public static WebApplicationBuilder ConfigureDevHost(this WebApplicationBuilder builder)

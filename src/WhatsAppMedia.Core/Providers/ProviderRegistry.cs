@@ -37,7 +37,7 @@ public sealed class ProviderRegistry
         Names = [.. All.Select(definition => definition.Name)];
     }
 
-    /// <summary>The providers this service ships with. Adding a provider means adding its definition here, and nowhere else outside its folder.</summary>
+    /// <summary>The providers this service ships with: a new provider's definition is added here (README.md, "Adding a provider", lists every other file it touches).</summary>
     public static ProviderRegistry BuiltIn { get; } = new(
     [
         MetaProviderDefinition.Instance,

@@ -1,8 +1,8 @@
 namespace WhatsAppMedia.Core.Tenants;
 
 /// <summary>
-/// Tenant store settings, configuration section <c>KeyVault</c> (<c>KeyVault__*</c>). Only <see cref="VaultUri"/>
-/// and <see cref="CacheTtl"/> are documented keys (README.md, "Configuration"); the rest tune the cache and have safe defaults.
+/// Tenant store settings, configuration section <c>KeyVault</c> (<c>KeyVault__*</c>), each listed with its default in
+/// README.md, "Configuration".
 /// </summary>
 internal sealed class KeyVaultOptions
 {
