@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when a tracked file cites a document the repository does not have: an internal design brief ("contract §2",
 # "providers.md", "architecture.md" outside docs/), an issue number of our tracker ("issue 12"), a docs/ path that does
-# not exist, or a docs/ section (a #anchor, or a quoted heading as in `docs/api.md, "Routes"`) that the page lacks.
+# not exist, or a section of docs/ or a README (a #anchor, or a quoted heading as in `docs/api.md, "Routes"`) that the page lacks.
 # Public URLs (an issue on GitHub included) are fine. Run by scripts/test.sh, so CI runs it.
 # Usage: bash scripts/check-citations.sh   (exit code 0 = every citation resolves)
 set -uo pipefail
@@ -68,7 +68,8 @@ while IFS= read -r hit; do
 done < <(grep -noIHP '(?<![\w/.-])docs/[A-Za-z0-9_./-]*[A-Za-z0-9_](#[a-z0-9_-]+)?' -- "${files[@]}" \
   | grep -v '^scripts/check-citations\.sh:' | sed -E 's/[.]+$//')
 
-# 4. A quoted section after a docs/ page (`docs/api.md, "Routes"`) must be one of its headings.
+# 4. A quoted section after a docs/ page or a README (`docs/api.md, "Routes"`, `README.md, "Configuration"`) must be
+#    one of its headings.
 while IFS= read -r hit; do
   split_hit "$hit"
   path="${text%%,*}"
@@ -78,7 +79,7 @@ while IFS= read -r hit; do
   if ! headings_of "$path" | grep -qxF -- "$section"; then
     report "$file:$line cites section \"$section\" of $path, which has no such heading"
   fi
-done < <(grep -noIHP '(?<![\w/.-])docs/[A-Za-z0-9_./-]+\.md, "[^"]+"' -- "${files[@]}" | grep -v '^scripts/check-citations\.sh:')
+done < <(grep -noIHP '(?<![\w/.-])(?:docs/[A-Za-z0-9_./-]+|bench/README|README)\.md, "[^"]+"' -- "${files[@]}" | grep -v '^scripts/check-citations\.sh:')
 
 # 5. Relative links in Markdown ([text](formats.md#queue-message)) must reach a file, and the section when one is named.
 while IFS= read -r hit; do
