@@ -164,14 +164,13 @@ public sealed partial class DeletionMessageProcessor
             if (message.NotBefore is { } due)
             {
                 _metrics?.RecordSlotLateness(now - due);
-            }
-
-            if (message.NotBefore is { } early && early - now > PacingDefaults.SlotTolerance)
-            {
-                // Shown before its slot (a delay past the queue's 7-day limit was capped): wait for the rest, holding the slot.
-                await _queue.EnqueueAsync(message, early - now, cancellationToken);
-                LogWaiting(message.TenantId, message.MediaId, early);
-                return;
+                if (due - now > PacingDefaults.SlotTolerance)
+                {
+                    // Shown before its slot (a delay past the queue's 7-day limit was capped): wait for the rest, holding the slot.
+                    await _queue.EnqueueAsync(message, due - now, cancellationToken);
+                    LogWaiting(message.TenantId, message.MediaId, due);
+                    return;
+                }
             }
 
             // A message keeps its slot only when it is on time and the provider has not paused the tenant since; otherwise

@@ -79,22 +79,10 @@ public sealed class DeletionMetricsTests : IDisposable
         var options = Options.Create(new ProviderRetryOptions { MaxAttempts = 1 });
         var client = new ProviderClient([provider], options, _time, NullLogger<ProviderClient>.Instance);
         return new TenantMediaDeleter(
-            new OneTenantStore(),
+            new OneTenantStore(Tenant),
             client,
             new InFlightDeletions(),
             NullLogger<TenantMediaDeleter>.Instance,
             new DeletionMetrics(_services.GetRequiredService<IMeterFactory>()));
-    }
-
-    /// <summary>Always finds <see cref="Tenant"/>, so a refusal is retried with the "fresh" copy.</summary>
-    private sealed class OneTenantStore : ITenantStore
-    {
-        public ValueTask<TenantLookup> GetAsync(string tenantId, CancellationToken cancellationToken = default) => ValueTask.FromResult(TenantLookup.Found(Tenant));
-
-        public void Invalidate(string tenantId)
-        {
-        }
-
-        public TenantLookup? UncachedLookupRefusal() => null;
     }
 }

@@ -122,16 +122,4 @@ public sealed class PacedMessageProcessingTests : IClassFixture<AzuriteFixture>,
             tenants, client, deleter, _queue, Options.Create(new MediaDeletionOptions()), settings, _clock, batches, NullLogger<DeletionMessageProcessor>.Instance, pacer, metrics);
         return (processor, pacer);
     }
-
-    private sealed class OneTenantStore(Tenant tenant) : ITenantStore
-    {
-        public ValueTask<TenantLookup> GetAsync(string tenantId, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(tenantId == tenant.Id ? TenantLookup.Found(tenant) : TenantLookup.NotFound);
-
-        public void Invalidate(string tenantId)
-        {
-        }
-
-        public TenantLookup? UncachedLookupRefusal() => null;
-    }
 }
