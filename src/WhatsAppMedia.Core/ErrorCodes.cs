@@ -36,6 +36,7 @@ internal static class ErrorCodes
     public const string QueueUnavailable = "queue_unavailable";
     public const string PayloadTooLarge = "payload_too_large";
     public const string InvalidBatchId = "invalid_batch_id";
+    public const string InvalidDeleteAt = "invalid_delete_at";
     public const string BatchNotFound = "batch_not_found";
 
     /// <summary>501: the tenant's provider has no such operation (AWS delivers no content; docs/api.md, "Codes").</summary>

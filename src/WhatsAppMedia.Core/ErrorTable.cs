@@ -22,6 +22,7 @@ internal static class ErrorTable
         new(ErrorCodes.PhoneRequired, Status400BadRequest, Invalid, false, QueueFate.Failed),
         new(ErrorCodes.InvalidRequest, Status400BadRequest, Invalid, false, QueueFate.None),
         new(ErrorCodes.InvalidBatchId, Status400BadRequest, Invalid, false, QueueFate.None),
+        new(ErrorCodes.InvalidDeleteAt, Status400BadRequest, Invalid, false, QueueFate.None),
         new(ErrorCodes.Unauthorized, Status401Unauthorized, "The API key is missing or not valid for this tenant.", false, QueueFate.None),
         new(ErrorCodes.NotFound, Status404NotFound, "There is no such resource.", false, QueueFate.None),
         new(ErrorCodes.MediaNotFound, Status404NotFound, "The provider says the media does not exist.", false, QueueFate.Settled),

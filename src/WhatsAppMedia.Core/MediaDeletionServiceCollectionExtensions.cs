@@ -13,6 +13,7 @@ using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Queues;
 using WhatsAppMedia.Core.Retrievals;
+using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Core;
@@ -71,6 +72,14 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BatchRetentionJob>>()));
+        services.AddValidatedOptions<SchedulingOptions, SchedulingOptionsValidator>(SchedulingOptions.SectionName);
+        services.TryAddSingleton<TableScheduleStore>();
+        services.TryAddTransient(provider => new ScheduleSweepJob(
+            provider.GetRequiredService<TableScheduleStore>(),
+            provider.GetRequiredService<IDeletionQueue>(),
+            provider.GetRequiredService<IOptions<SchedulingOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ScheduleSweepJob>>()));
         services.TryAddTransient(provider => new QueueRedrive(
             provider.GetRequiredService<QueueServiceClient>(),
             provider.GetRequiredService<IDeletionQueue>(),
@@ -101,7 +110,9 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<IBatchStore>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BatchSubmitter>>(),
-            provider.GetService<TenantPacer>()));
+            provider.GetService<TenantPacer>(),
+            provider.GetRequiredService<TableScheduleStore>(),
+            provider.GetRequiredService<IOptions<SchedulingOptions>>()));
         services.TryAddTransient(provider => new MediaApi(
             provider.GetRequiredService<TenantAuthenticator>(),
             provider.GetRequiredService<ProviderClient>(),

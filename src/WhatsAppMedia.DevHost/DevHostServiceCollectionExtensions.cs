@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WhatsAppMedia.Core.Batches;
+using WhatsAppMedia.Core.Scheduling;
 
 namespace WhatsAppMedia.DevHost;
 
 public static class DevHostServiceCollectionExtensions
 {
-    /// <summary>What only the local host has: Azurite and the sandbox on demand, the queue trigger and the batch retention timer. Started in this order.</summary>
+    /// <summary>
+    /// What only the local host has: Azurite and the sandbox on demand, the queue trigger, and the stand-ins for the
+    /// Functions app's timers (batch retention, the schedule sweep). Started in this order.
+    /// </summary>
     public static IServiceCollection AddDevHostServices(this IServiceCollection services)
     {
         services.AddSingleton<QueueTriggerProgress>();
@@ -14,7 +19,8 @@ public static class DevHostServiceCollectionExtensions
         services.AddHostedService<AzuriteStarter>();
         services.AddHostedService<SandboxStarter>();
         services.AddHostedService<QueueTriggerHost>();
-        services.AddHostedService<BatchRetentionService>();
+        PeriodicJobService.Add<BatchRetentionJob>(services, "RemoveExpiredBatches", _ => BatchRetentionJob.Period, (job, token) => job.RunAsync(token));
+        PeriodicJobService.Add<ScheduleSweepJob>(services, "SweepScheduledDeletions", provider => provider.GetRequiredService<ScheduleSweepJob>().Period, (job, token) => job.RunAsync(token));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WhatsAppMedia.Core.Batches;
+using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.Functions.Tests;
@@ -19,7 +20,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "Z_UnmatchedRoute"]);
+            .ShouldBe(["DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
@@ -151,6 +152,19 @@ public sealed class FunctionsMetadataTests
         binding.GetProperty("direction").GetString().ShouldBe("In");
         binding.GetProperty("schedule").GetString().ShouldBe(BatchRetentionJob.Schedule);
         BatchRetentionJob.Schedule.ShouldBe("0 0 * * * *");
+    }
+
+    [Fact]
+    public void The_sweep_function_runs_the_schedule_sweep_every_minute_on_a_timer()
+    {
+        var function = Function("SweepScheduledDeletions");
+        function.GetProperty("scriptFile").GetString().ShouldBe(FunctionsApp.WorkerAssembly);
+        function.GetProperty("entryPoint").GetString().ShouldBe("WhatsAppMedia.Functions.ScheduleSweepFunction.RunAsync");
+
+        var binding = function.GetProperty("bindings").EnumerateArray().ShouldHaveSingleItem();
+        binding.GetProperty("type").GetString().ShouldBe("timerTrigger");
+        binding.GetProperty("schedule").GetString().ShouldBe(ScheduleSweepJob.Schedule);
+        ScheduleSweepJob.Schedule.ShouldBe("0 * * * * *");
     }
 
     [Fact]

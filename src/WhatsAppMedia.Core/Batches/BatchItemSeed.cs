@@ -4,4 +4,5 @@ namespace WhatsAppMedia.Core.Batches;
 /// <param name="Index">Its 0-based position in the POST body's <c>items</c>.</param>
 /// <param name="MediaId">The provider's media id.</param>
 /// <param name="ScheduledAt">For a paced tenant, the slot its message is queued for (docs/pacing.md); null: at once.</param>
-internal sealed record BatchItemSeed(int Index, string MediaId, DateTimeOffset? ScheduledAt = null);
+/// <param name="DueAt">The time the caller scheduled it for (<c>deleteAt</c>, docs/scheduling.md); null: now.</param>
+internal sealed record BatchItemSeed(int Index, string MediaId, DateTimeOffset? ScheduledAt = null, DateTimeOffset? DueAt = null);

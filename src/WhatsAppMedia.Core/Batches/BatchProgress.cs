@@ -37,6 +37,15 @@ internal sealed partial class BatchProgress(IBatchStore store, QueueHostSettings
         }
     }
 
+    /// <summary>Whether the message's item is recorded as settled (deleted, not found, failed, poisoned); false outside a batch.</summary>
+    public async Task<bool> IsSettledAsync(DeletionMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return BatchIds.IsValid(message.BatchId) && message.ItemIndex is { } index
+            && await store.GetItemStateAsync(message.TenantId, message.BatchId, index, cancellationToken) is { } state
+            && state != BatchItemState.Pending;
+    }
+
     /// <summary>Notes the new slot of the message's item, for the batch status's <c>nextAttemptAt</c>.</summary>
     public async Task RescheduledAsync(DeletionMessage message, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
     {

@@ -17,6 +17,15 @@ internal sealed record BatchStatus(
     IReadOnlyList<BatchFailure> Failures,
     DateTimeOffset? NextAttemptAt = null)
 {
+    /// <summary>The due times (<c>deleteAt</c>, docs/scheduling.md) of pending items scheduled for later, earliest first.</summary>
+    public IReadOnlyList<DateTimeOffset> PendingDueTimes { get; init; } = [];
+
+    /// <summary>Pending items whose due time is still after <paramref name="now"/>: scheduled, not yet being worked on.</summary>
+    public int ScheduledCount(DateTimeOffset now) => PendingDueTimes.Count(due => due > now);
+
+    /// <summary>The earliest due time after <paramref name="now"/>; null when no item is scheduled.</summary>
+    public DateTimeOffset? NextDueAt(DateTimeOffset now) => PendingDueTimes.FirstOrDefault(due => due > now) is var next && next != default ? next : null;
+
     /// <summary>Every item is settled.</summary>
     public bool Done => Counts[BatchItemState.Pending] == 0;
 }

@@ -4,6 +4,7 @@ using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Http;
 using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Core.Tenants;
 using WhatsAppMedia.Core.Text;
 
@@ -11,9 +12,10 @@ namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>
 /// Submits a parsed bulk deletion for an authenticated tenant (docs/api.md, "Bulk deletions and batches"): checks every
-/// item with the tenant's provider, reserves a paced tenant's slots, records the batch's items, then queues one message
-/// per item. Nothing is queued unless every item is valid and the batch is recorded first, so no message can settle an
-/// item its batch does not know.
+/// item with the tenant's provider and its <c>deleteAt</c>, reserves a paced tenant's slots for the items due now,
+/// records the batch's items, writes items due later than <c>Scheduling__EnqueueAhead</c> to the schedule table, then
+/// queues one message per other item (docs/scheduling.md). Nothing is queued unless every item is valid and the batch
+/// is recorded first, so no message can settle an item its batch does not know.
 /// </summary>
 internal sealed partial class BatchSubmitter(
     ProviderClient client,
@@ -22,10 +24,18 @@ internal sealed partial class BatchSubmitter(
     IBatchStore batches,
     TimeProvider timeProvider,
     ILogger<BatchSubmitter> logger,
-    TenantPacer? pacer = null)
+    TenantPacer? pacer = null,
+    TableScheduleStore? schedule = null,
+    IOptions<SchedulingOptions>? scheduling = null)
 {
     public async Task<BatchSubmission> SubmitAsync(Tenant tenant, DeletionBatch batch, string requestId, CancellationToken cancellationToken)
     {
+        var now = timeProvider.GetUtcNow();
+        if (!DeleteAt.TryResolve(batch.DeleteAt, batch.DeleteAtIsMalformed, "deleteAt", now, out var batchDue, out var batchProblem))
+        {
+            return BatchSubmission.Invalid(new IdentifierError(ErrorCodes.InvalidDeleteAt, batchProblem!));
+        }
+
         var batchId = BatchIds.New();
         var messages = new List<DeletionMessage>(batch.Items.Count);
         var errors = new List<ItemError>();
@@ -46,7 +56,16 @@ internal sealed partial class BatchSubmitter(
                 continue;
             }
 
-            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index));
+            // An item's own deleteAt wins over the batch's, as its phone does.
+            var due = batchDue;
+            if ((item.DeleteAt is not null || item.DeleteAtIsMalformed)
+                && !DeleteAt.TryResolve(item.DeleteAt, item.DeleteAtIsMalformed, $"items[{index}].deleteAt", now, out due, out var problem))
+            {
+                errors.Add(new ItemError(index, ErrorCodes.InvalidDeleteAt, problem!));
+                continue;
+            }
+
+            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index, DeleteAt: due));
         }
 
         if (errors.Count > 0)
@@ -54,12 +73,14 @@ internal sealed partial class BatchSubmitter(
             return BatchSubmission.Refused(errors);
         }
 
-        // A paced tenant's items get consecutive slots after whatever it already holds, so the queue itself releases
-        // them at the tenant's rate across every instance (docs/pacing.md, "The shared schedule").
-        PacingReservation? schedule;
+        // A paced tenant's items due now get consecutive slots after whatever it already holds, so the queue itself
+        // releases them at the tenant's rate across every instance (docs/pacing.md, "The shared schedule"). Items due
+        // later take a slot when they are sent.
+        var dueNow = messages.Where(message => message.DeleteAt is null).Select(message => message.ItemIndex!.Value).ToList();
+        PacingReservation? slots;
         try
         {
-            schedule = pacer is null ? null : await pacer.ScheduleAsync(tenant, messages.Count, cancellationToken);
+            slots = pacer is null || dueNow.Count == 0 ? null : await pacer.ScheduleAsync(tenant, dueNow.Count, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -67,11 +88,12 @@ internal sealed partial class BatchSubmitter(
             return BatchSubmission.Unavailable("The tenant's request schedule could not be read, so nothing was queued; sending the batch again is safe.");
         }
 
-        if (schedule is not null)
+        if (slots is not null)
         {
-            for (var index = 0; index < messages.Count; index++)
+            var position = messages.Select((message, index) => (message, index)).Where(pair => pair.message.DeleteAt is null).Select(pair => pair.index).ToList();
+            for (var slot = 0; slot < position.Count; slot++)
             {
-                messages[index] = messages[index] with { NotBefore = schedule.SlotAt(index) };
+                messages[position[slot]] = messages[position[slot]] with { NotBefore = slots.SlotAt(slot) };
             }
         }
 
@@ -79,7 +101,7 @@ internal sealed partial class BatchSubmitter(
         try
         {
             await batches.CreateAsync(
-                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore)).ToList(), cancellationToken);
+                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore, message.DeleteAt)).ToList(), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -87,15 +109,32 @@ internal sealed partial class BatchSubmitter(
             return BatchSubmission.Unavailable("The batch could not be recorded, so nothing was queued; sending the batch again is safe.");
         }
 
+        // Items due beyond the queue's reach wait in the schedule table for the sweep (docs/scheduling.md, "The sweep").
+        var enqueueAhead = scheduling?.Value.EnqueueAhead ?? PacingDefaults.MaxQueueDelay;
+        var later = schedule is null ? [] : messages.Where(message => message.DeleteAt - now > enqueueAhead).ToList();
+        if (later.Count > 0)
+        {
+            try
+            {
+                await schedule!.AddAsync(later, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogBatchStateFailure(exception, tenant.Id, batchId);
+                return BatchSubmission.Unavailable("The batch's scheduled items could not be recorded, so nothing was queued; sending the batch again is safe.");
+            }
+        }
+
+        var toQueue = later.Count == 0 ? messages : messages.Except(later).ToList();
         var queued = 0;
         try
         {
             await Parallel.ForEachAsync(
-                messages,
+                toQueue,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.EnqueueParallelism, CancellationToken = cancellationToken },
                 async (message, token) =>
                 {
-                    var delay = message.NotBefore is { } slot ? slot - timeProvider.GetUtcNow() : TimeSpan.Zero;
+                    var delay = (message.NotBefore ?? message.DeleteAt) is { } at ? at - timeProvider.GetUtcNow() : TimeSpan.Zero;
                     await queue.EnqueueAsync(message, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, token);
                     Interlocked.Increment(ref queued);
                 });
@@ -105,12 +144,18 @@ internal sealed partial class BatchSubmitter(
             // Only sends the queue confirmed are counted; those cancelled or failed in flight may have been stored all
             // the same, so the count is a floor, never more than what was queued.
             var confirmed = Volatile.Read(ref queued);
-            LogQueueFailure(exception, tenant.Id, batchId, confirmed, messages.Count);
+            LogQueueFailure(exception, tenant.Id, batchId, confirmed, toQueue.Count);
             return BatchSubmission.Unavailable(
-                $"The queue failed after at least {confirmed} of {messages.Count} items were queued; sending the batch again is safe (deleting twice is harmless).");
+                $"The queue failed after at least {confirmed} of {toQueue.Count} items were queued; sending the batch again is safe (deleting twice is harmless).");
         }
 
-        return BatchSubmission.Queued(batchId, messages.Count, schedule?.LastSlot);
+        var lastDue = messages.Max(message => message.DeleteAt);
+        DateTimeOffset? completion = (slots?.LastSlot, lastDue) switch
+        {
+            ({ } slot, { } due) => slot > due ? slot : due,
+            var (slot, due) => slot ?? due,
+        };
+        return BatchSubmission.Queued(batchId, messages.Count, completion);
     }
 
     /// <summary>A batch item's string that is not text is refused with the code of the field it was sent in.</summary>

@@ -12,6 +12,9 @@ internal interface IBatchStore
     /// <summary>The batch, or null when there is no such batch for this tenant (unknown and foreign look the same).</summary>
     Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default);
 
+    /// <summary>Where one item stands; null when the item is not part of a batch of <paramref name="tenantId"/>.</summary>
+    Task<BatchItemState?> GetItemStateAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Records an item's outcome unless <see cref="BatchItemStates.MayReplace"/> says the recorded one stands.
     /// Returns false when the item is not part of a batch of <paramref name="tenantId"/> (removed, or never recorded).

@@ -69,6 +69,7 @@ internal sealed class TableBatchStore : IBatchStore
                     ["MediaId"] = item.MediaId,
                     ["State"] = BatchItemStates.Name(BatchItemState.Pending),
                     ["ScheduledAt"] = item.ScheduledAt?.ToUniversalTime(),
+                    ["DueAt"] = item.DueAt?.ToUniversalTime(),
                 })),
             cancellationToken)));
 
@@ -89,6 +90,7 @@ internal sealed class TableBatchStore : IBatchStore
         var failures = new List<BatchFailure>();
         var seen = 0;
         DateTimeOffset? nextAttemptAt = null;
+        var dueTimes = new List<DateTimeOffset>();
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), cancellationToken: cancellationToken))
         {
             if (row.RowKey == BatchRowKey)
@@ -103,6 +105,11 @@ internal sealed class TableBatchStore : IBatchStore
             if (state == BatchItemState.Pending && row.GetDateTimeOffset("ScheduledAt") is { } scheduled && (nextAttemptAt is null || scheduled < nextAttemptAt))
             {
                 nextAttemptAt = scheduled;
+            }
+
+            if (state == BatchItemState.Pending && row.GetDateTimeOffset("DueAt") is { } dueAt)
+            {
+                dueTimes.Add(dueAt);
             }
 
             if (state is BatchItemState.Failed or BatchItemState.Poisoned)
@@ -121,8 +128,21 @@ internal sealed class TableBatchStore : IBatchStore
 
         // Rows the store lost would otherwise vanish from the totals; they are unsettled as far as anyone can tell.
         counts[BatchItemState.Pending] += Math.Max(0, total - seen);
-        return new BatchStatus(tenantId, batchId, batch.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, total, counts, failures.OrderBy(failure => failure.Index).ToList(), nextAttemptAt);
+        return new BatchStatus(tenantId, batchId, batch.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, total, counts, failures.OrderBy(failure => failure.Index).ToList(), nextAttemptAt)
+        {
+            PendingDueTimes = dueTimes.Order().ToList(),
+        };
     }
+
+    public Task<BatchItemState?> GetItemStateAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) =>
+        WithTableAsync(
+            async () =>
+            {
+                await EnsureCreatedAsync(cancellationToken);
+                var read = await _table.GetEntityIfExistsAsync<TableEntity>(batchId, ItemRowKey(index), select: ["TenantId", "State"], cancellationToken: cancellationToken);
+                return read.HasValue && read.Value!.GetString("TenantId") == tenantId ? BatchItemStates.Parse(read.Value.GetString("State")) : (BatchItemState?)null;
+            },
+            cancellationToken);
 
     public Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default)
     {

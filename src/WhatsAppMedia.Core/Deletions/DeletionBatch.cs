@@ -4,8 +4,11 @@ using WhatsAppMedia.Core.Text;
 
 namespace WhatsAppMedia.Core.Deletions;
 
-/// <summary>The body of <c>POST …/media/deletions</c>: a default phone and 1–1000 items (docs/openapi.json).</summary>
-internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchItem> Items)
+/// <summary>
+/// The body of <c>POST …/media/deletions</c>: a default phone, a default <c>deleteAt</c> (as sent; the submitter checks
+/// it, docs/scheduling.md) and 1–1000 items (docs/openapi.json).
+/// </summary>
+internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchItem> Items, string? DeleteAt = null, bool DeleteAtIsMalformed = false)
 {
     public const int MaxItems = 1000;
     public const int MaxBodyBytes = 1024 * 1024;
@@ -76,9 +79,14 @@ internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchI
                 return false;
             }
 
-            batch = new DeletionBatch(phone, items.EnumerateArray().Select((item, index) => nonTextItems.TryGetValue(index, out var nonText)
-                ? new DeletionBatchItem(null, null, PhoneIsMalformed: false, nonText)
-                : ReadItem(item)).ToList());
+            var (deleteAt, deleteAtIsMalformed) = OptionalString(root, "deleteAt");
+            batch = new DeletionBatch(
+                phone,
+                items.EnumerateArray().Select((item, index) => nonTextItems.TryGetValue(index, out var nonText)
+                    ? new DeletionBatchItem(null, null, PhoneIsMalformed: false, nonText)
+                    : ReadItem(item)).ToList(),
+                deleteAt,
+                deleteAtIsMalformed);
             problem = null;
             return true;
         }
@@ -92,8 +100,14 @@ internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchI
         }
 
         var mediaId = item.TryGetProperty("mediaId", out var media) && media.ValueKind == JsonValueKind.String ? media.GetString() : null;
-        var hasPhone = item.TryGetProperty("phone", out var phone) && phone.ValueKind != JsonValueKind.Null;
-        var phoneText = hasPhone && phone.ValueKind == JsonValueKind.String ? phone.GetString() : null;
-        return new DeletionBatchItem(mediaId, phoneText, PhoneIsMalformed: hasPhone && phoneText is null);
+        var (phone, phoneIsMalformed) = OptionalString(item, "phone");
+        var (deleteAt, deleteAtIsMalformed) = OptionalString(item, "deleteAt");
+        return new DeletionBatchItem(mediaId, phone, phoneIsMalformed, DeleteAt: deleteAt, DeleteAtIsMalformed: deleteAtIsMalformed);
     }
+
+    /// <summary>An optional string member: absent or null is null; any other kind of value is malformed.</summary>
+    private static (string? Value, bool IsMalformed) OptionalString(JsonElement element, string name) =>
+        !element.TryGetProperty(name, out var member) || member.ValueKind == JsonValueKind.Null ? (null, false)
+        : member.ValueKind == JsonValueKind.String ? (member.GetString(), false)
+        : (null, true);
 }

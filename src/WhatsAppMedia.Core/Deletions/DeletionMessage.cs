@@ -15,7 +15,8 @@ internal sealed record DeletionMessage(
     [property: JsonPropertyName("requestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestId = null,
     [property: JsonPropertyName("attempt")] int Attempt = 0,
     [property: JsonPropertyName("itemIndex"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ItemIndex = null,
-    [property: JsonPropertyName("notBefore"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NotBefore = null)
+    [property: JsonPropertyName("notBefore"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NotBefore = null,
+    [property: JsonPropertyName("deleteAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DeleteAt = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, DeletionJsonContext.Default.DeletionMessage);
 
@@ -63,13 +64,14 @@ internal sealed record DeletionMessage(
                 || !TryString(root, "requestId", required: false, out var requestId, out problem)
                 || !TryAttempt(root, out var attempt, out problem)
                 || !TryItemIndex(root, out var itemIndex, out problem)
-                || !TryNotBefore(root, out var notBefore, out problem))
+                || !TryTime(root, "notBefore", out var notBefore, out problem)
+                || !TryTime(root, "deleteAt", out var deleteAt, out problem))
             {
                 refusal = new IdentifierError(ErrorCodes.MalformedMessage, problem ?? "The message is malformed.");
                 return false;
             }
 
-            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt, itemIndex, notBefore);
+            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt, itemIndex, notBefore, deleteAt);
             refusal = null;
             return true;
         }
@@ -143,23 +145,26 @@ internal sealed record DeletionMessage(
         return false;
     }
 
-    /// <summary><c>notBefore</c>: the slot of the tenant's request budget the message holds (docs/pacing.md), ISO 8601 with an offset.</summary>
-    private static bool TryNotBefore(JsonElement root, out DateTimeOffset? notBefore, out string? problem)
+    /// <summary>
+    /// <c>notBefore</c> (the slot of the tenant's request budget the message holds; docs/pacing.md) or <c>deleteAt</c> (the
+    /// time it is scheduled for; docs/scheduling.md): ISO 8601 with an offset.
+    /// </summary>
+    private static bool TryTime(JsonElement root, string name, out DateTimeOffset? time, out string? problem)
     {
-        notBefore = null;
+        time = null;
         problem = null;
-        if (!root.TryGetProperty("notBefore", out var element) || element.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {
             return true;
         }
 
-        if (element.ValueKind == JsonValueKind.String && element.TryGetDateTimeOffset(out var slot))
+        if (element.ValueKind == JsonValueKind.String && element.TryGetDateTimeOffset(out var value))
         {
-            notBefore = slot.ToUniversalTime();
+            time = value.ToUniversalTime();
             return true;
         }
 
-        problem = "'notBefore' must be an ISO 8601 date and time with an offset.";
+        problem = $"'{name}' must be an ISO 8601 date and time with an offset.";
         return false;
     }
 }

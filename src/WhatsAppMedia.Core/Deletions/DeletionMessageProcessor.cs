@@ -94,7 +94,7 @@ public sealed partial class DeletionMessageProcessor
     private async Task<bool> HandBackAsync(DeletionMessage message, long dequeueCount)
     {
         using var timeout = new CancellationTokenSource(HandBackTimeout, _timeProvider);
-        var delay = message.NotBefore is { } slot && slot > _timeProvider.GetUtcNow() ? slot - _timeProvider.GetUtcNow() : TimeSpan.Zero;
+        var delay = (message.NotBefore ?? message.DeleteAt) is { } slot && slot > _timeProvider.GetUtcNow() ? slot - _timeProvider.GetUtcNow() : TimeSpan.Zero;
         try
         {
             await _queue.EnqueueAsync(message, delay, timeout.Token);
@@ -121,6 +121,26 @@ public sealed partial class DeletionMessageProcessor
         {
             await FailAsync(messageText, ErrorCodes.InvalidTenantId, "The tenant id does not match the contract's format.", cancellationToken, message);
             return;
+        }
+
+        // Scheduled (docs/scheduling.md, "The sweep"): shown before its time (a delay past the queue's 7-day limit was
+        // capped), it waits again; its item already settled, it is a second copy queued by a sweep that took over a dead
+        // claimant's row, and is dropped without a provider call.
+        if (message.DeleteAt is { } deleteAt)
+        {
+            var early = deleteAt - _timeProvider.GetUtcNow();
+            if (early > PacingDefaults.SlotTolerance)
+            {
+                await _queue.EnqueueAsync(message, early, cancellationToken);
+                LogNotDueYet(message.TenantId, message.MediaId, deleteAt);
+                return;
+            }
+
+            if (await _batches.IsSettledAsync(message, cancellationToken))
+            {
+                LogAlreadySettled(message.TenantId, message.MediaId, message.BatchId!);
+                return;
+            }
         }
 
         var lookup = await _tenants.GetAsync(message.TenantId, cancellationToken);
@@ -299,6 +319,12 @@ public sealed partial class DeletionMessageProcessor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: shown before its slot; waiting again until {Slot:o}.")]
     private partial void LogWaiting(string tenantId, string mediaId, DateTimeOffset slot);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: scheduled for {DeleteAt:o}; waiting again until then.")]
+    private partial void LogNotDueYet(string tenantId, string mediaId, DateTimeOffset deleteAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: its item in batch {BatchId} is already settled; this second copy of a scheduled deletion is dropped.")]
+    private partial void LogAlreadySettled(string tenantId, string mediaId, string batchId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: delivery {DequeueCount}, the last, was cancelled (host stopping); queued again as a new message rather than poisoned.")]
     private partial void LogHandedBack(string tenantId, string mediaId, long dequeueCount);

@@ -17,17 +17,24 @@ internal sealed record BatchStatusResponse(
     [property: JsonPropertyName("done")] bool Done,
     [property: JsonPropertyName("failures")] IReadOnlyList<BatchFailureResponse> Failures,
     [property: JsonPropertyName("requestId")] string RequestId,
-    [property: JsonPropertyName("nextAttemptAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextAttemptAt = null)
+    [property: JsonPropertyName("nextAttemptAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextAttemptAt = null,
+    [property: JsonPropertyName("scheduled")] int Scheduled = 0,
+    [property: JsonPropertyName("nextDueAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextDueAt = null)
 {
-    public static BatchStatusResponse From(BatchStatus status, string requestId)
+    /// <summary>
+    /// The answer at <paramref name="now"/>: an item scheduled for later counts as <c>scheduled</c> until its due time,
+    /// then as <c>pending</c> like any other unsettled item (docs/scheduling.md, "Batch status").
+    /// </summary>
+    public static BatchStatusResponse From(BatchStatus status, DateTimeOffset now, string requestId)
     {
         ArgumentNullException.ThrowIfNull(status);
+        var scheduled = status.ScheduledCount(now);
         return new BatchStatusResponse(
             status.TenantId,
             status.BatchId,
             status.CreatedAt,
             status.Total,
-            status.Counts[BatchItemState.Pending],
+            status.Counts[BatchItemState.Pending] - scheduled,
             status.Counts[BatchItemState.Deleted],
             status.Counts[BatchItemState.NotFound],
             status.Counts[BatchItemState.Failed],
@@ -36,6 +43,8 @@ internal sealed record BatchStatusResponse(
             status.Failures.Select(failure => new BatchFailureResponse(
                 failure.Index, failure.MediaId, BatchItemStates.Name(failure.State), failure.Code, failure.Detail, failure.At)).ToList(),
             requestId,
-            status.Done ? null : status.NextAttemptAt);
+            status.Done ? null : status.NextAttemptAt,
+            scheduled,
+            status.NextDueAt(now));
     }
 }

@@ -168,6 +168,11 @@ public sealed partial class MediaApi
         }
 
         var submission = await submitter.SubmitAsync(tenant, batch, requestId, cancellationToken);
+        if (submission.Refusal is { } bodyRefusal)
+        {
+            return ProblemResults.Create(bodyRefusal.Code, bodyRefusal.Message, requestId);
+        }
+
         if (submission.Errors is { } errors)
         {
             return ProblemResults.Create(errors[0].Code,
@@ -214,7 +219,7 @@ public sealed partial class MediaApi
 
         return status is null
             ? ProblemResults.Create(ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId)
-            : Results.Json(BatchStatusResponse.From(status, requestId));
+            : Results.Json(BatchStatusResponse.From(status, timeProvider.GetUtcNow(), requestId));
     }
 
     /// <summary>

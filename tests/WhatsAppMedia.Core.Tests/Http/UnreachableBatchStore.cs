@@ -10,6 +10,8 @@ internal sealed class UnreachableBatchStore : IBatchStore
 
     public Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) => throw Reached();
 
+    public Task<BatchItemState?> GetItemStateAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) => throw Reached();
+
     public Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default) =>
         throw Reached();
 

@@ -13,6 +13,9 @@ internal sealed class ScriptedProvider(TimeProvider timeProvider, params Func<Ca
 
     public int Calls => _calls;
 
+    /// <summary>The media id of every delete sent, in order.</summary>
+    public List<string> DeletedMediaIds { get; } = [];
+
     public static Func<CancellationToken, Task<ProviderAnswer>> Answer(ProviderOutcome outcome, TimeSpan? retryAfter = null) =>
         _ => Task.FromResult(new ProviderAnswer(outcome, 200, RetryAfter: retryAfter));
 
@@ -29,6 +32,7 @@ internal sealed class ScriptedProvider(TimeProvider timeProvider, params Func<Ca
     public Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
         AttemptTimes.Add(timeProvider.GetUtcNow());
+        DeletedMediaIds.Add(target.MediaId);
         var call = Interlocked.Increment(ref _calls);
         return script[Math.Min(call, script.Length) - 1](cancellationToken);
     }

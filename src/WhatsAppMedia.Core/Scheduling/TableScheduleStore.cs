@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using WhatsAppMedia.Core.Deletions;
+
+namespace WhatsAppMedia.Core.Scheduling;
+
+/// <summary>
+/// Scheduled deletions not yet on the work queue, in Azure Table storage (table <c>mediadeletionschedule</c>, in the
+/// <c>AzureWebJobsStorage</c> account; docs/scheduling.md, "The schedule table"). The partition is the due minute
+/// (<c>yyyyMMddHHmm</c>), so a sweep reads only what is due with one range query; the row key is the batch item, so
+/// writing an item twice leaves one row. Claims and removals are ETag-conditional: two sweeps never both take a row.
+/// </summary>
+internal sealed class TableScheduleStore
+{
+    public const string TableName = "mediadeletionschedule";
+
+    /// <summary>The service's limit on operations in one entity group transaction (all in one partition).</summary>
+    private const int TransactionLimit = 100;
+
+    private readonly TableClient _table;
+    private Lazy<Task> _created;
+
+    public TableScheduleStore(TableServiceClient tables)
+        : this(tables, TableName)
+    {
+    }
+
+    /// <summary>On a table of another name: tests keep their schedules apart this way.</summary>
+    internal TableScheduleStore(TableServiceClient tables, string tableName)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = tables.GetTableClient(tableName);
+        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+    }
+
+    /// <summary>Writes every deletion (each must carry a batch id, an item index and a due time); one already written stays one row.</summary>
+    public async Task AddAsync(IReadOnlyList<DeletionMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await EnsureCreatedAsync(cancellationToken);
+        var transactions = messages
+            .GroupBy(message => PartitionKey(message.DeleteAt ?? throw new ArgumentException("Every scheduled message has a due time.", nameof(messages))))
+            .SelectMany(partition => partition.Chunk(TransactionLimit))
+            .Select(chunk => _table.SubmitTransactionAsync(
+                chunk.Select(message => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToRow(message))), cancellationToken));
+        await Task.WhenAll(transactions);
+    }
+
+    /// <summary>Every deletion due at or before <paramref name="until"/>, claimed or not, earliest partitions first.</summary>
+    public async IAsyncEnumerable<ScheduledDeletion> ListDueAsync(DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey le {PartitionKey(until)} and DueAt le {until.ToUniversalTime()}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return FromRow(row);
+        }
+    }
+
+    /// <summary>
+    /// Takes the row until <paramref name="claimUntil"/> if nobody changed it since it was read; the claimed row (with
+    /// its new version), or null when another instance got there first or it is gone.
+    /// </summary>
+    public async Task<ScheduledDeletion?> TryClaimAsync(ScheduledDeletion deletion, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deletion);
+        var row = ToRow(deletion.Message);
+        row["ClaimedUntil"] = claimUntil.ToUniversalTime();
+        try
+        {
+            var response = await _table.UpdateEntityAsync(row, deletion.ETag, TableUpdateMode.Replace, cancellationToken);
+            return deletion with { ClaimedUntil = claimUntil, ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes a row this instance claimed (its message is on the queue); one already gone or taken over is left.</summary>
+    public async Task RemoveAsync(ScheduledDeletion claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        try
+        {
+            await _table.DeleteEntityAsync(PartitionKey(claimed.DueAt), RowKey(claimed.Message), claimed.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Another sweep took the row over after this claim expired, and queues it itself.
+        }
+    }
+
+    private static string PartitionKey(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    private static string RowKey(DeletionMessage message) =>
+        string.Create(CultureInfo.InvariantCulture, $"{message.BatchId ?? throw new ArgumentException("A scheduled message belongs to a batch.", nameof(message))}-{message.ItemIndex ?? throw new ArgumentException("A scheduled message has an item index.", nameof(message)):D4}");
+
+    private static TableEntity ToRow(DeletionMessage message) => new(PartitionKey(message.DeleteAt!.Value), RowKey(message))
+    {
+        ["TenantId"] = message.TenantId,
+        ["MediaId"] = message.MediaId,
+        ["Phone"] = message.Phone,
+        ["BatchId"] = message.BatchId,
+        ["ItemIndex"] = message.ItemIndex,
+        ["RequestId"] = message.RequestId,
+        ["DueAt"] = message.DeleteAt!.Value.ToUniversalTime(),
+    };
+
+    private static ScheduledDeletion FromRow(TableEntity row) => new(
+        new DeletionMessage(
+            row.GetString("TenantId") ?? string.Empty,
+            row.GetString("MediaId") ?? string.Empty,
+            row.GetString("Phone"),
+            row.GetString("BatchId"),
+            row.GetString("RequestId"),
+            Attempt: 0,
+            row.GetInt32("ItemIndex"),
+            NotBefore: null,
+            DeleteAt: row.GetDateTimeOffset("DueAt")),
+        row.GetDateTimeOffset("ClaimedUntil") ?? DateTimeOffset.MinValue,
+        row.ETag);
+
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var creation = _created;
+        try
+        {
+            await creation.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed creation must not be remembered: the next call tries again.
+            Interlocked.CompareExchange(ref _created, new Lazy<Task>(() => _table.CreateIfNotExistsAsync()), creation);
+            throw;
+        }
+    }
+}
