@@ -238,6 +238,29 @@ internal sealed class TestFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Invokes the timer function named <paramref name="functionName"/> as the timer extension does at a tick: the trigger
+    /// value is the TimerInfo as JSON (schedule, schedule status, whether the tick is past due).
+    /// </summary>
+    public async Task<InvocationResponse> InvokeTimerAsync(string functionName, CancellationToken cancellationToken)
+    {
+        var function = _functions.Values.Single(candidate => candidate.Name == functionName);
+        var trigger = function.Bindings.Single(binding => binding.Value.Type == "timerTrigger");
+        var invocationId = Guid.NewGuid().ToString();
+        var invocation = new InvocationRequest { InvocationId = invocationId, FunctionId = function.FunctionId, TraceContext = NewTraceContext() };
+        var now = DateTime.UtcNow;
+        var timerInfo = JsonSerializer.Serialize(new
+        {
+            Schedule = new { AdjustForDST = true },
+            ScheduleStatus = new { Last = now.AddMinutes(-1), Next = now.AddMinutes(1), LastUpdated = now },
+            IsPastDue = false,
+        });
+        invocation.InputData.Add(new ParameterBinding { Name = trigger.Key, Data = new TypedData { Json = timerInfo } });
+        var answer = _channel.Expect(WorkerChannel.Keys.Invocation(invocationId));
+        await _channel.SendAsync(new StreamingMessage { InvocationRequest = invocation }, cancellationToken);
+        return (await answer.WaitAsync(cancellationToken)).InvocationResponse;
+    }
+
+    /// <summary>
     /// The host always sends the W3C trace context of the invocation (ScriptInvocationContextExtensions.GetRpcTraceContext),
     /// and the worker reads it unconditionally (GrpcFunctionInvocation's constructor): a fresh trace per invocation.
     /// </summary>
