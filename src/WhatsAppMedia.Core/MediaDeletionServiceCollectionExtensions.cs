@@ -74,6 +74,7 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<ILogger<BatchRetentionJob>>()));
         services.AddValidatedOptions<SchedulingOptions, SchedulingOptionsValidator>(SchedulingOptions.SectionName);
         services.TryAddSingleton<TableScheduleStore>();
+        services.TryAddTransient<BatchScheduleEditor>();
         services.TryAddTransient(provider => new ScheduleSweepJob(
             provider.GetRequiredService<TableScheduleStore>(),
             provider.GetRequiredService<IDeletionQueue>(),
@@ -122,7 +123,8 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<IBatchStore>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<MediaApi>>(),
-            provider.GetRequiredService<TenantMediaRetriever>()));
+            provider.GetRequiredService<TenantMediaRetriever>(),
+            provider.GetRequiredService<BatchScheduleEditor>()));
         return services;
     }
 }

@@ -24,6 +24,10 @@ public static class MediaRoutes
             media.QueueDeletionsAsync(request, tenantId, cancellationToken));
         api.Map(ApiRoutes.BatchStatusRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
             media.GetBatchAsync(request, tenantId, batchId, cancellationToken));
+        api.Map(ApiRoutes.CancelBatchRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
+            media.CancelBatchAsync(request, tenantId, batchId, cancellationToken));
+        api.Map(ApiRoutes.RescheduleBatchRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
+            media.RescheduleBatchAsync(request, tenantId, batchId, cancellationToken));
         api.Map(ApiRoutes.HealthRoute, (HttpRequest request) => MediaApi.Health(request));
         return routes;
     }

@@ -64,6 +64,24 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
         CancellationToken cancellationToken) =>
         mediaApi.GetBatchAsync(request, tenantId, batchId, cancellationToken);
 
+    /// <summary>DELETE /api/tenants/{tenantId}/media/deletions/{batchId}: cancels a batch's items still waiting for their time.</summary>
+    [Function("CancelDeletionBatch")]
+    public Task<IResult> CancelBatchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Delete, Route = ApiRoutes.Batch)] HttpRequest request,
+        string tenantId,
+        string batchId,
+        CancellationToken cancellationToken) =>
+        mediaApi.CancelBatchAsync(request, tenantId, batchId, cancellationToken);
+
+    /// <summary>PATCH /api/tenants/{tenantId}/media/deletions/{batchId}: moves those items to a new time.</summary>
+    [Function("RescheduleDeletionBatch")]
+    public Task<IResult> RescheduleBatchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Patch, Route = ApiRoutes.Batch)] HttpRequest request,
+        string tenantId,
+        string batchId,
+        CancellationToken cancellationToken) =>
+        mediaApi.RescheduleBatchAsync(request, tenantId, batchId, cancellationToken);
+
     /// <summary>GET /api/health: answers while the process is up.</summary>
     [Function("Health")]
     public static IResult Health(

@@ -163,6 +163,91 @@ public class LocalHostScheduledDeletionTests(LocalEnvironment environment) : ICl
         (await host.QueueNamed(queue).PeekAsync(32)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task DELETE_cancels_the_waiting_items_and_PATCH_moves_them_and_the_provider_sees_only_what_was_not_cancelled()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var host = await StartAsync($"cancel-{Guid.NewGuid():N}"[..24], clock);
+        var meta = environment.Sandbox.Meta;
+        var now = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        var cancelled = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        var moved = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        var due = clock.GetUtcNow().AddDays(30);
+        var later = new DateTimeOffset(clock.GetUtcNow().AddDays(60).UtcDateTime.Date, TimeSpan.Zero);
+        var settledBefore = host.Progress.Settled;
+
+        // A past deleteAt means now: that item is sent at once and is not the cancel's to stop.
+        using var first = await PostAsync(host, $$"""{"deleteAt":"{{Utc(due)}}","items":[{"mediaId":"{{cancelled}}"},{"mediaId":"{{now}}","deleteAt":"2020-01-01T00:00:00Z"}]}""");
+        var firstBatch = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
+        using var second = await PostAsync(host, $$"""{"deleteAt":"{{Utc(due)}}","items":[{"mediaId":"{{moved}}"}]}""");
+        var secondBatch = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
+        await host.Progress.WaitForSettledAsync(settledBefore + 1).WaitAsync(Guard);
+
+        using var cancel = await SendAsync(host, HttpMethod.Delete, firstBatch);
+        cancel.StatusCode.ShouldBe(HttpStatusCode.OK, await cancel.Content.ReadAsStringAsync());
+        var cancelAnswer = await cancel.Content.ReadFromJsonAsync<JsonElement>();
+        (cancelAnswer.GetProperty("cancelled").GetInt32(), cancelAnswer.GetProperty("alreadySent").GetInt32()).ShouldBe((1, 1));
+
+        using var patch = await SendAsync(host, HttpMethod.Patch, secondBatch, $$"""{"deleteAt":"{{Utc(later)}}"}""");
+        patch.StatusCode.ShouldBe(HttpStatusCode.OK, await patch.Content.ReadAsStringAsync());
+        var patchAnswer = await patch.Content.ReadFromJsonAsync<JsonElement>();
+        patchAnswer.GetProperty("rescheduled").GetInt32().ShouldBe(1);
+        patchAnswer.GetProperty("deleteAt").GetDateTimeOffset().ShouldBe(later);
+        (await StatusAsync(host, secondBatch)).GetProperty("nextDueAt").GetDateTimeOffset().ShouldBe(later);
+
+        // At the old time nothing is due any more.
+        clock.SetUtcNow(due);
+        await host.Service<ScheduleSweepJob>().RunAsync();
+        (await host.QueueNamed(host.Queue).PeekAsync(32)).ShouldBeEmpty();
+
+        var removedBefore = meta.MediaRemoved;
+        clock.SetUtcNow(later);
+        await host.Service<ScheduleSweepJob>().RunAsync();
+        await meta.WaitForMediaRemovedAsync(removedBefore + 1).WaitAsync(Guard);
+
+        meta.HasMedia(now).ShouldBeFalse();
+        meta.HasMedia(moved).ShouldBeFalse();
+        meta.HasMedia(cancelled).ShouldBeTrue();
+        meta.Requests.ShouldNotContain(request => request.Method == "DELETE" && request.Path.Contains(cancelled, StringComparison.Ordinal));
+        var firstStatus = await StatusAsync(host, firstBatch);
+        (firstStatus.GetProperty("cancelled").GetInt32(), firstStatus.GetProperty("deleted").GetInt32(), firstStatus.GetProperty("done").GetBoolean()).ShouldBe((1, 1, true));
+    }
+
+    [Theory]
+    [InlineData("PATCH", "application/json", """{"deleteAt":"2027-01-31T09:00:00+01:00"}""", HttpStatusCode.BadRequest, "invalid_delete_at")]
+    [InlineData("PATCH", "application/json", """{"deleteAt":7}""", HttpStatusCode.BadRequest, "invalid_delete_at")]
+    [InlineData("PATCH", "application/json", """{"when":"2027-01-31T09:00:00Z"}""", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("PATCH", "application/json", "not json", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("PATCH", "text/plain", """{"deleteAt":null}""", HttpStatusCode.UnsupportedMediaType, "unsupported_media_type")]
+    [InlineData("PATCH", "application/json", """{"deleteAt":null}""", HttpStatusCode.NotFound, "batch_not_found")]
+    [InlineData("DELETE", null, null, HttpStatusCode.NotFound, "batch_not_found")]
+    public async Task A_bad_cancel_or_reschedule_gets_its_own_problem_answer(string method, string? contentType, string? body, HttpStatusCode status, string code)
+    {
+        await using var host = await StartAsync($"badedit-{Guid.NewGuid():N}"[..24], new FakeTimeProvider(TimeProvider.System.GetUtcNow()));
+
+        using var response = await SendAsync(host, new HttpMethod(method), Guid.NewGuid().ToString("N"), body, contentType);
+        using var malformed = await SendAsync(host, new HttpMethod(method), "not-a-batch", body, contentType);
+
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe(code);
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("invalid_batch_id", "the batch id is checked before the body");
+    }
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task<HttpResponseMessage> SendAsync(LocalHost host, HttpMethod method, string batchId, string? body = null, string? contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(method, $"/api/tenants/demo-meta/media/deletions/{batchId}");
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType ?? "application/json");
+        }
+
+        request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+        return host.Http.SendAsync(request);
+    }
+
     private static async Task WaitForSettledAsync(long count, LocalHost first, LocalHost second)
     {
         // Either host may take any message; together they settle every one.

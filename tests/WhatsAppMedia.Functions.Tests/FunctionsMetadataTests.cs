@@ -20,7 +20,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
+            .ShouldBe(["CancelDeletionBatch", "DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
     }
 
     [Theory]

@@ -281,7 +281,7 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
     [InlineData("PUT", "api/tenants/demo-meta/media/1013859600285441", "DELETE, GET")]
     [InlineData("POST", "api/tenants/demo-meta/media/1013859600285441/content", "GET")]
     [InlineData("PATCH", "api/tenants/demo-meta/media/deletions", "DELETE, GET, POST")]
-    [InlineData("POST", "api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "GET")]
+    [InlineData("POST", "api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "DELETE, GET, PATCH")]
     [InlineData("POST", "api/health", "GET")]
     [InlineData("HEAD", "api/health", "GET")]
     public async Task A_wrong_method_on_a_known_route_is_405_method_not_allowed_with_allow(string method, string path, string allow)

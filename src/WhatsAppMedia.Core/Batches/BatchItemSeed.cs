@@ -5,4 +5,7 @@ namespace WhatsAppMedia.Core.Batches;
 /// <param name="MediaId">The provider's media id.</param>
 /// <param name="ScheduledAt">For a paced tenant, the slot its message is queued for (docs/pacing.md); null: at once.</param>
 /// <param name="DueAt">The time the caller scheduled it for (<c>deleteAt</c>, docs/scheduling.md); null: now.</param>
-internal sealed record BatchItemSeed(int Index, string MediaId, DateTimeOffset? ScheduledAt = null, DateTimeOffset? DueAt = null);
+/// <param name="Phone">The phone identity its message names, kept so a reschedule can queue it again.</param>
+/// <param name="RequestId">The request that queued it, for the same reason.</param>
+internal sealed record BatchItemSeed(
+    int Index, string MediaId, DateTimeOffset? ScheduledAt = null, DateTimeOffset? DueAt = null, string? Phone = null, string? RequestId = null);

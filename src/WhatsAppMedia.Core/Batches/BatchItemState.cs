@@ -17,4 +17,7 @@ internal enum BatchItemState
 
     /// <summary>Its last delivery failed, so the queue trigger moved it to <c>{queue}-poison</c>.</summary>
     Poisoned,
+
+    /// <summary>Scheduled, and cancelled by the caller before it was sent (docs/scheduling.md, "Cancel and reschedule").</summary>
+    Cancelled,
 }

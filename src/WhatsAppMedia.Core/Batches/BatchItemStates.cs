@@ -10,6 +10,7 @@ internal static class BatchItemStates
         BatchItemState.NotFound => "notFound",
         BatchItemState.Failed => "failed",
         BatchItemState.Poisoned => "poisoned",
+        BatchItemState.Cancelled => "cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a batch item state."),
     };
 
@@ -20,6 +21,7 @@ internal static class BatchItemStates
         "notFound" => BatchItemState.NotFound,
         "failed" => BatchItemState.Failed,
         "poisoned" => BatchItemState.Poisoned,
+        "cancelled" => BatchItemState.Cancelled,
         _ => BatchItemState.Pending,
     };
 
@@ -27,9 +29,10 @@ internal static class BatchItemStates
     /// Whether an outcome may overwrite the recorded state. A pending item takes any outcome. A settled one keeps its
     /// first outcome against redeliveries (a redelivered, already deleted item answers "not found" and must not turn
     /// into it), except that a success replaces a failure: a duplicate left by an interrupted redrive that succeeded
-    /// is the truth about the media.
+    /// is the truth about the media. So does a success over a cancellation: a message that was already past its check
+    /// when the caller cancelled has been sent all the same.
     /// </summary>
     public static bool MayReplace(BatchItemState recorded, BatchItemState outcome) =>
         recorded == BatchItemState.Pending
-        || (recorded is BatchItemState.Failed or BatchItemState.Poisoned && outcome is BatchItemState.Deleted or BatchItemState.NotFound);
+        || (recorded is BatchItemState.Failed or BatchItemState.Poisoned or BatchItemState.Cancelled && outcome is BatchItemState.Deleted or BatchItemState.NotFound);
 }

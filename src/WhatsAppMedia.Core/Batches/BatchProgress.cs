@@ -37,13 +37,13 @@ internal sealed partial class BatchProgress(IBatchStore store, QueueHostSettings
         }
     }
 
-    /// <summary>Whether the message's item is recorded as settled (deleted, not found, failed, poisoned); false outside a batch.</summary>
-    public async Task<bool> IsSettledAsync(DeletionMessage message, CancellationToken cancellationToken)
+    /// <summary>Where the message's item stands; null outside a batch (or when the batch is gone).</summary>
+    public async Task<BatchItemRecord?> ItemOfAsync(DeletionMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         return BatchIds.IsValid(message.BatchId) && message.ItemIndex is { } index
-            && await store.GetItemStateAsync(message.TenantId, message.BatchId, index, cancellationToken) is { } state
-            && state != BatchItemState.Pending;
+            ? await store.GetItemAsync(message.TenantId, message.BatchId, index, cancellationToken)
+            : null;
     }
 
     /// <summary>Notes the new slot of the message's item, for the batch status's <c>nextAttemptAt</c>.</summary>

@@ -101,7 +101,7 @@ internal sealed partial class BatchSubmitter(
         try
         {
             await batches.CreateAsync(
-                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore, message.DeleteAt)).ToList(), cancellationToken);
+                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore, message.DeleteAt, message.Phone, message.RequestId)).ToList(), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

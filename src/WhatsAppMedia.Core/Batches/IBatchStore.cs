@@ -13,7 +13,16 @@ internal interface IBatchStore
     Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default);
 
     /// <summary>Where one item stands; null when the item is not part of a batch of <paramref name="tenantId"/>.</summary>
-    Task<BatchItemState?> GetItemStateAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default);
+    Task<BatchItemRecord?> GetItemAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default);
+
+    /// <summary>The batch's pending items with a due time; null when there is no such batch for this tenant.</summary>
+    Task<ScheduledItems?> ListScheduledAsync(string tenantId, string batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels a pending item with a due time; false when it has none or is no longer pending.</summary>
+    Task<bool> CancelScheduledAsync(string tenantId, string batchId, int index, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a pending item due at <paramref name="expectedDueAt"/> to <paramref name="dueAt"/>; false when it is no longer pending at that time.</summary>
+    Task<bool> MoveScheduledAsync(string tenantId, string batchId, int index, DateTimeOffset expectedDueAt, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records an item's outcome unless <see cref="BatchItemStates.MayReplace"/> says the recorded one stands.

@@ -70,6 +70,8 @@ internal sealed class TableBatchStore : IBatchStore
                     ["State"] = BatchItemStates.Name(BatchItemState.Pending),
                     ["ScheduledAt"] = item.ScheduledAt?.ToUniversalTime(),
                     ["DueAt"] = item.DueAt?.ToUniversalTime(),
+                    ["Phone"] = item.Phone,
+                    ["RequestId"] = item.RequestId,
                 })),
             cancellationToken)));
 
@@ -134,15 +136,75 @@ internal sealed class TableBatchStore : IBatchStore
         };
     }
 
-    public Task<BatchItemState?> GetItemStateAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) =>
+    public Task<BatchItemRecord?> GetItemAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) =>
         WithTableAsync(
             async () =>
             {
                 await EnsureCreatedAsync(cancellationToken);
-                var read = await _table.GetEntityIfExistsAsync<TableEntity>(batchId, ItemRowKey(index), select: ["TenantId", "State"], cancellationToken: cancellationToken);
-                return read.HasValue && read.Value!.GetString("TenantId") == tenantId ? BatchItemStates.Parse(read.Value.GetString("State")) : (BatchItemState?)null;
+                var read = await _table.GetEntityIfExistsAsync<TableEntity>(batchId, ItemRowKey(index), select: ["TenantId", "State", "DueAt"], cancellationToken: cancellationToken);
+                return read.HasValue && read.Value!.GetString("TenantId") == tenantId
+                    ? new BatchItemRecord(BatchItemStates.Parse(read.Value.GetString("State")), read.Value.GetDateTimeOffset("DueAt"))
+                    : null;
             },
             cancellationToken);
+
+    public Task<ScheduledItems?> ListScheduledAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) =>
+        WithTableAsync(
+            async () =>
+            {
+                await EnsureCreatedAsync(cancellationToken);
+                TableEntity? batch = null;
+                var cancelled = 0;
+                var items = new List<ScheduledItem>();
+                await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), cancellationToken: cancellationToken))
+                {
+                    if (row.RowKey == BatchRowKey)
+                    {
+                        batch = row;
+                        continue;
+                    }
+
+                    var state = BatchItemStates.Parse(row.GetString("State"));
+                    cancelled += state == BatchItemState.Cancelled ? 1 : 0;
+                    if (state == BatchItemState.Pending && row.GetDateTimeOffset("DueAt") is { } due)
+                    {
+                        items.Add(new ScheduledItem(row.GetInt32("Index") ?? -1, row.GetString("MediaId") ?? string.Empty, row.GetString("Phone"), row.GetString("RequestId"), due));
+                    }
+                }
+
+                return batch is null || batch.GetString("TenantId") != tenantId ? null : new ScheduledItems(batch.GetInt32("Total") ?? 0, cancelled, items);
+            },
+            cancellationToken);
+
+    public Task<bool> CancelScheduledAsync(string tenantId, string batchId, int index, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => ChangeScheduledAsync(tenantId, batchId, index, expectedDueAt: null, row =>
+        {
+            row["State"] = BatchItemStates.Name(BatchItemState.Cancelled);
+            row["At"] = at.ToUniversalTime();
+        }, cancellationToken), cancellationToken);
+
+    public Task<bool> MoveScheduledAsync(string tenantId, string batchId, int index, DateTimeOffset expectedDueAt, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => ChangeScheduledAsync(tenantId, batchId, index, expectedDueAt, row => row["DueAt"] = dueAt.ToUniversalTime(), cancellationToken), cancellationToken);
+
+    /// <summary>Changes a pending item with a due time (the one expected, when given); false when there is nothing to change.</summary>
+    private async Task<bool> ChangeScheduledAsync(
+        string tenantId, string batchId, int index, DateTimeOffset? expectedDueAt, Action<TableEntity> change, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        await UpdateRowAsync(tenantId, batchId, index, row =>
+        {
+            changed = BatchItemStates.Parse(row.GetString("State")) == BatchItemState.Pending
+                && row.GetDateTimeOffset("DueAt") is { } due
+                && (expectedDueAt is null || due == expectedDueAt);
+            if (changed)
+            {
+                change(row);
+            }
+
+            return changed;
+        }, cancellationToken);
+        return changed;
+    }
 
     public Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default)
     {

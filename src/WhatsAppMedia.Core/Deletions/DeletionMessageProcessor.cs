@@ -55,6 +55,15 @@ public sealed partial class DeletionMessageProcessor
         _metrics = metrics;
     }
 
+    /// <summary>Due times closer than this are one time: table storage keeps a little less precision than ISO 8601 can say.</summary>
+    private static readonly TimeSpan SameDueTime = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>How long a message of an unfinished reschedule keeps waiting for its item's write (docs/scheduling.md).</summary>
+    private static readonly TimeSpan RescheduleLanding = TimeSpan.FromMinutes(1);
+
+    /// <summary>How soon such a message looks again.</summary>
+    private static readonly TimeSpan RescheduleRecheck = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a cancelled last delivery may take to queue its message again; the host is shutting down.</summary>
     internal static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(5);
 
@@ -124,8 +133,7 @@ public sealed partial class DeletionMessageProcessor
         }
 
         // Scheduled (docs/scheduling.md, "The sweep"): shown before its time (a delay past the queue's 7-day limit was
-        // capped), it waits again; its item already settled, it is a second copy queued by a sweep that took over a dead
-        // claimant's row, and is dropped without a provider call.
+        // capped), it waits again. Otherwise its item decides (docs/scheduling.md, "Cancel and reschedule").
         if (message.DeleteAt is { } deleteAt)
         {
             var early = deleteAt - _timeProvider.GetUtcNow();
@@ -136,9 +144,8 @@ public sealed partial class DeletionMessageProcessor
                 return;
             }
 
-            if (await _batches.IsSettledAsync(message, cancellationToken))
+            if (await ScheduledItemSaysSkipAsync(message, deleteAt, cancellationToken))
             {
-                LogAlreadySettled(message.TenantId, message.MediaId, message.BatchId!);
                 return;
             }
         }
@@ -235,6 +242,41 @@ public sealed partial class DeletionMessageProcessor
         }
     }
 
+    /// <summary>
+    /// Whether a due scheduled message must not be sent: its item is settled or cancelled (a second copy from a sweep
+    /// that took over a dead claimant's row, or a cancel), or it waits for another time. A message due before its item's
+    /// time is either the old message of an item moved later or the new message of a reschedule to an earlier time
+    /// whose item write has not landed yet: it looks again a little later, for a while, then gives way to the item's own
+    /// time. One due after it belongs to an item moved earlier, whose new message serves it.
+    /// </summary>
+    private async Task<bool> ScheduledItemSaysSkipAsync(DeletionMessage message, DateTimeOffset deleteAt, CancellationToken cancellationToken)
+    {
+        if (await _batches.ItemOfAsync(message, cancellationToken) is not { } item)
+        {
+            return false;
+        }
+
+        if (item.State != BatchItemState.Pending)
+        {
+            LogNotSent(message.TenantId, message.MediaId, message.BatchId!, BatchItemStates.Name(item.State));
+            return true;
+        }
+
+        if (item.DueAt is not { } itemDue || (deleteAt - itemDue).Duration() <= SameDueTime)
+        {
+            return false;
+        }
+
+        if (deleteAt < itemDue && _timeProvider.GetUtcNow() - deleteAt < RescheduleLanding)
+        {
+            await _queue.EnqueueAsync(message, RescheduleRecheck, cancellationToken);
+            return true;
+        }
+
+        LogNotSent(message.TenantId, message.MediaId, message.BatchId!, $"moved to {itemDue:o}");
+        return true;
+    }
+
     private async Task DeferAsync(string messageText, DeletionMessage message, Tenant tenant, DeletionResult result, CancellationToken cancellationToken)
     {
         if (message.Attempt >= _options.MaxThrottleRetries)
@@ -323,8 +365,8 @@ public sealed partial class DeletionMessageProcessor
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: scheduled for {DeleteAt:o}; waiting again until then.")]
     private partial void LogNotDueYet(string tenantId, string mediaId, DateTimeOffset deleteAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: its item in batch {BatchId} is already settled; this second copy of a scheduled deletion is dropped.")]
-    private partial void LogAlreadySettled(string tenantId, string mediaId, string batchId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: its item in batch {BatchId} is {Item}; this scheduled message is dropped without a provider call.")]
+    private partial void LogNotSent(string tenantId, string mediaId, string batchId, string item);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId} media {MediaId}: delivery {DequeueCount}, the last, was cancelled (host stopping); queued again as a new message rather than poisoned.")]
     private partial void LogHandedBack(string tenantId, string mediaId, long dequeueCount);

@@ -35,7 +35,7 @@ public static class ApiRoutes
     /// <summary>POST /api/tenants/{tenantId}/media/deletions.</summary>
     public const string Deletions = "tenants/{tenantId}/media/deletions";
 
-    /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: a batch's state.</summary>
+    /// <summary>GET, DELETE (cancel) and PATCH (reschedule) /api/tenants/{tenantId}/media/deletions/{batchId}: a batch's state and schedule.</summary>
     public const string Batch = "tenants/{tenantId}/media/deletions/{batchId}";
 
     /// <summary>GET /api/health.</summary>
@@ -45,6 +45,7 @@ public static class ApiRoutes
     public const string Delete = "delete";
     public const string Post = "post";
     public const string Get = "get";
+    public const string Patch = "patch";
 
     public static ApiRoute DeleteMediaRoute { get; } = new(Media, Delete);
 
@@ -56,10 +57,14 @@ public static class ApiRoutes
 
     public static ApiRoute BatchStatusRoute { get; } = new(Batch, Get);
 
+    public static ApiRoute CancelBatchRoute { get; } = new(Batch, Delete);
+
+    public static ApiRoute RescheduleBatchRoute { get; } = new(Batch, Patch);
+
     public static ApiRoute HealthRoute { get; } = new(Health, Get);
 
     /// <summary>Every route with its method; a template may appear once per method.</summary>
-    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, BatchStatusRoute, HealthRoute];
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, HealthRoute];
 
     private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
         [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];

@@ -19,7 +19,8 @@ internal sealed record BatchStatusResponse(
     [property: JsonPropertyName("requestId")] string RequestId,
     [property: JsonPropertyName("nextAttemptAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextAttemptAt = null,
     [property: JsonPropertyName("scheduled")] int Scheduled = 0,
-    [property: JsonPropertyName("nextDueAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextDueAt = null)
+    [property: JsonPropertyName("nextDueAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextDueAt = null,
+    [property: JsonPropertyName("cancelled")] int Cancelled = 0)
 {
     /// <summary>
     /// The answer at <paramref name="now"/>: an item scheduled for later counts as <c>scheduled</c> until its due time,
@@ -45,6 +46,7 @@ internal sealed record BatchStatusResponse(
             requestId,
             status.Done ? null : status.NextAttemptAt,
             scheduled,
-            status.NextDueAt(now));
+            status.NextDueAt(now),
+            status.Counts[BatchItemState.Cancelled]);
     }
 }

@@ -7,6 +7,7 @@ using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Retrievals;
+using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Core.Http;
@@ -26,6 +27,7 @@ public sealed partial class MediaApi
     private readonly TimeProvider timeProvider;
     private readonly ILogger<MediaApi> logger;
     private readonly TenantMediaRetriever retriever;
+    private readonly BatchScheduleEditor? scheduleEditor;
 
     internal MediaApi(
         TenantAuthenticator authenticator,
@@ -36,8 +38,10 @@ public sealed partial class MediaApi
         IBatchStore batches,
         TimeProvider timeProvider,
         ILogger<MediaApi> logger,
-        TenantMediaRetriever retriever)
+        TenantMediaRetriever retriever,
+        BatchScheduleEditor? scheduleEditor = null)
     {
+        this.scheduleEditor = scheduleEditor;
         this.authenticator = authenticator;
         this.client = client;
         this.deleter = deleter;
@@ -222,6 +226,76 @@ public sealed partial class MediaApi
             : Results.Json(BatchStatusResponse.From(status, timeProvider.GetUtcNow(), requestId));
     }
 
+    /// <summary>DELETE …/media/deletions/{batchId}: cancels the batch's items still waiting for their <c>deleteAt</c> (docs/scheduling.md, "Cancel and reschedule").</summary>
+    public Task<IResult> CancelBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken) =>
+        EditScheduleAsync(request, tenantId, batchId, reschedule: false, cancellationToken);
+
+    /// <summary>PATCH …/media/deletions/{batchId} with <c>{"deleteAt": …}</c>: moves those items to a new time.</summary>
+    public Task<IResult> RescheduleBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken) =>
+        EditScheduleAsync(request, tenantId, batchId, reschedule: true, cancellationToken);
+
+    private async Task<IResult> EditScheduleAsync(HttpRequest request, string tenantId, string batchId, bool reschedule, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return refusal!;
+        }
+
+        if (!BatchIds.IsValid(batchId))
+        {
+            return ProblemResults.Create(ErrorCodes.InvalidBatchId, $"A batch id is {BatchIds.Length} lowercase hexadecimal digits, as POST …/media/deletions returns it.", requestId);
+        }
+
+        DateTimeOffset dueAt = default;
+        if (reschedule)
+        {
+            if (!JsonContentType.IsJson(request))
+            {
+                return ProblemResults.Create(ErrorCodes.UnsupportedMediaType, JsonContentType.Detail, requestId);
+            }
+
+            var body = await RequestBody.ReadAsync(request, RescheduleRequest.MaxBodyBytes, cancellationToken);
+            if (body is null)
+            {
+                return ProblemResults.Create(ErrorCodes.PayloadTooLarge, $"The body must be at most {RescheduleRequest.MaxBodyBytes} bytes.", requestId);
+            }
+
+            var now = timeProvider.GetUtcNow();
+            if (!RescheduleRequest.TryRead(body.Value, now, out var requested, out var invalid))
+            {
+                return ProblemResults.Create(invalid.Code, invalid.Message, requestId);
+            }
+
+            dueAt = requested ?? now;
+        }
+
+        BatchScheduleChange? change;
+        try
+        {
+            var editor = scheduleEditor ?? throw new InvalidOperationException("No schedule editor is registered.");
+            change = reschedule
+                ? await editor.RescheduleAsync(tenant.Id, batchId, dueAt, cancellationToken)
+                : await editor.CancelAsync(tenant.Id, batchId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchReadFailure(exception, tenant.Id, batchId);
+            return ProblemResults.Create(ErrorCodes.QueueUnavailable, "The batch's schedule cannot be changed right now; sending the request again is safe.", requestId);
+        }
+
+        if (change is null)
+        {
+            return ProblemResults.Create(ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId);
+        }
+
+        LogScheduleChanged(tenant.Id, batchId, reschedule ? "rescheduled" : "cancelled", change.Changed, change.AlreadySent, requestId);
+        return Results.Json(reschedule
+            ? new BatchScheduleResponse(tenant.Id, batchId, change.Cancelled, change.AlreadySent, requestId, change.Changed, dueAt)
+            : new BatchScheduleResponse(tenant.Id, batchId, change.Changed, change.AlreadySent, requestId));
+    }
+
     /// <summary>
     /// What every route on one media object starts with: the request id, the tenant (401/400/500/503 when it cannot be
     /// had), <paramref name="gate"/>'s refusal for an operation the provider lacks (checked before the ids, so a 501
@@ -281,4 +355,7 @@ public sealed partial class MediaApi
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be read.")]
     private partial void LogBatchReadFailure(Exception exception, string tenantId, string batchId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} {Change}: {Changed} item(s); {AlreadySent} had already gone (request {RequestId}).")]
+    private partial void LogScheduleChanged(string tenantId, string batchId, string change, int changed, int alreadySent, string requestId);
 }

@@ -93,6 +93,22 @@ internal sealed class TableScheduleStore
         }
     }
 
+    /// <summary>Removes the row of a batch item due at <paramref name="dueAt"/>, whoever holds it; one already gone is fine.</summary>
+    public async Task RemoveItemAsync(DateTimeOffset dueAt, string batchId, int index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(PartitionKey(dueAt), RowKey(new DeletionMessage(string.Empty, string.Empty, BatchId: batchId, ItemIndex: index)), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Queued already (a sweep got it first) or never written: its message is dropped by the item's state.
+        }
+    }
+
+    /// <summary>Whether two due times share a row key's partition, so that writing one replaces the other's row.</summary>
+    public static bool SameRow(DateTimeOffset first, DateTimeOffset second) => PartitionKey(first) == PartitionKey(second);
+
     private static string PartitionKey(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
     private static string RowKey(DeletionMessage message) =>

@@ -18,6 +18,8 @@ public class ApiRoutesTests
                 "GET /api/tenants/{tenantId}/media/{mediaId}/content",
                 "POST /api/tenants/{tenantId}/media/deletions",
                 "GET /api/tenants/{tenantId}/media/deletions/{batchId}",
+                "DELETE /api/tenants/{tenantId}/media/deletions/{batchId}",
+                "PATCH /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "GET /api/health",
             ],
             ignoreOrder: true);
@@ -29,8 +31,8 @@ public class ApiRoutesTests
     [InlineData("/api/tenants/demo-meta/media/1013859600285441/content", "GET")]
     [InlineData("/api/tenants/demo-meta/media/deletions", "DELETE, GET, POST")]
     [InlineData("/api/tenants/demo-meta/media/deletions/", "DELETE, GET, POST")]
-    [InlineData("/api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "GET")]
-    [InlineData("/api/tenants/demo-meta/media/deletions/content", "GET")]
+    [InlineData("/api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "DELETE, GET, PATCH")]
+    [InlineData("/api/tenants/demo-meta/media/deletions/content", "DELETE, GET, PATCH")]
     [InlineData("/api/health", "GET")]
     [InlineData("/api/nope", "")]
     [InlineData("/api/", "")]

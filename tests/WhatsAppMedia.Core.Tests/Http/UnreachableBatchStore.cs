@@ -10,7 +10,14 @@ internal sealed class UnreachableBatchStore : IBatchStore
 
     public Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) => throw Reached();
 
-    public Task<BatchItemState?> GetItemStateAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) => throw Reached();
+    public Task<BatchItemRecord?> GetItemAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) => throw Reached();
+
+    public Task<ScheduledItems?> ListScheduledAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) => throw Reached();
+
+    public Task<bool> CancelScheduledAsync(string tenantId, string batchId, int index, DateTimeOffset at, CancellationToken cancellationToken = default) => throw Reached();
+
+    public Task<bool> MoveScheduledAsync(string tenantId, string batchId, int index, DateTimeOffset expectedDueAt, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+        throw Reached();
 
     public Task<bool> RecordAsync(string tenantId, string batchId, int index, BatchItemOutcome outcome, CancellationToken cancellationToken = default) =>
         throw Reached();

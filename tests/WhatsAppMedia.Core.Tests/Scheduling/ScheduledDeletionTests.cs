@@ -155,6 +155,120 @@ public sealed class ScheduledDeletionTests : IClassFixture<AzuriteFixture>
         (await Sweep().RunAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Cancelling_before_the_due_time_means_no_provider_call_for_the_queued_item_nor_the_one_in_the_table()
+    {
+        var batchId = await SubmitAsync($$"""
+            {"items":[{"mediaId":"2001"},{"mediaId":"2002","deleteAt":"{{Utc(Now.AddMinutes(2))}}"},{"mediaId":"2003","deleteAt":"{{Utc(Now.AddDays(30))}}"}]}
+            """);
+        var queued = _queue.Enqueued.Select(entry => entry.Message).ToList();
+        queued.Select(message => message.MediaId).Order().ShouldBe(["2001", "2002"]);
+
+        var change = (await Editor().CancelAsync("acme", batchId, CancellationToken.None))!;
+        change.Changed.ShouldBe(2);
+        change.AlreadySent.ShouldBe(1, "the item due at once was queued without a time");
+        var again = (await Editor().CancelAsync("acme", batchId, CancellationToken.None))!;
+        (again.Changed, again.AlreadySent).ShouldBe((2, 1), "cancelling again changes nothing");
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        foreach (var message in queued)
+        {
+            await Processor().ProcessAsync(message.ToJson(), dequeueCount: 1);
+        }
+
+        _clock.SetUtcNow(Now.AddDays(30));
+        (await Sweep().RunAsync()).ShouldBe(0, "the cancelled item's row is gone");
+        _provider.DeletedMediaIds.ShouldBe(["2001"]);
+        var status = (await _batches.GetAsync("acme", batchId))!;
+        status.Counts[BatchItemState.Cancelled].ShouldBe(2);
+        status.Counts[BatchItemState.Deleted].ShouldBe(1);
+        status.Done.ShouldBeTrue();
+        (await Editor().CancelAsync("other", batchId, CancellationToken.None)).ShouldBeNull("another tenant's batch is not found");
+    }
+
+    [Fact]
+    public async Task Rescheduling_moves_a_queued_item_and_one_in_the_table_and_each_is_deleted_once_at_its_new_time()
+    {
+        var batchId = await SubmitAsync($$"""
+            {"items":[{"mediaId":"3001","deleteAt":"{{Utc(Now.AddMinutes(2))}}"},{"mediaId":"3002","deleteAt":"{{Utc(Now.AddDays(30))}}"}]}
+            """);
+        var (old, _) = _queue.Enqueued.ShouldHaveSingleItem();
+        var later = Now.AddDays(60);
+
+        var change = (await Editor().RescheduleAsync("acme", batchId, later, CancellationToken.None))!;
+        change.ShouldBe(new BatchScheduleChange(2, 0, 0));
+        (await _batches.GetAsync("acme", batchId))!.NextDueAt(Now).ShouldBe(later);
+
+        // The message queued for the old time shows then and, its item waiting for a later time, looks again for a
+        // minute (a reschedule to an earlier time looks the same until its item write lands), then is dropped.
+        _queue.Enqueued.Clear();
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await Processor().ProcessAsync(old.ToJson(), dequeueCount: 1);
+        _queue.Enqueued.ShouldHaveSingleItem().Delay.ShouldBe(TimeSpan.FromSeconds(10));
+        _queue.Enqueued.Clear();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Processor().ProcessAsync(old.ToJson(), dequeueCount: 1);
+        _queue.Enqueued.ShouldBeEmpty();
+        _clock.SetUtcNow(Now.AddDays(30));
+        (await Sweep().RunAsync()).ShouldBe(0, "the old row is gone");
+        _provider.Calls.ShouldBe(0);
+
+        _queue.Enqueued.Clear();
+        _clock.SetUtcNow(later);
+        (await Sweep().RunAsync()).ShouldBe(2);
+        foreach (var (message, _) in _queue.Enqueued.ToList())
+        {
+            await Processor().ProcessAsync(message.ToJson(), dequeueCount: 1);
+        }
+
+        _provider.DeletedMediaIds.Order().ShouldBe(["3001", "3002"]);
+        _provider.AttemptTimes.ShouldAllBe(time => time == later);
+        (await _batches.GetAsync("acme", batchId))!.Done.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_message_of_a_reschedule_whose_item_write_has_not_landed_looks_again_then_gives_way()
+    {
+        var due = Now.AddDays(30);
+        var batchId = await SubmitAsync($$"""{"items":[{"mediaId":"4001","deleteAt":"{{Utc(due)}}"}]}""");
+        var early = new DeletionMessage("acme", "4001", BatchId: batchId, ItemIndex: 0, DeleteAt: Now);
+
+        await Processor().ProcessAsync(early.ToJson(), dequeueCount: 1);
+        _provider.Calls.ShouldBe(0);
+        _queue.Enqueued.ShouldHaveSingleItem().Delay.ShouldBe(TimeSpan.FromSeconds(10), "the item may say so in a moment");
+
+        _queue.Enqueued.Clear();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Processor().ProcessAsync(early.ToJson(), dequeueCount: 1);
+        _provider.Calls.ShouldBe(0);
+        _queue.Enqueued.ShouldBeEmpty("after a minute the reschedule is taken as failed; the item's own time stands");
+    }
+
+    [Fact]
+    public async Task Rescheduled_to_now_an_item_is_queued_by_the_next_sweep_and_its_message_waits_for_the_item_write_if_it_comes_first()
+    {
+        var batchId = await SubmitAsync($$"""{"items":[{"mediaId":"5001","deleteAt":"{{Utc(Now.AddDays(30))}}"},{"mediaId":"5002","deleteAt":"{{Utc(Now.AddDays(30))}}"}]}""");
+
+        // Item 1's message overtakes its item write (a sweep between the reschedule's two writes): it looks again.
+        var overtaking = new DeletionMessage("acme", "5002", BatchId: batchId, ItemIndex: 1, DeleteAt: Now);
+        await Processor().ProcessAsync(overtaking.ToJson(), dequeueCount: 1);
+        _provider.Calls.ShouldBe(0);
+        _queue.Enqueued.Clear();
+
+        (await Editor().RescheduleAsync("acme", batchId, Now, CancellationToken.None))!.Changed.ShouldBe(2);
+        (await Sweep().RunAsync()).ShouldBe(2);
+        _queue.Enqueued.ShouldAllBe(entry => entry.Delay == TimeSpan.Zero && entry.Message.DeleteAt == Now);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await Processor().ProcessAsync(overtaking.ToJson(), dequeueCount: 1);
+        foreach (var (message, _) in _queue.Enqueued.ToList())
+        {
+            await Processor().ProcessAsync(message.ToJson(), dequeueCount: 1);
+        }
+
+        // The overtaking copy went once its item said so; the sweep's copy of that item found it settled.
+        _provider.DeletedMediaIds.Order().ToList().ShouldBe(["5001", "5002"]);
+    }
+
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static DeletionBatch Parse(string body)
@@ -178,6 +292,8 @@ public sealed class ScheduledDeletionTests : IClassFixture<AzuriteFixture>
 
     private BatchSubmitter Submitter() => new(
         Client(), _queue, Options.Create(new MediaDeletionOptions()), _batches, _clock, NullLogger<BatchSubmitter>.Instance, pacer: null, _schedule, Scheduling());
+
+    private BatchScheduleEditor Editor() => new(_batches, _schedule, _clock);
 
     private ScheduleSweepJob Sweep() => new(_schedule, _queue, Scheduling(), _clock, NullLogger<ScheduleSweepJob>.Instance);
 
