@@ -247,6 +247,39 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         (await ShouldBeProblemAsync(malformed, HttpStatusCode.BadRequest, "fn-batch")).GetProperty("code").GetString().ShouldBe("invalid_batch_id");
     }
 
+    [Fact]
+    public async Task A_scheduled_batch_is_rescheduled_then_cancelled_through_the_worker()
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, "api/tenants/demo-meta/media/deletions")
+        {
+            Content = new StringContent("""{"deleteAt":"2035-01-01T00:00:00Z","items":[{"mediaId":"1013859600285471"}]}""", Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using var accepted = await worker.Http.SendAsync(post);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var batchId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString();
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"api/tenants/demo-meta/media/deletions/{batchId}")
+        {
+            Content = new StringContent("""{"deleteAt":"2036-01-01T00:00:00Z"}""", Encoding.UTF8, "application/json"),
+        };
+        patch.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using var moved = await worker.Http.SendAsync(patch);
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rescheduled").GetInt32().ShouldBe(1);
+
+        using var cancel = new HttpRequestMessage(HttpMethod.Delete, $"api/tenants/demo-meta/media/deletions/{batchId}");
+        cancel.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using var cancelled = await worker.Http.SendAsync(cancel);
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
+        var answer = await cancelled.Content.ReadFromJsonAsync<JsonElement>();
+        (answer.GetProperty("cancelled").GetInt32(), answer.GetProperty("alreadySent").GetInt32()).ShouldBe((1, 0));
+
+        using var status = await GetAsync($"api/tenants/demo-meta/media/deletions/{batchId}");
+        var body = await status.Content.ReadFromJsonAsync<JsonElement>();
+        (body.GetProperty("cancelled").GetInt32(), body.GetProperty("scheduled").GetInt32(), body.GetProperty("done").GetBoolean()).ShouldBe((1, 0, true));
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string? requestId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
