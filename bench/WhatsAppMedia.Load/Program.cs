@@ -7,10 +7,19 @@ using WhatsAppMedia.Load;
 // dotnet run -c Release --project bench/WhatsAppMedia.Load -- --download [runs]: the 100 MiB download alone (its own host process).
 // dotnet run -c Release --project bench/WhatsAppMedia.Load -- --quota [--quick] [--paced]: one tenant's quota shared by 1-3 hosts
 // (--paced: only the runs with a budget, leaving out the unpaced baseline runs).
+// dotnet run -c Release --project bench/WhatsAppMedia.Load -- --schedule [items] [sweepers]: the schedule sweep.
 const string QuickFlag = "--quick";
 const string PacedFlag = "--paced";
 const string DownloadFlag = "--download";
 const string QuotaFlag = "--quota";
+const string ScheduleFlag = "--schedule";
+if (args.FirstOrDefault() == ScheduleFlag)
+{
+    // --schedule [items] [sweepers]: the schedule sweep with every item already due (ScheduleSweepBenchmark).
+    return await ScheduleSweepBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
+}
+
 if (args.FirstOrDefault() == DownloadFlag)
 {
     return await DownloadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);

@@ -17,8 +17,14 @@ public sealed partial class ScheduleSweepJob
     /// <summary>How often the Functions app sweeps (NCRONTAB with seconds): every minute.</summary>
     public const string Schedule = "0 * * * * *";
 
-    /// <summary>Rows claimed and queued at once by one sweep.</summary>
+    /// <summary>Messages of one chunk sent at once.</summary>
     private const int Parallelism = 16;
+
+    /// <summary>The service's limit on operations in one entity group transaction, all in one partition (one due minute).</summary>
+    private const int RowsPerTransaction = 100;
+
+    /// <summary>Chunks worked on at once: at most this many claims of 100 rows are in flight.</summary>
+    private const int ChunksAtOnce = 2;
 
     private readonly TableScheduleStore _store;
     private readonly IDeletionQueue _queue;
@@ -54,21 +60,25 @@ public sealed partial class ScheduleSweepJob
             }
         }
 
+        // Claimed and removed 100 rows of one partition per transaction; their messages are sent 16 at a time.
         var queued = 0;
+        var chunks = due.GroupBy(deletion => deletion.DueAt.UtcDateTime.Ticks / TimeSpan.TicksPerMinute).SelectMany(partition => partition.Chunk(RowsPerTransaction));
         await Parallel.ForEachAsync(
-            due,
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (deletion, token) =>
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = cancellationToken },
+            async (chunk, token) =>
             {
-                if (await _store.TryClaimAsync(deletion, now + options.ClaimTimeout, token) is not { } claimed)
-                {
-                    return;
-                }
-
-                var delay = claimed.DueAt - _timeProvider.GetUtcNow();
-                await _queue.EnqueueAsync(claimed.Message, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, token);
-                await _store.RemoveAsync(claimed, token);
-                Interlocked.Increment(ref queued);
+                var claimed = await _store.TryClaimAllAsync(chunk, now + options.ClaimTimeout, token);
+                await Parallel.ForEachAsync(
+                    claimed,
+                    new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = token },
+                    async (deletion, sendToken) =>
+                    {
+                        var delay = deletion.DueAt - _timeProvider.GetUtcNow();
+                        await _queue.EnqueueAsync(deletion.Message, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, sendToken);
+                    });
+                await _store.RemoveAllAsync(claimed, token);
+                Interlocked.Add(ref queued, claimed.Count);
             });
 
         if (queued > 0)

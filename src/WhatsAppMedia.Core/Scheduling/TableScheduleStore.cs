@@ -79,6 +79,74 @@ internal sealed class TableScheduleStore
         }
     }
 
+    /// <summary>
+    /// Claims up to 100 rows of one partition in one entity group transaction, each on its own ETag: all or none. When
+    /// another instance changed any of them, claims them one by one instead, so only the free ones are taken.
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduledDeletion>> TryClaimAllAsync(IReadOnlyList<ScheduledDeletion> deletions, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deletions);
+        if (deletions.Count <= 1 || deletions.Count > TransactionLimit || deletions.Select(deletion => PartitionKey(deletion.DueAt)).Distinct().Count() != 1)
+        {
+            return await ClaimEachAsync(deletions, claimUntil, cancellationToken);
+        }
+
+        var rows = deletions.Select(deletion =>
+        {
+            var row = ToRow(deletion.Message);
+            row["ClaimedUntil"] = claimUntil.ToUniversalTime();
+            return new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, deletion.ETag);
+        }).ToList();
+        try
+        {
+            var answers = (await _table.SubmitTransactionAsync(rows, cancellationToken)).Value;
+            return [.. deletions.Select((deletion, index) => deletion with { ClaimedUntil = claimUntil, ETag = answers[index].Headers.ETag ?? default })];
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return await ClaimEachAsync(deletions, claimUntil, cancellationToken);
+        }
+    }
+
+    /// <summary>Removes up to 100 claimed rows of one partition in one transaction; when any was taken over meanwhile, one by one.</summary>
+    public async Task RemoveAllAsync(IReadOnlyList<ScheduledDeletion> claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (claimed.Count > 1 && claimed.Count <= TransactionLimit && claimed.Select(deletion => PartitionKey(deletion.DueAt)).Distinct().Count() == 1)
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                    claimed.Select(deletion => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PartitionKey(deletion.DueAt), RowKey(deletion.Message)), deletion.ETag)),
+                    cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // One was taken over after this claim expired; remove the others one by one.
+            }
+        }
+
+        foreach (var deletion in claimed)
+        {
+            await RemoveAsync(deletion, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<ScheduledDeletion>> ClaimEachAsync(IReadOnlyList<ScheduledDeletion> deletions, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+    {
+        var claimed = new List<ScheduledDeletion>();
+        foreach (var deletion in deletions)
+        {
+            if (await TryClaimAsync(deletion, claimUntil, cancellationToken) is { } mine)
+            {
+                claimed.Add(mine);
+            }
+        }
+
+        return claimed;
+    }
+
     /// <summary>Removes a row this instance claimed (its message is on the queue); one already gone or taken over is left.</summary>
     public async Task RemoveAsync(ScheduledDeletion claimed, CancellationToken cancellationToken)
     {

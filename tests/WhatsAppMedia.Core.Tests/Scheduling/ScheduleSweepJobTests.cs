@@ -44,33 +44,37 @@ public sealed class ScheduleSweepJobTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task A_sweeper_killed_mid_sweep_loses_nothing_its_live_claims_are_left_alone_then_taken_over()
     {
+        // Three due minutes: three partitions, claimed a transaction of up to 100 rows each.
         var batchId = BatchIds.New();
-        await Store().AddAsync(Messages(batchId, 100, Now.AddMinutes(2)).ToList(), CancellationToken.None);
+        await Store().AddAsync(
+            [.. Messages(batchId, 100, Now.AddMinutes(1)), .. Messages(batchId, 100, Now.AddMinutes(2), firstIndex: 100), .. Messages(batchId, 100, Now.AddMinutes(3), firstIndex: 200)],
+            CancellationToken.None);
 
-        // Dies right after its 10th message reached the queue: that row is claimed and queued but not removed, and
-        // its other claims taken by then are neither queued nor removed.
+        // Dies right after its 10th message reached the queue: its claims taken by then stand, and none of its rows
+        // is removed, the 10 queued ones included.
         var dying = new ConcurrentQueueRecorder { DieAfter = 10 };
         await Should.ThrowAsync<OperationCanceledException>(() => Sweep(dying).RunAsync());
         dying.Enqueued.Count.ShouldBe(10);
 
         var survivor = new ConcurrentQueueRecorder();
         var first = await Sweep(survivor).RunAsync();
-        first.ShouldBeGreaterThanOrEqualTo(100 - 10 - ScheduleSweepParallelism, "every row the dead sweeper had not claimed");
+        first.ShouldBeGreaterThanOrEqualTo(300 - (ClaimsInFlight * 100), "every row the dead sweeper had not claimed");
+        first.ShouldBeLessThan(300, "the dead sweeper's live claims are left alone");
 
         _clock.Advance(Settings.ClaimTimeout + TimeSpan.FromSeconds(1));
         var second = await Sweep(survivor).RunAsync();
-        (first + second).ShouldBeLessThanOrEqualTo(100);
+        (first + second).ShouldBe(300);
 
         var everything = dying.Enqueued.Concat(survivor.Enqueued).Select(entry => entry.Message.ItemIndex!.Value).ToList();
-        everything.Distinct().Count().ShouldBe(100, "no row is lost");
-        // Only a row queued by the dead sweeper but not yet removed is queued twice; the processor drops the second
-        // copy once the item is settled (ScheduledDeletionTests).
-        (everything.Count - 100).ShouldBeLessThanOrEqualTo(ScheduleSweepParallelism);
+        everything.Distinct().Count().ShouldBe(300, "no row is lost");
+        // Only a row queued by the dead sweeper but not removed is queued twice; the processor drops the second copy
+        // once the item is settled (ScheduledDeletionTests).
+        (everything.Count - 300).ShouldBe(dying.Enqueued.Count);
         (await Sweep(survivor).RunAsync()).ShouldBe(0);
     }
 
-    /// <summary>How many rows one sweep works on at once: at most this many claims are in flight when it dies.</summary>
-    private const int ScheduleSweepParallelism = 16;
+    /// <summary>How many 100-row claims one sweep has in flight at once: at most this many stand when it dies.</summary>
+    private const int ClaimsInFlight = 2;
 
     private static IEnumerable<DeletionMessage> Messages(string batchId, int count, DateTimeOffset due, int firstIndex = 0) =>
         Enumerable.Range(firstIndex, count).Select(index => new DeletionMessage("acme", $"{1000 + index}", BatchId: batchId, ItemIndex: index, DeleteAt: due));
