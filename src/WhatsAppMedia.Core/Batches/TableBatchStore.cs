@@ -2,6 +2,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using WhatsAppMedia.Core.Queues;
 
 namespace WhatsAppMedia.Core.Batches;
 
@@ -31,13 +32,13 @@ internal sealed class TableBatchStore : IBatchStore
     private const int MaxUpdateAttempts = 16;
 
     private readonly TableClient _table;
-    private Lazy<Task> _created;
+    private readonly TableCreation _created;
 
     public TableBatchStore(TableServiceClient tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.GetTableClient(TableName);
-        _created = new Lazy<Task>(CreateTableAsync);
+        _created = new TableCreation(_table);
     }
 
     public Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default) =>
@@ -54,7 +55,7 @@ internal sealed class TableBatchStore : IBatchStore
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(batchId);
         ArgumentNullException.ThrowIfNull(items);
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
 
         // Items first, the batch row last: until the batch row exists the batch is 404, never a half-written total.
         // The item transactions are independent of each other (disjoint rows), so they run at once: one round trip of
@@ -85,7 +86,7 @@ internal sealed class TableBatchStore : IBatchStore
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(batchId);
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
 
         TableEntity? batch = null;
         var counts = Enum.GetValues<BatchItemState>().ToDictionary(state => state, _ => 0);
@@ -140,7 +141,7 @@ internal sealed class TableBatchStore : IBatchStore
         WithTableAsync(
             async () =>
             {
-                await EnsureCreatedAsync(cancellationToken);
+                await _created.EnsureAsync(cancellationToken);
                 var read = await _table.GetEntityIfExistsAsync<TableEntity>(batchId, ItemRowKey(index), select: ["TenantId", "State", "DueAt"], cancellationToken: cancellationToken);
                 return read.HasValue && read.Value!.GetString("TenantId") == tenantId
                     ? new BatchItemRecord(BatchItemStates.Parse(read.Value.GetString("State")), read.Value.GetDateTimeOffset("DueAt"))
@@ -152,7 +153,7 @@ internal sealed class TableBatchStore : IBatchStore
         WithTableAsync(
             async () =>
             {
-                await EnsureCreatedAsync(cancellationToken);
+                await _created.EnsureAsync(cancellationToken);
                 TableEntity? batch = null;
                 var cancelled = 0;
                 var items = new List<ScheduledItem>();
@@ -233,7 +234,7 @@ internal sealed class TableBatchStore : IBatchStore
 
     private async Task<int> RemoveCreatedBeforeCoreAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
         var old = new List<string>();
         var filter = TableClient.CreateQueryFilter($"RowKey eq {BatchRowKey} and CreatedAt lt {cutoff.ToUniversalTime()}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
@@ -293,7 +294,7 @@ internal sealed class TableBatchStore : IBatchStore
     /// </summary>
     private async Task<bool> UpdateRowAsync(string tenantId, string batchId, int index, Func<TableEntity, bool> apply, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var read = await _table.GetEntityIfExistsAsync<TableEntity>(batchId, ItemRowKey(index), cancellationToken: cancellationToken);
@@ -333,27 +334,9 @@ internal sealed class TableBatchStore : IBatchStore
         }
         catch (RequestFailedException exception) when (exception.ErrorCode == "TableNotFound")
         {
-            var created = _created;
-            Interlocked.CompareExchange(ref _created, new Lazy<Task>(CreateTableAsync), created);
-            await EnsureCreatedAsync(cancellationToken);
+            _created.Forget();
+            await _created.EnsureAsync(cancellationToken);
             return await operation();
         }
     }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        var creation = _created;
-        try
-        {
-            await creation.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A failed creation must not be remembered: the next call tries again.
-            Interlocked.CompareExchange(ref _created, new Lazy<Task>(CreateTableAsync), creation);
-            throw;
-        }
-    }
-
-    private async Task CreateTableAsync() => await _table.CreateIfNotExistsAsync();
 }

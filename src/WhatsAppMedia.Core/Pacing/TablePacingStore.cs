@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using WhatsAppMedia.Core.Queues;
 
 namespace WhatsAppMedia.Core.Pacing;
 
@@ -21,13 +22,13 @@ internal sealed class TablePacingStore
     private const int MaxWriteAttempts = 32;
 
     private readonly TableClient _table;
-    private Lazy<Task> _created;
+    private readonly TableCreation _created;
 
     public TablePacingStore(TableServiceClient tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.GetTableClient(TableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _created = new TableCreation(_table);
     }
 
     /// <summary>The tenant's cursor as stored (<see cref="PacingCursor.Empty"/> when it has none yet).</summary>
@@ -79,7 +80,7 @@ internal sealed class TablePacingStore
     private async Task<(PacingCursor Cursor, ETag? ETag)> ReadRowAsync(string tenantId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(tenantId, CursorRowKey, cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
@@ -120,19 +121,4 @@ internal sealed class TablePacingStore
     }
 
     private static DateTimeOffset FromTicks(long? ticks) => ticks is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : DateTimeOffset.MinValue;
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        var creation = _created;
-        try
-        {
-            await creation.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A failed creation must not be remembered: the next call tries again.
-            Interlocked.CompareExchange(ref _created, new Lazy<Task>(() => _table.CreateIfNotExistsAsync()), creation);
-            throw;
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Queues;
 
 namespace WhatsAppMedia.Core.Scheduling;
 
@@ -20,7 +21,7 @@ internal sealed class TableScheduleStore
     private const int TransactionLimit = 100;
 
     private readonly TableClient _table;
-    private Lazy<Task> _created;
+    private readonly TableCreation _created;
 
     public TableScheduleStore(TableServiceClient tables)
         : this(tables, TableName)
@@ -32,14 +33,14 @@ internal sealed class TableScheduleStore
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.GetTableClient(tableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _created = new TableCreation(_table);
     }
 
     /// <summary>Writes every deletion (each must carry a batch id, an item index and a due time); one already written stays one row.</summary>
     public async Task AddAsync(IReadOnlyList<DeletionMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
         var transactions = messages
             .GroupBy(message => PartitionKey(message.DeleteAt ?? throw new ArgumentException("Every scheduled message has a due time.", nameof(messages))))
             .SelectMany(partition => partition.Chunk(TransactionLimit))
@@ -51,7 +52,7 @@ internal sealed class TableScheduleStore
     /// <summary>Every deletion due at or before <paramref name="until"/>, claimed or not, earliest partitions first.</summary>
     public async IAsyncEnumerable<ScheduledDeletion> ListDueAsync(DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await _created.EnsureAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey le {PartitionKey(until)} and DueAt le {until.ToUniversalTime()}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -206,19 +207,4 @@ internal sealed class TableScheduleStore
             DeleteAt: row.GetDateTimeOffset("DueAt")),
         row.GetDateTimeOffset("ClaimedUntil") ?? DateTimeOffset.MinValue,
         row.ETag);
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        var creation = _created;
-        try
-        {
-            await creation.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A failed creation must not be remembered: the next call tries again.
-            Interlocked.CompareExchange(ref _created, new Lazy<Task>(() => _table.CreateIfNotExistsAsync()), creation);
-            throw;
-        }
-    }
 }
