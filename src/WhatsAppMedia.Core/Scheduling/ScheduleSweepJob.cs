@@ -62,7 +62,9 @@ public sealed partial class ScheduleSweepJob
 
         // Claimed and removed 100 rows of one partition per transaction; their messages are sent 16 at a time.
         var queued = 0;
-        var chunks = due.GroupBy(deletion => deletion.DueAt.UtcDateTime.Ticks / TimeSpan.TicksPerMinute).SelectMany(partition => partition.Chunk(RowsPerTransaction));
+        // In an order of this sweep's own, so instances sweeping at once mostly start on different chunks.
+        var chunks = due.GroupBy(deletion => deletion.DueAt.UtcDateTime.Ticks / TimeSpan.TicksPerMinute).SelectMany(partition => partition.Chunk(RowsPerTransaction)).ToArray();
+        Random.Shared.Shuffle(chunks);
         await Parallel.ForEachAsync(
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = cancellationToken },

@@ -20,6 +20,9 @@ internal sealed class TableScheduleStore
     /// <summary>The service's limit on operations in one entity group transaction (all in one partition).</summary>
     private const int TransactionLimit = 100;
 
+    /// <summary>Single claims lost in a row after which a chunk is taken to be another instance's.</summary>
+    private const int MaxLostClaimsInARow = 3;
+
     private readonly TableClient _table;
     private readonly TableCreation _created;
 
@@ -134,14 +137,24 @@ internal sealed class TableScheduleStore
         }
     }
 
+    /// <summary>
+    /// Claims the rows one by one. After <see cref="MaxLostClaimsInARow"/> lost in a row another instance holds the
+    /// chunk: the rest is left, and any row of it nobody took is claimed by the next sweep.
+    /// </summary>
     private async Task<IReadOnlyList<ScheduledDeletion>> ClaimEachAsync(IReadOnlyList<ScheduledDeletion> deletions, DateTimeOffset claimUntil, CancellationToken cancellationToken)
     {
         var claimed = new List<ScheduledDeletion>();
+        var lostInARow = 0;
         foreach (var deletion in deletions)
         {
             if (await TryClaimAsync(deletion, claimUntil, cancellationToken) is { } mine)
             {
                 claimed.Add(mine);
+                lostInARow = 0;
+            }
+            else if (++lostInARow == MaxLostClaimsInARow)
+            {
+                break;
             }
         }
 

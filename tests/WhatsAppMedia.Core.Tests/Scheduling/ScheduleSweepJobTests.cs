@@ -29,9 +29,14 @@ public sealed class ScheduleSweepJobTests(AzuriteFixture azurite) : IClassFixtur
         await Store().AddAsync(Messages(batchId, 300, Now.AddMinutes(1)).Concat(Messages(batchId, 20, Now.AddHours(1), firstIndex: 300)).ToList(), CancellationToken.None);
         var queues = new[] { new ConcurrentQueueRecorder(), new ConcurrentQueueRecorder(), new ConcurrentQueueRecorder() };
 
-        var counts = await Task.WhenAll(queues.Select(queue => Sweep(queue).RunAsync()));
+        // A chunk lost to another instance part way may leave a few rows to the next round of sweeps.
+        var total = 0;
+        for (var round = 0; round < 3 && total < 300; round++)
+        {
+            total += (await Task.WhenAll(queues.Select(queue => Sweep(queue).RunAsync()))).Sum();
+        }
 
-        counts.Sum().ShouldBe(300);
+        total.ShouldBe(300);
         var queued = queues.SelectMany(queue => queue.Enqueued).ToList();
         queued.Select(entry => entry.Message.ItemIndex).Order().ShouldBe(Enumerable.Range(0, 300).Select(index => (int?)index));
         queued.ShouldAllBe(entry => entry.Delay == TimeSpan.FromMinutes(1));
