@@ -198,16 +198,10 @@ public sealed partial class MediaApi
     /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: the batch's totals and failures (docs/api.md, "Bulk deletions and batches").</summary>
     public async Task<IResult> GetBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        var (requestId, tenant, refusal) = await BeginBatchAsync(request, tenantId, batchId, cancellationToken);
         if (tenant is null)
         {
             return refusal!;
-        }
-
-        if (!BatchIds.IsValid(batchId))
-        {
-            return ProblemResults.Create(ErrorCodes.InvalidBatchId, $"A batch id is {BatchIds.Length} lowercase hexadecimal digits, as POST …/media/deletions returns it.", requestId);
         }
 
         BatchStatus? status;
@@ -222,7 +216,7 @@ public sealed partial class MediaApi
         }
 
         return status is null
-            ? ProblemResults.Create(ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId)
+            ? BatchNotFound(requestId)
             : Results.Json(BatchStatusResponse.From(status, timeProvider.GetUtcNow(), requestId));
     }
 
@@ -236,16 +230,10 @@ public sealed partial class MediaApi
 
     private async Task<IResult> EditScheduleAsync(HttpRequest request, string tenantId, string batchId, bool reschedule, CancellationToken cancellationToken)
     {
-        var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        var (requestId, tenant, refusal) = await BeginBatchAsync(request, tenantId, batchId, cancellationToken);
         if (tenant is null)
         {
             return refusal!;
-        }
-
-        if (!BatchIds.IsValid(batchId))
-        {
-            return ProblemResults.Create(ErrorCodes.InvalidBatchId, $"A batch id is {BatchIds.Length} lowercase hexadecimal digits, as POST …/media/deletions returns it.", requestId);
         }
 
         DateTimeOffset dueAt = default;
@@ -287,7 +275,7 @@ public sealed partial class MediaApi
 
         if (change is null)
         {
-            return ProblemResults.Create(ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId);
+            return BatchNotFound(requestId);
         }
 
         LogScheduleChanged(tenant.Id, batchId, reschedule ? "rescheduled" : "cancelled", change.Changed, change.AlreadySent, requestId);
@@ -334,6 +322,24 @@ public sealed partial class MediaApi
             ? (authentication.Tenant, null)
             : (null, AuthenticationProblems.For(authentication, requestId));
     }
+
+    /// <summary>What every batch route starts with: the request id, the tenant, and a batch id of the service's form (else the refusal).</summary>
+    private async Task<(string RequestId, Tenant? Tenant, IResult? Refusal)> BeginBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return (requestId, null, refusal);
+        }
+
+        return BatchIds.IsValid(batchId)
+            ? (requestId, tenant, null)
+            : (requestId, null, ProblemResults.Create(ErrorCodes.InvalidBatchId, $"A batch id is {BatchIds.Length} lowercase hexadecimal digits, as POST …/media/deletions returns it.", requestId));
+    }
+
+    private static IResult BatchNotFound(string requestId) =>
+        ProblemResults.Create(ErrorCodes.BatchNotFound, "This tenant has no batch with that id (or it is past its retention).", requestId);
 
     private static IResult TooLarge(string requestId) => ProblemResults.Create(ErrorCodes.PayloadTooLarge, $"The body must be at most {DeletionBatch.MaxBodyBytes} bytes.", requestId);
 
