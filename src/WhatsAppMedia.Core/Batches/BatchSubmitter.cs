@@ -12,8 +12,8 @@ namespace WhatsAppMedia.Core.Batches;
 
 /// <summary>
 /// Submits a parsed bulk deletion for an authenticated tenant (docs/api.md, "Bulk deletions and batches"): checks every
-/// item with the tenant's provider and its <c>deleteAt</c>, reserves a paced tenant's slots for the items due now,
-/// records the batch's items, writes items due later than <c>Scheduling__EnqueueAhead</c> to the schedule table, then
+/// item with the tenant's provider and its <c>deleteAt</c>, records the batch's items, reserves a paced tenant's slots
+/// for the items due now, writes items due later than <c>Scheduling__EnqueueAhead</c> to the schedule table, then
 /// queues one message per other item (docs/scheduling.md). Nothing is queued unless every item is valid and the batch
 /// is recorded first, so no message can settle an item its batch does not know.
 /// </summary>
@@ -73,35 +73,22 @@ internal sealed partial class BatchSubmitter(
             return BatchSubmission.Refused(errors);
         }
 
-        // A paced tenant's items due now get consecutive slots after whatever it already holds, so the queue itself
+        // A paced tenant's items due now take consecutive slots after whatever it already holds, so the queue itself
         // releases them at the tenant's rate across every instance (docs/pacing.md, "The shared schedule"). Items due
-        // later take a slot when they are sent.
-        var dueNow = messages.Where(message => message.DeleteAt is null).Select(message => message.ItemIndex!.Value).ToList();
-        PacingReservation? slots;
-        try
-        {
-            slots = pacer is null || dueNow.Count == 0 ? null : await pacer.ScheduleAsync(tenant, dueNow.Count, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogBatchStateFailure(exception, tenant.Id, batchId);
-            return BatchSubmission.Unavailable("The tenant's request schedule could not be read, so nothing was queued; sending the batch again is safe.");
-        }
-
-        if (slots is not null)
-        {
-            var position = messages.Select((message, index) => (message, index)).Where(pair => pair.message.DeleteAt is null).Select(pair => pair.index).ToList();
-            for (var slot = 0; slot < position.Count; slot++)
-            {
-                messages[position[slot]] = messages[position[slot]] with { NotBefore = slots.SlotAt(slot) };
-            }
-        }
+        // later take a slot when they are sent. Each item knows its place among the slots before the batch is recorded.
+        var dueNow = pacer?.RateFor(tenant) is not null ? messages.Select((message, index) => (message, index)).Where(pair => pair.message.DeleteAt is null).Select(pair => pair.index).ToList() : [];
+        var slotOf = dueNow.Select((position, slot) => (position, slot)).ToDictionary(pair => pair.position, pair => pair.slot);
 
         // Recorded before anything is queued, so no message can settle an item the batch does not know.
         try
         {
             await batches.CreateAsync(
-                tenant.Id, batchId, timeProvider.GetUtcNow(), messages.Select(message => new BatchItemSeed(message.ItemIndex!.Value, message.MediaId, message.NotBefore, message.DeleteAt, message.Phone, message.RequestId)).ToList(), cancellationToken);
+                tenant.Id,
+                batchId,
+                timeProvider.GetUtcNow(),
+                messages.Select((message, position) => new BatchItemSeed(
+                    message.ItemIndex!.Value, message.MediaId, slotOf.TryGetValue(position, out var slot) ? slot : null, message.DeleteAt, message.Phone, message.RequestId)).ToList(),
+                cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -122,6 +109,28 @@ internal sealed partial class BatchSubmitter(
             {
                 LogBatchStateFailure(exception, tenant.Id, batchId);
                 return BatchSubmission.Unavailable("The batch's scheduled items could not be recorded, so nothing was queued; sending the batch again is safe.");
+            }
+        }
+
+        // Reserved only now, right before queueing: recording a large batch takes a second or more, and slots reserved
+        // before it would have passed by the time their messages show, which then all go out at once (docs/pacing.md,
+        // "Who reserves when").
+        PacingReservation? slots;
+        try
+        {
+            slots = dueNow.Count == 0 ? null : await pacer!.ScheduleAsync(tenant, dueNow.Count, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchStateFailure(exception, tenant.Id, batchId);
+            return BatchSubmission.Unavailable("The tenant's request schedule could not be read, so nothing was queued; sending the batch again is safe.");
+        }
+
+        if (slots is not null)
+        {
+            foreach (var (position, slot) in slotOf)
+            {
+                messages[position] = messages[position] with { NotBefore = slots.SlotAt(slot) };
             }
         }
 
@@ -149,6 +158,11 @@ internal sealed partial class BatchSubmitter(
                 $"The queue failed after at least {confirmed} of {toQueue.Count} items were queued; sending the batch again is safe (deleting twice is harmless).");
         }
 
+        if (slots is not null)
+        {
+            await RecordSlotsAsync(tenant.Id, batchId, slots, cancellationToken);
+        }
+
         var lastDue = messages.Max(message => message.DeleteAt);
         DateTimeOffset? completion = (slots?.LastSlot, lastDue) switch
         {
@@ -156,6 +170,22 @@ internal sealed partial class BatchSubmitter(
             var (slot, due) => slot ?? due,
         };
         return BatchSubmission.Queued(batchId, messages.Count, completion);
+    }
+
+    /// <summary>
+    /// Notes the batch's slots for its status's <c>nextAttemptAt</c>. Its messages are queued by now, so a failure here
+    /// costs only that field until the items take slots of their own; the batch is accepted all the same.
+    /// </summary>
+    private async Task RecordSlotsAsync(string tenantId, string batchId, PacingReservation slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await batches.RecordSlotsAsync(tenantId, batchId, slots, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSlotsNotRecorded(exception, tenantId, batchId);
+        }
     }
 
     /// <summary>A batch item's string that is not text is refused with the code of the field it was sent in.</summary>
@@ -168,6 +198,9 @@ internal sealed partial class BatchSubmitter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be written.")]
     private partial void LogBatchStateFailure(Exception exception, string tenantId, string batchId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: batch {BatchId} is queued, but its slots could not be noted; its status shows no nextAttemptAt until its items take slots of their own.")]
+    private partial void LogSlotsNotRecorded(Exception exception, string tenantId, string batchId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: queueing batch {BatchId} failed after at least {Queued} of {Count} messages.")]
     private partial void LogQueueFailure(Exception exception, string tenantId, string batchId, int queued, int count);

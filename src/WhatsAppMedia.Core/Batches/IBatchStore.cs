@@ -9,6 +9,12 @@ internal interface IBatchStore
     /// <summary>Records a new batch with every item pending. Called before any of its messages is queued.</summary>
     Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Notes the slots a paced tenant's batch holds, reserved after the batch was recorded: item seed slot <c>i</c> is
+    /// <see cref="Pacing.PacingReservation.SlotAt"/>(i). Returns false when there is no such batch for this tenant.
+    /// </summary>
+    Task<bool> RecordSlotsAsync(string tenantId, string batchId, Pacing.PacingReservation slots, CancellationToken cancellationToken = default);
+
     /// <summary>The batch, or null when there is no such batch for this tenant (unknown and foreign look the same).</summary>
     Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default);
 

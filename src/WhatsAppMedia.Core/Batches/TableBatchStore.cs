@@ -2,6 +2,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Queues;
 
 namespace WhatsAppMedia.Core.Batches;
@@ -69,7 +70,7 @@ internal sealed class TableBatchStore : IBatchStore
                     ["Index"] = item.Index,
                     ["MediaId"] = item.MediaId,
                     ["State"] = BatchItemStates.Name(BatchItemState.Pending),
-                    ["ScheduledAt"] = item.ScheduledAt?.ToUniversalTime(),
+                    ["Slot"] = item.Slot,
                     ["DueAt"] = item.DueAt?.ToUniversalTime(),
                     ["Phone"] = item.Phone,
                     ["RequestId"] = item.RequestId,
@@ -82,6 +83,34 @@ internal sealed class TableBatchStore : IBatchStore
             cancellationToken);
     }
 
+    public Task<bool> RecordSlotsAsync(string tenantId, string batchId, PacingReservation slots, CancellationToken cancellationToken = default) =>
+        WithTableAsync(
+            async () =>
+            {
+                ArgumentNullException.ThrowIfNull(slots);
+                await _created.EnsureAsync(cancellationToken);
+                var read = await _table.GetEntityIfExistsAsync<TableEntity>(batchId, BatchRowKey, cancellationToken: cancellationToken);
+                if (!read.HasValue || read.Value!.GetString("TenantId") != tenantId)
+                {
+                    return false;
+                }
+
+                // On the row's ETag: a batch removed by retention meanwhile stays removed instead of coming back as a header alone.
+                var row = read.Value;
+                row["SlotsFrom"] = slots.FirstSlot.ToUniversalTime();
+                row["SlotInterval"] = slots.Interval.Ticks;
+                try
+                {
+                    await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException failure) when (failure.Status is 404 or 412)
+                {
+                    return false;
+                }
+            },
+            cancellationToken);
+
     private async Task<BatchStatus?> GetCoreAsync(string tenantId, string batchId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
@@ -93,6 +122,7 @@ internal sealed class TableBatchStore : IBatchStore
         var failures = new List<BatchFailure>();
         var seen = 0;
         DateTimeOffset? nextAttemptAt = null;
+        int? firstPendingSlot = null;
         var dueTimes = new List<DateTimeOffset>();
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), cancellationToken: cancellationToken))
         {
@@ -105,9 +135,14 @@ internal sealed class TableBatchStore : IBatchStore
             var state = BatchItemStates.Parse(row.GetString("State"));
             counts[state]++;
             seen++;
-            if (state == BatchItemState.Pending && row.GetDateTimeOffset("ScheduledAt") is { } scheduled && (nextAttemptAt is null || scheduled < nextAttemptAt))
+            // A message that took a new slot noted it on its item; until then the item's slot is the batch's.
+            if (state == BatchItemState.Pending && row.GetDateTimeOffset("ScheduledAt") is { } scheduled)
             {
-                nextAttemptAt = scheduled;
+                nextAttemptAt = nextAttemptAt is null || scheduled < nextAttemptAt ? scheduled : nextAttemptAt;
+            }
+            else if (state == BatchItemState.Pending && row.GetInt32("Slot") is { } slot)
+            {
+                firstPendingSlot = firstPendingSlot is null || slot < firstPendingSlot ? slot : firstPendingSlot;
             }
 
             if (state == BatchItemState.Pending && row.GetDateTimeOffset("DueAt") is { } dueAt)
@@ -128,6 +163,11 @@ internal sealed class TableBatchStore : IBatchStore
         }
 
         var total = batch.GetInt32("Total") ?? seen;
+        if (firstPendingSlot is { } first && batch.GetDateTimeOffset("SlotsFrom") is { } slotsFrom && batch.GetInt64("SlotInterval") is { } interval)
+        {
+            var slotAt = slotsFrom + TimeSpan.FromTicks(interval * first);
+            nextAttemptAt = nextAttemptAt is null || slotAt < nextAttemptAt ? slotAt : nextAttemptAt;
+        }
 
         // Rows the store lost would otherwise vanish from the totals; they are unsettled as far as anyone can tell.
         counts[BatchItemState.Pending] += Math.Max(0, total - seen);

@@ -15,12 +15,14 @@ internal sealed class StorageDeletionQueue : IDeletionQueue
 
     private readonly QueueClient _work;
     private readonly QueueClient _failed;
+    private readonly TimeProvider _timeProvider;
     private Lazy<Task> _created;
 
-    public StorageDeletionQueue(QueueServiceClient queues, IOptions<MediaDeletionOptions> options)
+    public StorageDeletionQueue(QueueServiceClient queues, IOptions<MediaDeletionOptions> options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(options);
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _work = queues.GetQueueClient(options.Value.Queue);
         _failed = queues.GetQueueClient(options.Value.FailedQueue);
         _created = new Lazy<Task>(CreateQueuesAsync);
@@ -30,9 +32,13 @@ internal sealed class StorageDeletionQueue : IDeletionQueue
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfLessThan(visibilityDelay, TimeSpan.Zero);
+        var called = _timeProvider.GetTimestamp();
         await EnsureCreatedAsync();
 
-        var delay = QueueVisibilityDelay.For(message, visibilityDelay);
+        // The delay counts from the call: creating the queues on first use can take a second, and a paced message
+        // hidden for that second longer would show past its slot (docs/pacing.md, "The visibility delay").
+        var remaining = visibilityDelay - _timeProvider.GetElapsedTime(called);
+        var delay = QueueVisibilityDelay.For(message, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         await _work.SendMessageAsync(message.ToJson(), delay, NeverExpires, cancellationToken);
     }
 

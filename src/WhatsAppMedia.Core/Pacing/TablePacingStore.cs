@@ -23,10 +23,12 @@ internal sealed class TablePacingStore
 
     private readonly TableClient _table;
     private readonly TableCreation _created;
+    private readonly TimeProvider _timeProvider;
 
-    public TablePacingStore(TableServiceClient tables)
+    public TablePacingStore(TableServiceClient tables, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _table = tables.GetTableClient(TableName);
         _created = new TableCreation(_table);
     }
@@ -40,15 +42,17 @@ internal sealed class TablePacingStore
 
     /// <summary>
     /// Reserves <paramref name="count"/> slots at <paramref name="requestsPerSecond"/>. With <paramref name="maxWait"/>,
-    /// nothing is reserved when the first free slot is further than that from <paramref name="now"/>; the answer is then
-    /// null and <c>FirstFree</c> says when to come back.
+    /// nothing is reserved when the first free slot is further than that from now; the answer is then null and
+    /// <c>FirstFree</c> says when to come back. "Now" is read after each read of the row, so a slow first call (the
+    /// table created on first use) or a lost race never hands out slots that have already passed.
     /// </summary>
     public async Task<(PacingReservation? Reservation, DateTimeOffset FirstFree)> ReserveAsync(
-        string tenantId, double requestsPerSecond, int count, DateTimeOffset now, TimeSpan? maxWait, CancellationToken cancellationToken)
+        string tenantId, double requestsPerSecond, int count, TimeSpan? maxWait, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var (cursor, etag) = await ReadRowAsync(tenantId, cancellationToken);
+            var now = _timeProvider.GetUtcNow();
             var firstFree = cursor.FirstFreeSlot(now);
             if (maxWait is { } wait && firstFree - now > wait)
             {

@@ -49,7 +49,7 @@ internal sealed class TenantPacer
         // One instance's concurrent reservations for the tenant share one write (ReservationCoalescer).
         var coalescer = _coalescers.GetOrAdd((tenant.Id, rate), key => new ReservationCoalescer(async count =>
         {
-            var (reservation, _) = await store.ReserveAsync(key.TenantId, key.Rate, count, timeProvider.GetUtcNow(), maxWait: null, CancellationToken.None);
+            var (reservation, _) = await store.ReserveAsync(key.TenantId, key.Rate, count, maxWait: null, CancellationToken.None);
             return reservation!;
         }));
         return await coalescer.ReserveAsync(count, cancellationToken);
@@ -66,8 +66,7 @@ internal sealed class TenantPacer
             return null;
         }
 
-        var now = timeProvider.GetUtcNow();
-        var (reservation, firstFree) = await store.ReserveAsync(tenant.Id, rate, 1, now, maxWait, cancellationToken);
+        var (reservation, firstFree) = await store.ReserveAsync(tenant.Id, rate, 1, maxWait, cancellationToken);
         if (reservation is null)
         {
             return firstFree;

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using WhatsAppMedia.Core.Batches;
+using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Tests.Support;
 
 namespace WhatsAppMedia.Core.Tests.Batches;
@@ -149,9 +150,11 @@ public sealed class TableBatchStoreTests(AzuriteFixture fixture) : IClassFixture
     public async Task Next_attempt_is_the_earliest_slot_of_a_pending_item_and_follows_a_reschedule()
     {
         var batchId = BatchIds.New();
-        var slots = Enumerable.Range(0, 3).Select(index => new BatchItemSeed(index, $"media-{index}", Created.AddSeconds(10 + index))).ToList();
-        await _store.CreateAsync("acme", batchId, Created, slots);
+        var seeds = Enumerable.Range(0, 3).Select(index => new BatchItemSeed(index, $"media-{index}", Slot: index)).ToList();
+        await _store.CreateAsync("acme", batchId, Created, seeds);
+        (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBeNull("no slots are reserved yet");
 
+        (await _store.RecordSlotsAsync("acme", batchId, new PacingReservation(Created.AddSeconds(10), TimeSpan.FromSeconds(1), 3))).ShouldBeTrue();
         (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBe(Created.AddSeconds(10));
 
         await _store.RecordAsync("acme", batchId, 0, Outcome(BatchItemState.Deleted));
@@ -163,6 +166,21 @@ public sealed class TableBatchStoreTests(AzuriteFixture fixture) : IClassFixture
         (await _store.RescheduleAsync("acme", batchId, 0, Created.AddSeconds(1))).ShouldBeTrue();
         (await _store.GetAsync("acme", batchId))!.NextAttemptAt.ShouldBe(Created.AddSeconds(12), "a late message does not reopen a settled item");
         (await _store.RescheduleAsync("other", batchId, 2, Created)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Slots_are_recorded_only_on_the_tenants_existing_batch()
+    {
+        var slots = new PacingReservation(Created, TimeSpan.FromSeconds(1), 1);
+        var batchId = BatchIds.New();
+        var longAgo = new DateTimeOffset(1999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await _store.CreateAsync("acme", batchId, longAgo, Seeds(1));
+
+        (await _store.RecordSlotsAsync("other", batchId, slots)).ShouldBeFalse();
+        (await _store.RecordSlotsAsync("acme", BatchIds.New(), slots)).ShouldBeFalse();
+        (await _store.RemoveCreatedBeforeAsync(longAgo.AddSeconds(1))).ShouldBe(1);
+        (await _store.RecordSlotsAsync("acme", batchId, slots)).ShouldBeFalse("a removed batch does not come back as a header alone");
+        (await _store.GetAsync("acme", batchId)).ShouldBeNull();
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class PacedMessageProcessingTests : IClassFixture<AzuriteFixture>,
     {
         var tenants = new OneTenantStore(_tenant);
         var client = new ProviderClient([provider], Options.Create(new ProviderRetryOptions { MaxAttempts = 1 }), _clock, NullLogger<ProviderClient>.Instance);
-        var pacer = new TenantPacer(new TablePacingStore(_azurite.Tables()), ProviderRegistry.BuiltIn, Options.Create(new PacingOptions()), _clock);
+        var pacer = new TenantPacer(new TablePacingStore(_azurite.Tables(), _clock), ProviderRegistry.BuiltIn, Options.Create(new PacingOptions()), _clock);
         var metrics = new DeletionMetrics(_services.GetRequiredService<IMeterFactory>());
         var deleter = new TenantMediaDeleter(tenants, client, new InFlightDeletions(), NullLogger<TenantMediaDeleter>.Instance, metrics, pacer);
         var settings = new QueueHostSettings(new ConfigurationBuilder().Build(), QueueMessageEncoding.Base64);

@@ -8,6 +8,8 @@ internal sealed class UnreachableBatchStore : IBatchStore
     public Task CreateAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken = default) =>
         throw Reached();
 
+    public Task<bool> RecordSlotsAsync(string tenantId, string batchId, Core.Pacing.PacingReservation slots, CancellationToken cancellationToken = default) => throw Reached();
+
     public Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) => throw Reached();
 
     public Task<BatchItemRecord?> GetItemAsync(string tenantId, string batchId, int index, CancellationToken cancellationToken = default) => throw Reached();
