@@ -39,6 +39,12 @@ internal static class ErrorCodes
     public const string InvalidDeleteAt = "invalid_delete_at";
     public const string BatchNotFound = "batch_not_found";
 
+    /// <summary>400: a registration's <c>origin</c> or <c>at</c> is unusable (docs/scheduling.md, "Retention").</summary>
+    public const string InvalidRegistration = "invalid_registration";
+
+    /// <summary>409: media is registered for a tenant whose document has no <c>retention</c> (docs/scheduling.md, "Retention").</summary>
+    public const string RetentionNotSet = "retention_not_set";
+
     /// <summary>501: the tenant's provider has no such operation (AWS delivers no content; docs/api.md, "Codes").</summary>
     public const string OperationNotSupported = "operation_not_supported";
 }

@@ -114,6 +114,11 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetService<TenantPacer>(),
             provider.GetRequiredService<TableScheduleStore>(),
             provider.GetRequiredService<IOptions<SchedulingOptions>>()));
+        services.TryAddTransient(provider => new RegistrationSubmitter(
+            provider.GetRequiredService<BatchSubmitter>(),
+            provider.GetRequiredService<ProviderClient>(),
+            provider.GetRequiredService<ProviderRegistry>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddTransient(provider => new MediaApi(
             provider.GetRequiredService<TenantAuthenticator>(),
             provider.GetRequiredService<ProviderClient>(),
@@ -124,7 +129,8 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<MediaApi>>(),
             provider.GetRequiredService<TenantMediaRetriever>(),
-            provider.GetRequiredService<BatchScheduleEditor>()));
+            provider.GetRequiredService<BatchScheduleEditor>(),
+            provider.GetRequiredService<RegistrationSubmitter>()));
         return services;
     }
 }

@@ -22,6 +22,8 @@ public static class MediaRoutes
             media.GetMediaContentAsync(request, tenantId, mediaId, cancellationToken));
         api.Map(ApiRoutes.QueueDeletionsRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
             media.QueueDeletionsAsync(request, tenantId, cancellationToken));
+        api.Map(ApiRoutes.RegisterMediaRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
+            media.RegisterMediaAsync(request, tenantId, cancellationToken));
         api.Map(ApiRoutes.BatchStatusRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
             media.GetBatchAsync(request, tenantId, batchId, cancellationToken));
         api.Map(ApiRoutes.CancelBatchRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>

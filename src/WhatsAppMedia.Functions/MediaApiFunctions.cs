@@ -55,6 +55,14 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
         CancellationToken cancellationToken) =>
         mediaApi.QueueDeletionsAsync(request, tenantId, cancellationToken);
 
+    /// <summary>POST /api/tenants/{tenantId}/media/registrations: schedules media ids by the tenant's retention policy.</summary>
+    [Function("RegisterMedia")]
+    public Task<IResult> RegisterMediaAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Post, Route = ApiRoutes.Registrations)] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        mediaApi.RegisterMediaAsync(request, tenantId, cancellationToken);
+
     /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: a queued batch's totals and failures.</summary>
     [Function("GetDeletionBatch")]
     public Task<IResult> GetBatchAsync(

@@ -20,12 +20,13 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["CancelDeletionBatch", "DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
+            .ShouldBe(["CancelDeletionBatch", "DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RegisterMedia", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
     [InlineData("DeleteMedia", "delete", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.DeleteMediaAsync")]
     [InlineData("QueueDeletions", "post", "tenants/{tenantId}/media/deletions", "WhatsAppMedia.Functions.MediaApiFunctions.QueueDeletionsAsync")]
+    [InlineData("RegisterMedia", "post", "tenants/{tenantId}/media/registrations", "WhatsAppMedia.Functions.MediaApiFunctions.RegisterMediaAsync")]
     [InlineData("GetDeletionBatch", "get", "tenants/{tenantId}/media/deletions/{batchId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetBatchAsync")]
     [InlineData("GetMedia", "get", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaAsync")]
     [InlineData("GetMediaContent", "get", "tenants/{tenantId}/media/{mediaId}/content", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaContentAsync")]

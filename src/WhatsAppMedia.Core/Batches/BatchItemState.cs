@@ -20,4 +20,10 @@ internal enum BatchItemState
 
     /// <summary>Scheduled, and cancelled by the caller before it was sent (docs/scheduling.md, "Cancel and reschedule").</summary>
     Cancelled,
+
+    /// <summary>
+    /// A registered media id whose retention deletion falls after the provider drops the media itself, so no provider
+    /// call is made (<c>expired_at_provider</c>, docs/scheduling.md, "Retention").
+    /// </summary>
+    ExpiredAtProvider,
 }

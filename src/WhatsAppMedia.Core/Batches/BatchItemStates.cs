@@ -11,6 +11,7 @@ internal static class BatchItemStates
         BatchItemState.Failed => "failed",
         BatchItemState.Poisoned => "poisoned",
         BatchItemState.Cancelled => "cancelled",
+        BatchItemState.ExpiredAtProvider => "expiredAtProvider",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a batch item state."),
     };
 
@@ -22,6 +23,7 @@ internal static class BatchItemStates
         "failed" => BatchItemState.Failed,
         "poisoned" => BatchItemState.Poisoned,
         "cancelled" => BatchItemState.Cancelled,
+        "expiredAtProvider" => BatchItemState.ExpiredAtProvider,
         _ => BatchItemState.Pending,
     };
 

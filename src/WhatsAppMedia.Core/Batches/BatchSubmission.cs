@@ -24,6 +24,9 @@ internal sealed record BatchSubmission
     /// </summary>
     public DateTimeOffset? EstimatedCompletionAt { get; private init; }
 
+    /// <summary>How many of the accepted items were settled at once as <c>expired_at_provider</c> (a registration's, docs/scheduling.md, "Retention").</summary>
+    public int ExpiredAtProvider { get; private init; }
+
     public IReadOnlyList<ItemError>? Errors { get; private init; }
 
     public string? UnavailableDetail { get; private init; }
@@ -31,8 +34,8 @@ internal sealed record BatchSubmission
     /// <summary>A refusal of the whole body (its <c>deleteAt</c>), not of one item; nothing was queued.</summary>
     public IdentifierError? Refusal { get; private init; }
 
-    public static BatchSubmission Queued(string batchId, int accepted, DateTimeOffset? estimatedCompletionAt) =>
-        new() { BatchId = batchId, Accepted = accepted, EstimatedCompletionAt = estimatedCompletionAt };
+    public static BatchSubmission Queued(string batchId, int accepted, DateTimeOffset? estimatedCompletionAt, int expiredAtProvider = 0) =>
+        new() { BatchId = batchId, Accepted = accepted, EstimatedCompletionAt = estimatedCompletionAt, ExpiredAtProvider = expiredAtProvider };
 
     public static BatchSubmission Refused(IReadOnlyList<ItemError> errors) => new() { Errors = errors };
 

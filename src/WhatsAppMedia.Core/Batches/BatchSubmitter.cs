@@ -39,17 +39,12 @@ internal sealed partial class BatchSubmitter(
         var batchId = BatchIds.New();
         var messages = new List<DeletionMessage>(batch.Items.Count);
         var errors = new List<ItemError>();
+        var expiredAt = new Dictionary<int, DateTimeOffset>();
         for (var index = 0; index < batch.Items.Count; index++)
         {
             var item = batch.Items[index];
             var phone = item.Phone ?? batch.Phone;
-            var invalid = item switch
-            {
-                { NonText: { } nonText } => new IdentifierError(CodeForNonText(nonText), nonText.Problem()),
-                { MediaId: null } => new IdentifierError(ErrorCodes.InvalidMediaId, "'mediaId' must be a string."),
-                { PhoneIsMalformed: true } => new IdentifierError(ErrorCodes.InvalidPhone, "'phone' must be a string."),
-                _ => client.TryResolve(tenant, item.MediaId, phone, out _, out var error) ? null : error,
-            };
+            var invalid = BatchItemCheck.Problem(client, tenant, item.MediaId, phone, item.PhoneIsMalformed, item.NonText);
             if (invalid is not null)
             {
                 errors.Add(new ItemError(index, invalid.Code, invalid.Message));
@@ -66,6 +61,10 @@ internal sealed partial class BatchSubmitter(
             }
 
             messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index, DeleteAt: due));
+            if (item.ExpiredAtProvider is { } expired)
+            {
+                expiredAt[messages.Count - 1] = expired;
+            }
         }
 
         if (errors.Count > 0)
@@ -76,7 +75,9 @@ internal sealed partial class BatchSubmitter(
         // A paced tenant's items due now take consecutive slots after whatever it already holds, so the queue itself
         // releases them at the tenant's rate across every instance (docs/pacing.md, "The shared schedule"). Items due
         // later take a slot when they are sent. Each item knows its place among the slots before the batch is recorded.
-        var dueNow = pacer?.RateFor(tenant) is not null ? messages.Select((message, index) => (message, index)).Where(pair => pair.message.DeleteAt is null).Select(pair => pair.index).ToList() : [];
+        var dueNow = pacer?.RateFor(tenant) is not null
+            ? messages.Select((message, index) => (message, index)).Where(pair => pair.message.DeleteAt is null && !expiredAt.ContainsKey(pair.index)).Select(pair => pair.index).ToList()
+            : [];
         var slotOf = dueNow.Select((position, slot) => (position, slot)).ToDictionary(pair => pair.position, pair => pair.slot);
 
         // Recorded before anything is queued, so no message can settle an item the batch does not know.
@@ -87,7 +88,13 @@ internal sealed partial class BatchSubmitter(
                 batchId,
                 timeProvider.GetUtcNow(),
                 messages.Select((message, position) => new BatchItemSeed(
-                    message.ItemIndex!.Value, message.MediaId, slotOf.TryGetValue(position, out var slot) ? slot : null, message.DeleteAt, message.Phone, message.RequestId)).ToList(),
+                    message.ItemIndex!.Value,
+                    message.MediaId,
+                    slotOf.TryGetValue(position, out var slot) ? slot : null,
+                    message.DeleteAt,
+                    message.Phone,
+                    message.RequestId,
+                    expiredAt.TryGetValue(position, out var expired) ? expired : null)).ToList(),
                 cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -98,7 +105,8 @@ internal sealed partial class BatchSubmitter(
 
         // Items due beyond the queue's reach wait in the schedule table for the sweep (docs/scheduling.md, "The sweep").
         var enqueueAhead = scheduling?.Value.EnqueueAhead ?? PacingDefaults.MaxQueueDelay;
-        var later = schedule is null ? [] : messages.Where(message => message.DeleteAt - now > enqueueAhead).ToList();
+        var waiting = expiredAt.Count == 0 ? messages : messages.Where((_, position) => !expiredAt.ContainsKey(position)).ToList();
+        var later = schedule is null ? [] : waiting.Where(message => message.DeleteAt - now > enqueueAhead).ToList();
         if (later.Count > 0)
         {
             try
@@ -134,7 +142,7 @@ internal sealed partial class BatchSubmitter(
             }
         }
 
-        var toQueue = later.Count == 0 ? messages : messages.Except(later).ToList();
+        var toQueue = later.Count == 0 ? waiting : waiting.Except(later).ToList();
         var queued = 0;
         try
         {
@@ -163,13 +171,13 @@ internal sealed partial class BatchSubmitter(
             await RecordSlotsAsync(tenant.Id, batchId, slots, cancellationToken);
         }
 
-        var lastDue = messages.Max(message => message.DeleteAt);
+        var lastDue = waiting.Max(message => message.DeleteAt);
         DateTimeOffset? completion = (slots?.LastSlot, lastDue) switch
         {
             ({ } slot, { } due) => slot > due ? slot : due,
             var (slot, due) => slot ?? due,
         };
-        return BatchSubmission.Queued(batchId, messages.Count, completion);
+        return BatchSubmission.Queued(batchId, messages.Count, completion, expiredAt.Count);
     }
 
     /// <summary>
@@ -187,14 +195,6 @@ internal sealed partial class BatchSubmitter(
             LogSlotsNotRecorded(exception, tenantId, batchId);
         }
     }
-
-    /// <summary>A batch item's string that is not text is refused with the code of the field it was sent in.</summary>
-    private static string CodeForNonText(NonTextString nonText) => nonText.Field switch
-    {
-        "mediaId" => ErrorCodes.InvalidMediaId,
-        "phone" => ErrorCodes.InvalidPhone,
-        _ => ErrorCodes.InvalidRequest,
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be written.")]
     private partial void LogBatchStateFailure(Exception exception, string tenantId, string batchId);

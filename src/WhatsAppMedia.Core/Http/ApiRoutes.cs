@@ -35,6 +35,12 @@ public static class ApiRoutes
     /// <summary>POST /api/tenants/{tenantId}/media/deletions.</summary>
     public const string Deletions = "tenants/{tenantId}/media/deletions";
 
+    /// <summary>
+    /// POST /api/tenants/{tenantId}/media/registrations: media ids to delete by the tenant's retention policy. Like
+    /// <see cref="Deletions"/>, a GET or DELETE of the path takes <c>registrations</c> as a media id.
+    /// </summary>
+    public const string Registrations = "tenants/{tenantId}/media/registrations";
+
     /// <summary>GET, DELETE (cancel) and PATCH (reschedule) /api/tenants/{tenantId}/media/deletions/{batchId}: a batch's state and schedule.</summary>
     public const string Batch = "tenants/{tenantId}/media/deletions/{batchId}";
 
@@ -55,6 +61,8 @@ public static class ApiRoutes
 
     public static ApiRoute QueueDeletionsRoute { get; } = new(Deletions, Post);
 
+    public static ApiRoute RegisterMediaRoute { get; } = new(Registrations, Post);
+
     public static ApiRoute BatchStatusRoute { get; } = new(Batch, Get);
 
     public static ApiRoute CancelBatchRoute { get; } = new(Batch, Delete);
@@ -64,7 +72,7 @@ public static class ApiRoutes
     public static ApiRoute HealthRoute { get; } = new(Health, Get);
 
     /// <summary>Every route with its method; a template may appear once per method.</summary>
-    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, HealthRoute];
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, RegisterMediaRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, HealthRoute];
 
     private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
         [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];

@@ -20,7 +20,8 @@ internal sealed record BatchStatusResponse(
     [property: JsonPropertyName("nextAttemptAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextAttemptAt = null,
     [property: JsonPropertyName("scheduled")] int Scheduled = 0,
     [property: JsonPropertyName("nextDueAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NextDueAt = null,
-    [property: JsonPropertyName("cancelled")] int Cancelled = 0)
+    [property: JsonPropertyName("cancelled")] int Cancelled = 0,
+    [property: JsonPropertyName("expiredAtProvider")] int ExpiredAtProvider = 0)
 {
     /// <summary>
     /// The answer at <paramref name="now"/>: an item scheduled for later counts as <c>scheduled</c> until its due time,
@@ -47,6 +48,7 @@ internal sealed record BatchStatusResponse(
             status.Done ? null : status.NextAttemptAt,
             scheduled,
             status.NextDueAt(now),
-            status.Counts[BatchItemState.Cancelled]);
+            status.Counts[BatchItemState.Cancelled],
+            status.Counts[BatchItemState.ExpiredAtProvider]);
     }
 }

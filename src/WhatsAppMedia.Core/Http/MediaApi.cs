@@ -28,6 +28,7 @@ public sealed partial class MediaApi
     private readonly ILogger<MediaApi> logger;
     private readonly TenantMediaRetriever retriever;
     private readonly BatchScheduleEditor? scheduleEditor;
+    private readonly RegistrationSubmitter? registrationSubmitter;
 
     internal MediaApi(
         TenantAuthenticator authenticator,
@@ -39,9 +40,11 @@ public sealed partial class MediaApi
         TimeProvider timeProvider,
         ILogger<MediaApi> logger,
         TenantMediaRetriever retriever,
-        BatchScheduleEditor? scheduleEditor = null)
+        BatchScheduleEditor? scheduleEditor = null,
+        RegistrationSubmitter? registrationSubmitter = null)
     {
         this.scheduleEditor = scheduleEditor;
+        this.registrationSubmitter = registrationSubmitter;
         this.authenticator = authenticator;
         this.client = client;
         this.deleter = deleter;
@@ -144,34 +147,62 @@ public sealed partial class MediaApi
     public async Task<IResult> QueueDeletionsAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)
     {
         var requestId = Begin(request);
-        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        var (tenant, body, refusal) = await ReadBulkBodyAsync(request, tenantId, requestId, cancellationToken);
         if (tenant is null)
         {
             return refusal!;
         }
 
-        if (!JsonContentType.IsJson(request))
-        {
-            return ProblemResults.Create(ErrorCodes.UnsupportedMediaType, JsonContentType.Detail, requestId);
-        }
-
-        if (request.ContentLength > DeletionBatch.MaxBodyBytes)
-        {
-            return TooLarge(requestId);
-        }
-
-        var body = await RequestBody.ReadAsync(request, DeletionBatch.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return TooLarge(requestId);
-        }
-
-        if (!DeletionBatch.TryParse(body.Value, out var batch, out var problem))
+        if (!DeletionBatch.TryParse(body, out var batch, out var problem))
         {
             return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
         var submission = await submitter.SubmitAsync(tenant, batch, requestId, cancellationToken);
+        return Accepted(tenant, submission, batch.Items.Count, requestId, registration: false);
+    }
+
+    /// <summary>POST /api/tenants/{tenantId}/media/registrations: media ids scheduled by the tenant's retention (docs/scheduling.md, "Retention").</summary>
+    public async Task<IResult> RegisterMediaAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, body, refusal) = await ReadBulkBodyAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return refusal!;
+        }
+
+        if (!MediaRegistrations.TryParse(body, out var registrations, out var problem))
+        {
+            return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
+        }
+
+        var submission = await registrationSubmitter!.SubmitAsync(tenant, registrations, requestId, cancellationToken);
+        return Accepted(tenant, submission, registrations.Items.Count, requestId, registration: true);
+    }
+
+    /// <summary>The entry checks both bulk routes share: the tenant's key, a JSON body within the size limit.</summary>
+    private async Task<(Tenant? Tenant, ReadOnlyMemory<byte> Body, IResult? Refusal)> ReadBulkBodyAsync(
+        HttpRequest request, string tenantId, string requestId, CancellationToken cancellationToken)
+    {
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return (null, default, refusal);
+        }
+
+        if (!JsonContentType.IsJson(request))
+        {
+            return (null, default, ProblemResults.Create(ErrorCodes.UnsupportedMediaType, JsonContentType.Detail, requestId));
+        }
+
+        var body = request.ContentLength > DeletionBatch.MaxBodyBytes ? null : await RequestBody.ReadAsync(request, DeletionBatch.MaxBodyBytes, cancellationToken);
+        return body is null ? (null, default, TooLarge(requestId)) : (tenant, body.Value, null);
+    }
+
+    /// <summary>The answer to a bulk submission: 202 with the batch, or the refusal of its body or items, or 503.</summary>
+    private IResult Accepted(Tenant tenant, BatchSubmission submission, int items, string requestId, bool registration)
+    {
         if (submission.Refusal is { } bodyRefusal)
         {
             return ProblemResults.Create(bodyRefusal.Code, bodyRefusal.Message, requestId);
@@ -179,10 +210,7 @@ public sealed partial class MediaApi
 
         if (submission.Errors is { } errors)
         {
-            return ProblemResults.Create(errors[0].Code,
-                $"{errors.Count} of {batch.Items.Count} items are invalid; nothing was queued.",
-                requestId,
-                errors);
+            return ProblemResults.Create(errors[0].Code, $"{errors.Count} of {items} items are invalid; nothing was queued.", requestId, errors);
         }
 
         if (submission.UnavailableDetail is { } unavailable)
@@ -192,7 +220,9 @@ public sealed partial class MediaApi
 
         LogBatchQueued(tenant.Id, submission.BatchId!, submission.Accepted, requestId);
         return Results.Json(
-            new BatchAcceptedResponse(tenant.Id, submission.BatchId!, submission.Accepted, requestId, submission.EstimatedCompletionAt), statusCode: StatusCodes.Status202Accepted);
+            new BatchAcceptedResponse(
+                tenant.Id, submission.BatchId!, submission.Accepted, requestId, submission.EstimatedCompletionAt, registration ? submission.ExpiredAtProvider : null),
+            statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: the batch's totals and failures (docs/api.md, "Bulk deletions and batches").</summary>

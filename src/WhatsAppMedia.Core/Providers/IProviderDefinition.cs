@@ -26,6 +26,13 @@ public interface IProviderDefinition
     double? DefaultRequestsPerSecond => null;
 
     /// <summary>
+    /// How long the provider itself keeps media of <paramref name="origin"/> after it was uploaded or received, as its
+    /// documentation states (the provider's page in docs/providers/); null when it states none. A retention deletion due
+    /// after that is recorded as <c>expired_at_provider</c> without a provider call (docs/scheduling.md, "Retention").
+    /// </summary>
+    TimeSpan? MediaLifetime(Scheduling.MediaOrigin origin) => null;
+
+    /// <summary>
     /// What is wrong with <paramref name="phone"/> as a tenant's default phone, or null when it is usable or never
     /// applied. Uses the provider's own identifier checks, so a document that passes here never fails them at call time.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -15,7 +16,7 @@ internal static partial class DeleteAt
     /// <summary>What a refusal shows of the value sent, so a hostile one cannot flood the answer.</summary>
     private const int MaxShownLength = 40;
 
-    private const string Example = "2027-01-31T09:00:00Z";
+    public const string Example = "2027-01-31T09:00:00Z";
 
     private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
 
@@ -39,28 +40,47 @@ internal static partial class DeleteAt
             return true;
         }
 
-        var shown = text.Length > MaxShownLength ? string.Concat(text.AsSpan(0, MaxShownLength), "…") : text;
-        if (!Form().IsMatch(text))
+        if (!TryParseTime(text, field, out var value, out problem))
         {
-            problem = $"'{field}' must be an ISO 8601 UTC time ending in Z, such as {Example} (no offset, a four-digit year); '{shown}' is not.";
-            return false;
-        }
-
-        if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            problem = $"'{field}' is not a date and time that exists: '{shown}'.";
             return false;
         }
 
         if (value > now.AddDays(MaxDaysAhead))
         {
-            problem = $"'{field}' may be at most {MaxDaysAhead:N0} days ahead; '{shown}' is {(value - now).TotalDays:N0} days ahead.";
+            problem = $"'{field}' may be at most {MaxDaysAhead:N0} days ahead; '{Shown(text)}' is {(value - now).TotalDays:N0} days ahead.";
             return false;
         }
 
         due = value > now ? value : null;
         return true;
     }
+
+    /// <summary>Reads an ISO 8601 UTC time ending in <c>Z</c> sent as <paramref name="field"/>; false with a problem naming the field otherwise.</summary>
+    public static bool TryParseTime(string text, string field, out DateTimeOffset value, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        problem = null;
+        value = default;
+        if (!Form().IsMatch(text))
+        {
+            problem = $"'{field}' must be an ISO 8601 UTC time ending in Z, such as {Example} (no offset, a four-digit year); '{Shown(text)}' is not.";
+            return false;
+        }
+
+        if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
+        {
+            problem = $"'{field}' is not a date and time that exists: '{Shown(text)}'.";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A time in the form this class reads, to the tick.</summary>
+    public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>What a refusal shows of a value sent: at most <see cref="MaxShownLength"/> characters.</summary>
+    public static string Shown(string text) => text.Length > MaxShownLength ? string.Concat(text.AsSpan(0, MaxShownLength), "…") : text;
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?Z\z", RegexOptions.CultureInvariant)]
     private static partial Regex Form();

@@ -11,11 +11,12 @@ namespace WhatsAppMedia.Core.Tenants;
 /// <param name="Phone">The default phone identity (meaning per provider), or null.</param>
 /// <param name="Credentials">The provider credentials; their type decides <see cref="Provider"/>.</param>
 /// <param name="RequestsPerSecond">The document's own request budget, or null for the provider's default (docs/pacing.md).</param>
-public sealed record Tenant(string Id, string ApiKeySha256, string? Phone, ProviderCredentials Credentials, double? RequestsPerSecond = null)
+/// <param name="RetentionDeleteAfter">The document's <c>retention.deleteAfter</c>: how long after it was uploaded or received a registered media id is deleted (docs/scheduling.md, "Retention"); null: no policy.</param>
+public sealed record Tenant(string Id, string ApiKeySha256, string? Phone, ProviderCredentials Credentials, double? RequestsPerSecond = null, TimeSpan? RetentionDeleteAfter = null)
 {
     /// <summary>The provider's wire name, for example <c>meta</c>.</summary>
     public string Provider => Credentials.Provider;
 
     public override string ToString() =>
-        $"Tenant {{ Id = {Id}, Provider = {Provider}, Phone = {Phone}, RequestsPerSecond = {RequestsPerSecond}, ApiKeySha256 = ***, Credentials = {Credentials} }}";
+        $"Tenant {{ Id = {Id}, Provider = {Provider}, Phone = {Phone}, RequestsPerSecond = {RequestsPerSecond}, RetentionDeleteAfter = {RetentionDeleteAfter}, ApiKeySha256 = ***, Credentials = {Credentials} }}";
 }

@@ -98,6 +98,13 @@ public static class TenantDocument
                 writer.WriteNumber(Fields.RequestsPerSecond, rate);
             }
 
+            if (tenant.RetentionDeleteAfter is { } deleteAfter)
+            {
+                writer.WriteStartObject(Fields.Retention);
+                writer.WriteString(Fields.DeleteAfter, Scheduling.RetentionPeriod.Format(deleteAfter));
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartObject(Fields.Credentials);
             foreach (var (name, value) in tenant.Credentials.ToDocumentFields())
             {
@@ -161,6 +168,11 @@ public static class TenantDocument
             return Invalid(Fields.RequestsPerSecond, $"Tenant document field '{Fields.RequestsPerSecond}' {rateProblem}.", apiKeySha256);
         }
 
+        if (ReadRetention(root, out var deleteAfter) is { } retentionProblem)
+        {
+            return TenantDocumentResult.Invalid(retentionProblem, apiKeySha256);
+        }
+
         if (!root.TryGetProperty(Fields.Credentials, out var credentialsElement) || credentialsElement.ValueKind != JsonValueKind.Object)
         {
             return Invalid(Fields.Credentials, $"Tenant document field '{Fields.Credentials}' is required and must be a JSON object.", apiKeySha256);
@@ -170,7 +182,7 @@ public static class TenantDocument
         var credentials = ReadCredentials(provider, credentialsReader);
         return credentials is null
             ? TenantDocumentResult.Invalid(credentialsReader.Error!, apiKeySha256)
-            : TenantDocumentResult.Valid(new Tenant(tenantId, apiKeySha256, phone, credentials, requestsPerSecond));
+            : TenantDocumentResult.Valid(new Tenant(tenantId, apiKeySha256, phone, credentials, requestsPerSecond, deleteAfter));
     }
 
     /// <summary>
@@ -233,6 +245,31 @@ public static class TenantDocument
 
         requestsPerSecond = rate;
         return null;
+    }
+
+    /// <summary>The optional retention policy: <c>{"deleteAfter": "P7D"}</c>; null when absent (docs/scheduling.md, "Retention").</summary>
+    private static TenantDocumentError? ReadRetention(JsonElement root, out TimeSpan? deleteAfter)
+    {
+        deleteAfter = null;
+        if (!root.TryGetProperty(Fields.Retention, out var retention) || retention.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (retention.ValueKind != JsonValueKind.Object)
+        {
+            return TenantDocumentError.For(Fields.Retention, $"must be a JSON object such as {{\"{Fields.DeleteAfter}\": \"P7D\"}}");
+        }
+
+        var reader = new FieldReader(retention, Fields.Retention + ".");
+        var text = reader.Required(Fields.DeleteAfter);
+        if (reader.Error is { } error)
+        {
+            return error;
+        }
+
+        deleteAfter = Scheduling.RetentionPeriod.TryParse(text, out var problem);
+        return deleteAfter is null ? TenantDocumentError.For(Fields.RetentionDeleteAfter, problem!) : null;
     }
 
     private static TenantDocumentResult Invalid(string field, string message, string? apiKeySha256 = null) =>

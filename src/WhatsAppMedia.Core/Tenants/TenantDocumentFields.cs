@@ -14,6 +14,15 @@ public static class TenantDocumentFields
     public const string RequestsPerSecond = "requestsPerSecond";
     public const string Credentials = "credentials";
 
+    /// <summary>Optional: the tenant's retention policy, an object (docs/scheduling.md, "Retention").</summary>
+    public const string Retention = "retention";
+
+    /// <summary>Inside <see cref="Retention"/>: an ISO 8601 duration such as <c>P7D</c>.</summary>
+    public const string DeleteAfter = "deleteAfter";
+
+    /// <summary>The dotted path of <see cref="DeleteAfter"/>, as error messages name it.</summary>
+    public const string RetentionDeleteAfter = Retention + "." + DeleteAfter;
+
     /// <summary>The dotted path of a field inside <c>credentials</c>, as error messages name it.</summary>
     public static string InCredentials(string field) => Credentials + "." + field;
 }

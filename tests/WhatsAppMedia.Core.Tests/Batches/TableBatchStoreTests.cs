@@ -45,6 +45,7 @@ public sealed class TableBatchStoreTests(AzuriteFixture fixture) : IClassFixture
         status.Counts.ShouldBe(new Dictionary<BatchItemState, int>
         {
             [BatchItemState.Pending] = 0, [BatchItemState.Deleted] = 1, [BatchItemState.NotFound] = 1, [BatchItemState.Failed] = 1, [BatchItemState.Poisoned] = 1, [BatchItemState.Cancelled] = 0,
+            [BatchItemState.ExpiredAtProvider] = 0,
         });
         status.Done.ShouldBeTrue();
         status.Failures.Select(failure => (failure.Index, failure.MediaId, failure.State, failure.Code))

@@ -17,6 +17,7 @@ public class ApiRoutesTests
                 "GET /api/tenants/{tenantId}/media/{mediaId}",
                 "GET /api/tenants/{tenantId}/media/{mediaId}/content",
                 "POST /api/tenants/{tenantId}/media/deletions",
+                "POST /api/tenants/{tenantId}/media/registrations",
                 "GET /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "DELETE /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "PATCH /api/tenants/{tenantId}/media/deletions/{batchId}",

@@ -48,6 +48,11 @@ public class TenantDocumentTests
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","credentials":{"accessToken":12345}}""", "credentials.accessToken" },
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","credentials":{"accessToken":"{{{SecretMarker}}}","graphVersion":"23"}}""", "credentials.graphVersion" },
         { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","phone":"","credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "phone" },
+        { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","retention":"P7D","credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "retention" },
+        { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","retention":{},"credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "retention.deleteAfter" },
+        { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","retention":{"deleteAfter":7},"credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "retention.deleteAfter" },
+        { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","retention":{"deleteAfter":"P1M"},"credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "retention.deleteAfter" },
+        { $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","retention":{"deleteAfter":"P3651D"},"credentials":{"accessToken":"{{{SecretMarker}}}"}}""", "retention.deleteAfter" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"+15550783881","credentials":{"accessKeyId":"AKID","secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "phone" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"secretAccessKey":"{{{SecretMarker}}}","region":"us-east-1"}}""", "credentials.accessKeyId" },
         { $$$"""{"provider":"aws","apiKeySha256":"{{{Hash}}}","phone":"phone-number-id-1","credentials":{"accessKeyId":"AKID","region":"us-east-1"}}""", "credentials.secretAccessKey" },
@@ -211,5 +216,17 @@ public class TenantDocumentTests
         printed.ShouldNotContain(SecretMarker);
         printed.ShouldNotContain(ApiKeySha256);
         printed.ShouldContain(provider.ToName());
+    }
+
+    [Fact]
+    public void A_retention_policy_is_read_and_written_back_in_its_canonical_form()
+    {
+        var read = TenantDocument.Parse("acme", $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","retention":{"deleteAfter":"P1W"},"credentials":{"accessToken":"t"}}""");
+
+        read.Tenant!.RetentionDeleteAfter.ShouldBe(TimeSpan.FromDays(7));
+        var written = TenantDocument.Serialize(read.Tenant);
+        written.ShouldContain("\"retention\":{\"deleteAfter\":\"P7D\"}");
+        TenantDocument.Parse("acme", written).Tenant!.RetentionDeleteAfter.ShouldBe(TimeSpan.FromDays(7));
+        TenantDocument.Parse("acme", $$$"""{"provider":"meta","apiKeySha256":"{{{Hash}}}","retention":null,"credentials":{"accessToken":"t"}}""").Tenant!.RetentionDeleteAfter.ShouldBeNull();
     }
 }

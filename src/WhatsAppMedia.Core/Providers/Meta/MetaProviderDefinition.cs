@@ -27,6 +27,10 @@ internal sealed class MetaProviderDefinition : IProviderDefinition
 
     public bool TakesPhone => true;
 
+    /// <summary>Uploaded media ids expire after 30 days, ids received in webhooks after 7 (docs/providers/meta.md, "Media lifetime").</summary>
+    public TimeSpan? MediaLifetime(Scheduling.MediaOrigin origin) =>
+        origin == Scheduling.MediaOrigin.Uploaded ? TimeSpan.FromDays(30) : TimeSpan.FromDays(7);
+
     /// <summary>Meta never applies a tenant's default phone (<see cref="MetaCredentials.AppliesTenantPhone"/>): there is nothing to hold it to.</summary>
     public IdentifierError? CheckDefaultPhone(string phone) => null;
 

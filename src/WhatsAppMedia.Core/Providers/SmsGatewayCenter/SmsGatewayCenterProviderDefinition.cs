@@ -20,6 +20,9 @@ internal sealed class SmsGatewayCenterProviderDefinition : IProviderDefinition
 
     public string Name => ProviderName;
 
+    /// <summary>Media can be deleted only within 30 days of upload (docs/providers/smsgatewaycenter.md, "Media lifetime"); received media: not stated.</summary>
+    public TimeSpan? MediaLifetime(Scheduling.MediaOrigin origin) => origin == Scheduling.MediaOrigin.Uploaded ? TimeSpan.FromDays(30) : null;
+
     /// <summary>
     /// None is required on its own: "an API key, or a user id with a password" is <see cref="SmsGatewayCenterCredentials.Problem"/>'s
     /// to say, naming which is missing.
