@@ -16,6 +16,7 @@ public static class CliApplication
             TenantAddCommand.Create(environment),
             TenantRotateKeyCommand.Create(environment),
             TenantShowCommand.Create(environment),
+            TenantRetentionCommand.Create(environment),
             TenantListCommand.Create(environment),
             TenantRemoveCommand.Create(environment),
         };

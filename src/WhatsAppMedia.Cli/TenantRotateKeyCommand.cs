@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using WhatsAppMedia.Core.Tenants;
 
 namespace WhatsAppMedia.Cli;
@@ -15,9 +13,9 @@ internal static class TenantRotateKeyCommand
         "rotate-key",
         "Give a tenant a new API key (printed once). Reads the document from Key Vault (--vault) or the Tenants__{id} environment variable, and writes or prints it back.",
         environment,
-        async (tenantId, stored, location, cancellationToken) =>
+        async (tenantId, stored, location, _, cancellationToken) =>
         {
-            var document = ParseObject(stored);
+            var document = StoredTenantCommand.ParseObject(stored);
             var apiKey = ApiKeys.Generate();
             document[TenantDocumentFields.ApiKeySha256] = ApiKeyHash.Compute(apiKey);
             var updated = document.ToJsonString();
@@ -33,21 +31,4 @@ internal static class TenantRotateKeyCommand
             await environment.Error.WriteLineAsync("Store the API key now: it is not shown again. The old key stops working when the service re-reads the tenant.");
             return ExitCodes.Ok;
         });
-
-    private static JsonObject ParseObject(string stored)
-    {
-        try
-        {
-            if (JsonNode.Parse(stored, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject document)
-            {
-                return document;
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below; the parser's message could quote the document.
-        }
-
-        throw new CliException(ExitCodes.InvalidDocument, "The stored tenant document is not a JSON object; replace it with 'tenant add --force'.");
-    }
 }

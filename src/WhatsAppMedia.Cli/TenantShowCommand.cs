@@ -25,7 +25,7 @@ internal static class TenantShowCommand
         "show",
         "Show a tenant with its credentials redacted, from Key Vault (--vault) or the Tenants__{id} environment variable.",
         environment,
-        async (tenantId, stored, _, _) =>
+        async (tenantId, stored, _, _, _) =>
         {
             var result = TenantDocument.Parse(tenantId, stored, environment.Providers);
             if (!result.IsValid)
