@@ -280,6 +280,38 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         (body.GetProperty("cancelled").GetInt32(), body.GetProperty("scheduled").GetInt32(), body.GetProperty("done").GetBoolean()).ShouldBe((1, 0, true));
     }
 
+    [Fact]
+    public async Task Media_is_registered_by_the_tenants_retention_through_the_worker()
+    {
+        // demo-meta keeps media 3 days; Meta drops received media after 7.
+        var now = DateTimeOffset.UtcNow;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "api/tenants/demo-meta/media/registrations")
+        {
+            Content = new StringContent(
+                $$"""{"items":[{"mediaId":"1013859600285472","origin":"uploaded","at":"{{now:yyyy-MM-dd'T'HH:mm:ss'Z'}}"},{"mediaId":"1013859600285473","origin":"received","at":"{{now.AddDays(-8):yyyy-MM-dd'T'HH:mm:ss'Z'}}"}]}""",
+                Encoding.UTF8,
+                "application/json"),
+        };
+        post.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using var accepted = await worker.Http.SendAsync(post);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        var answer = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("expiredAtProvider").GetInt32()).ShouldBe((2, 1));
+
+        using var status = await GetAsync($"api/tenants/demo-meta/media/deletions/{answer.GetProperty("batchId").GetString()}");
+        var body = await status.Content.ReadFromJsonAsync<JsonElement>();
+        (body.GetProperty("scheduled").GetInt32(), body.GetProperty("expiredAtProvider").GetInt32(), body.GetProperty("done").GetBoolean()).ShouldBe((1, 1, false));
+
+        using var noPolicy = new HttpRequestMessage(HttpMethod.Post, "api/tenants/demo-aws/media/registrations")
+        {
+            Content = new StringContent($$"""{"items":[{"mediaId":"3f5a1b2c4d6e7f8091a2b3c4d5e6f704","origin":"uploaded","at":"{{now:yyyy-MM-dd'T'HH:mm:ss'Z'}}"}]}""", Encoding.UTF8, "application/json"),
+        };
+        noPolicy.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        noPolicy.Headers.Add("X-Request-Id", "fn-keep");
+        using var refused = await worker.Http.SendAsync(noPolicy);
+        (await ShouldBeProblemAsync(refused, HttpStatusCode.Conflict, "fn-keep")).GetProperty("code").GetString().ShouldBe("retention_not_set");
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string? requestId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
