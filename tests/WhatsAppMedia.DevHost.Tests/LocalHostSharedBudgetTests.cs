@@ -62,10 +62,5 @@ public class LocalHostSharedBudgetTests(LocalEnvironment environment, ITestOutpu
         mediaIds.ShouldAllBe(id => !aws.HasMedia(id));
         quota.Refused.ShouldBeLessThanOrEqualTo((quota.Admitted + quota.Refused) / 20, "at most 5 % of provider requests refused");
         requests.Count.ShouldBe(Items + (int)quota.Refused, "one admitted request per item: nothing sent twice");
-
-        // The documented bound (docs/pacing.md): in any window of T seconds, at most rate × (T + 1) + 1 requests.
-        var times = requests.Select(request => request.ReceivedAt).Order().ToList();
-        var mostInOneSecond = times.Select((start, index) => times.Skip(index).TakeWhile(time => time - start < TimeSpan.FromSeconds(1)).Count()).Max();
-        mostInOneSecond.ShouldBeLessThanOrEqualTo((int)((RequestsPerSecond * 2) + 1));
     }
 }
