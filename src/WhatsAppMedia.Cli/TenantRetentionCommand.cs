@@ -35,13 +35,15 @@ internal static class TenantRetentionCommand
                     return ExitCodes.Ok;
                 }
 
+                var shown = None;
                 if (text == None)
                 {
                     document.Remove(Fields.Retention);
                 }
                 else if (RetentionPeriod.TryParse(text, out var problem) is { } period)
                 {
-                    document[Fields.Retention] = new JsonObject { [Fields.DeleteAfter] = RetentionPeriod.Format(period) };
+                    shown = RetentionPeriod.Format(period);
+                    document[Fields.Retention] = new JsonObject { [Fields.DeleteAfter] = shown };
                 }
                 else
                 {
@@ -56,7 +58,7 @@ internal static class TenantRetentionCommand
 
                 await environment.Output.WriteLineAsync($"tenant: {tenantId}");
                 await location.WriteAsync(tenantId, updated, cancellationToken);
-                await environment.Output.WriteLineAsync($"{Fields.RetentionDeleteAfter}: {(document[Fields.Retention] is null ? None : RetentionPeriod.Format(RetentionPeriod.TryParse(text, out _)!.Value))}");
+                await environment.Output.WriteLineAsync($"{Fields.RetentionDeleteAfter}: {shown}");
                 return ExitCodes.Ok;
             },
             deleteAfter);

@@ -51,7 +51,7 @@ public class LocalHostRetentionTests(LocalEnvironment environment) : IClassFixtu
         // Received 5 days ago with a 3-day policy: due 2 days ago, so deleted now.
         await host.Progress.WaitForSettledAsync(settledFirst + 1).WaitAsync(Guard);
         meta.HasMedia(receivedFiveDaysAgo).ShouldBeFalse();
-        var status = await StatusAsync(host, batchId);
+        var status = await BatchStatusReader.StatusAsync(host, batchId);
         status.GetProperty("deleted").GetInt32().ShouldBe(1);
         status.GetProperty("expiredAtProvider").GetInt32().ShouldBe(1);
         status.GetProperty("scheduled").GetInt32().ShouldBe(1);
@@ -71,7 +71,7 @@ public class LocalHostRetentionTests(LocalEnvironment environment) : IClassFixtu
         meta.HasMedia(receivedEightDaysAgo).ShouldBeTrue("nothing is sent for media the provider has dropped (the sandbox does not expire it)");
         meta.Requests.Where(request => request.Method == "DELETE").Count(request => request.Path.Contains(receivedEightDaysAgo, StringComparison.Ordinal)).ShouldBe(0);
         meta.Requests.Where(request => request.Method == "DELETE").Count(request => request.Path.Contains(uploadedNow, StringComparison.Ordinal)).ShouldBe(1);
-        var done = await StatusAsync(host, batchId);
+        var done = await BatchStatusReader.StatusAsync(host, batchId);
         done.GetProperty("deleted").GetInt32().ShouldBe(2);
         done.GetProperty("expiredAtProvider").GetInt32().ShouldBe(1);
         done.GetProperty("done").GetBoolean().ShouldBeTrue();
@@ -125,14 +125,5 @@ public class LocalHostRetentionTests(LocalEnvironment environment) : IClassFixtu
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{tenant}/media/registrations") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
         return host.Http.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> StatusAsync(LocalHost host, string batchId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/demo-meta/media/deletions/{batchId}");
-        request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
-        using var response = await host.Http.SendAsync(request);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

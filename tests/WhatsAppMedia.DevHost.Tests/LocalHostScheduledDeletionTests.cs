@@ -36,7 +36,7 @@ public class LocalHostScheduledDeletionTests(LocalEnvironment environment) : ICl
         answer.GetProperty("estimatedCompletionAt").GetDateTimeOffset().ShouldBe(due);
         var batchId = answer.GetProperty("batchId").GetString()!;
 
-        var scheduled = await StatusAsync(host, batchId);
+        var scheduled = await BatchStatusReader.StatusAsync(host, batchId);
         scheduled.GetProperty("scheduled").GetInt32().ShouldBe(1);
         scheduled.GetProperty("pending").GetInt32().ShouldBe(0);
         scheduled.GetProperty("nextDueAt").GetDateTimeOffset().ShouldBe(due);
@@ -54,7 +54,7 @@ public class LocalHostScheduledDeletionTests(LocalEnvironment environment) : ICl
         await host.Progress.WaitForSettledAsync(settledBefore + 1).WaitAsync(Guard);
 
         environment.Sandbox.Meta.HasMedia(mediaId).ShouldBeFalse();
-        var done = await StatusAsync(host, batchId);
+        var done = await BatchStatusReader.StatusAsync(host, batchId);
         done.GetProperty("deleted").GetInt32().ShouldBe(1);
         done.GetProperty("scheduled").GetInt32().ShouldBe(0);
         done.GetProperty("done").GetBoolean().ShouldBeTrue();
@@ -126,7 +126,7 @@ public class LocalHostScheduledDeletionTests(LocalEnvironment environment) : ICl
         mediaIds.ShouldAllBe(id => !meta.HasMedia(id));
         var deletes = meta.Requests.Where(request => request.Method == "DELETE").ToList();
         mediaIds.ShouldAllBe(id => deletes.Count(request => request.Path.Contains(id, StringComparison.Ordinal)) == 1, "one DELETE per item, the second copies included");
-        var status = await StatusAsync(first, batchId);
+        var status = await BatchStatusReader.StatusAsync(first, batchId);
         status.GetProperty("deleted").GetInt32().ShouldBe(Items);
         status.GetProperty("done").GetBoolean().ShouldBeTrue();
     }
@@ -193,7 +193,7 @@ public class LocalHostScheduledDeletionTests(LocalEnvironment environment) : ICl
         var patchAnswer = await patch.Content.ReadFromJsonAsync<JsonElement>();
         patchAnswer.GetProperty("rescheduled").GetInt32().ShouldBe(1);
         patchAnswer.GetProperty("deleteAt").GetDateTimeOffset().ShouldBe(later);
-        (await StatusAsync(host, secondBatch)).GetProperty("nextDueAt").GetDateTimeOffset().ShouldBe(later);
+        (await BatchStatusReader.StatusAsync(host, secondBatch)).GetProperty("nextDueAt").GetDateTimeOffset().ShouldBe(later);
 
         // At the old time nothing is due any more.
         clock.SetUtcNow(due);
@@ -209,7 +209,7 @@ public class LocalHostScheduledDeletionTests(LocalEnvironment environment) : ICl
         meta.HasMedia(moved).ShouldBeFalse();
         meta.HasMedia(cancelled).ShouldBeTrue();
         meta.Requests.ShouldNotContain(request => request.Method == "DELETE" && request.Path.Contains(cancelled, StringComparison.Ordinal));
-        var firstStatus = await StatusAsync(host, firstBatch);
+        var firstStatus = await BatchStatusReader.StatusAsync(host, firstBatch);
         (firstStatus.GetProperty("cancelled").GetInt32(), firstStatus.GetProperty("deleted").GetInt32(), firstStatus.GetProperty("done").GetBoolean()).ShouldBe((1, 1, true));
     }
 
@@ -265,14 +265,5 @@ public class LocalHostScheduledDeletionTests(LocalEnvironment environment) : ICl
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/demo-meta/media/deletions") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
         return host.Http.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> StatusAsync(LocalHost host, string batchId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/demo-meta/media/deletions/{batchId}");
-        request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
-        using var response = await host.Http.SendAsync(request);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
