@@ -69,12 +69,19 @@ public static class MediaDeletionServiceCollectionExtensions
         // public constructors, so these are registered with factories.
         services.TryAddTransient(provider => new BatchRetentionJob(
             provider.GetRequiredService<IBatchStore>(),
+            provider.GetRequiredService<TableDueIndex>(),
             provider.GetRequiredService<IOptions<MediaDeletionOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BatchRetentionJob>>()));
         services.AddValidatedOptions<SchedulingOptions, SchedulingOptionsValidator>(SchedulingOptions.SectionName);
         services.TryAddSingleton<TableScheduleStore>();
-        services.TryAddTransient<BatchScheduleEditor>();
+        services.TryAddSingleton<TableDueIndex>();
+        services.TryAddTransient(provider => new BatchScheduleEditor(
+            provider.GetRequiredService<IBatchStore>(),
+            provider.GetRequiredService<TableScheduleStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<TableDueIndex>()));
+        services.TryAddTransient<DueDeletionCounter>();
         services.TryAddTransient(provider => new ScheduleSweepJob(
             provider.GetRequiredService<TableScheduleStore>(),
             provider.GetRequiredService<IDeletionQueue>(),
@@ -113,7 +120,8 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<ILogger<BatchSubmitter>>(),
             provider.GetService<TenantPacer>(),
             provider.GetRequiredService<TableScheduleStore>(),
-            provider.GetRequiredService<IOptions<SchedulingOptions>>()));
+            provider.GetRequiredService<IOptions<SchedulingOptions>>(),
+            provider.GetRequiredService<TableDueIndex>()));
         services.TryAddTransient(provider => new RegistrationSubmitter(
             provider.GetRequiredService<BatchSubmitter>(),
             provider.GetRequiredService<ProviderClient>(),
@@ -130,7 +138,8 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<ILogger<MediaApi>>(),
             provider.GetRequiredService<TenantMediaRetriever>(),
             provider.GetRequiredService<BatchScheduleEditor>(),
-            provider.GetRequiredService<RegistrationSubmitter>()));
+            provider.GetRequiredService<RegistrationSubmitter>(),
+            provider.GetRequiredService<DueDeletionCounter>()));
         return services;
     }
 }

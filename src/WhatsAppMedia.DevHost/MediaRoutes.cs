@@ -24,6 +24,8 @@ public static class MediaRoutes
             media.QueueDeletionsAsync(request, tenantId, cancellationToken));
         api.Map(ApiRoutes.RegisterMediaRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
             media.RegisterMediaAsync(request, tenantId, cancellationToken));
+        api.Map(ApiRoutes.DeletionScheduleRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
+            media.CountDueDeletionsAsync(request, tenantId, cancellationToken));
         api.Map(ApiRoutes.BatchStatusRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
             media.GetBatchAsync(request, tenantId, batchId, cancellationToken));
         api.Map(ApiRoutes.CancelBatchRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>

@@ -63,6 +63,18 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
         CancellationToken cancellationToken) =>
         mediaApi.RegisterMediaAsync(request, tenantId, cancellationToken);
 
+    /// <summary>
+    /// GET /api/tenants/{tenantId}/media/deletions/schedule: the dry run. Named to sort before <c>GetDeletionBatch</c>,
+    /// whose route also matches the path: the Functions host tries routes in the order of their functions' names
+    /// (https://github.com/Azure/azure-functions-host/issues/9876).
+    /// </summary>
+    [Function("CountScheduledDeletions")]
+    public Task<IResult> CountScheduledDeletionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.DeletionSchedule)] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        mediaApi.CountDueDeletionsAsync(request, tenantId, cancellationToken);
+
     /// <summary>GET /api/tenants/{tenantId}/media/deletions/{batchId}: a queued batch's totals and failures.</summary>
     [Function("GetDeletionBatch")]
     public Task<IResult> GetBatchAsync(

@@ -20,13 +20,14 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["CancelDeletionBatch", "DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RegisterMedia", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
+            .ShouldBe(["CancelDeletionBatch", "CountScheduledDeletions", "DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RegisterMedia", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
     [InlineData("DeleteMedia", "delete", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.DeleteMediaAsync")]
     [InlineData("QueueDeletions", "post", "tenants/{tenantId}/media/deletions", "WhatsAppMedia.Functions.MediaApiFunctions.QueueDeletionsAsync")]
     [InlineData("RegisterMedia", "post", "tenants/{tenantId}/media/registrations", "WhatsAppMedia.Functions.MediaApiFunctions.RegisterMediaAsync")]
+    [InlineData("CountScheduledDeletions", "get", "tenants/{tenantId}/media/deletions/schedule", "WhatsAppMedia.Functions.MediaApiFunctions.CountScheduledDeletionsAsync")]
     [InlineData("GetDeletionBatch", "get", "tenants/{tenantId}/media/deletions/{batchId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetBatchAsync")]
     [InlineData("GetMedia", "get", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaAsync")]
     [InlineData("GetMediaContent", "get", "tenants/{tenantId}/media/{mediaId}/content", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaContentAsync")]
@@ -120,7 +121,7 @@ public sealed class FunctionsMetadataTests
             }
         }
 
-        overlapping.ShouldBe(1, "GET …/media/deletions/{batchId} over GET …/media/{mediaId}/content is the one overlap today");
+        overlapping.ShouldBe(2, "GET …/media/deletions/schedule over GET …/media/deletions/{batchId}, and that one over GET …/media/{mediaId}/content, are the overlaps today");
 
         static bool IsParameter(string segment) => segment.StartsWith('{');
     }

@@ -312,6 +312,27 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         (await ShouldBeProblemAsync(refused, HttpStatusCode.Conflict, "fn-keep")).GetProperty("code").GetString().ShouldBe("retention_not_set");
     }
 
+    [Fact]
+    public async Task The_dry_run_counts_scheduled_deletions_per_day_through_the_worker_and_is_not_taken_for_a_batch_id()
+    {
+        // demo-meta's schedule is shared with other worker tests: this one's day is its own (2034-03-04).
+        using var post = new HttpRequestMessage(HttpMethod.Post, "api/tenants/demo-meta/media/deletions")
+        {
+            Content = new StringContent("""{"deleteAt":"2034-03-04T05:06:07Z","items":[{"mediaId":"1013859600285481"},{"mediaId":"1013859600285482"}]}""", Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using var accepted = await worker.Http.SendAsync(post);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+
+        using var dryRun = await GetAsync("api/tenants/demo-meta/media/deletions/schedule?until=2034-03-05T00:00:00Z");
+        dryRun.StatusCode.ShouldBe(HttpStatusCode.OK, await dryRun.Content.ReadAsStringAsync());
+        var body = await dryRun.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("days").EnumerateArray().Single(day => day.GetProperty("date").GetString() == "2034-03-04").GetProperty("count").GetInt32().ShouldBe(2);
+
+        using var badUntil = await GetAsync("api/tenants/demo-meta/media/deletions/schedule?until=2034-03-05", "fn-dry");
+        (await ShouldBeProblemAsync(badUntil, HttpStatusCode.BadRequest, "fn-dry")).GetProperty("detail").GetString()!.ShouldContain("'until'");
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string? requestId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Scheduling;
 
 namespace WhatsAppMedia.Core.Batches;
 
@@ -11,14 +12,16 @@ namespace WhatsAppMedia.Core.Batches;
 public sealed partial class BatchRetentionJob
 {
     private readonly IBatchStore _store;
+    private readonly TableDueIndex? _dueIndex;
     private readonly IOptions<MediaDeletionOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BatchRetentionJob> _logger;
 
     // Internal: it takes Core's internal services, so the hosts get it from AddMediaDeletionServices (docs/architecture.md, "Projects").
-    internal BatchRetentionJob(IBatchStore store, IOptions<MediaDeletionOptions> options, TimeProvider timeProvider, ILogger<BatchRetentionJob> logger)
+    internal BatchRetentionJob(IBatchStore store, TableDueIndex? dueIndex, IOptions<MediaDeletionOptions> options, TimeProvider timeProvider, ILogger<BatchRetentionJob> logger)
     {
         _store = store;
+        _dueIndex = dueIndex;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -34,7 +37,18 @@ public sealed partial class BatchRetentionJob
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = _timeProvider.GetUtcNow() - _options.Value.BatchRetention;
-        var removed = await _store.RemoveCreatedBeforeAsync(cutoff, cancellationToken);
+        // A batch's retention counts from its last due time when that is later than its creation: a batch scheduled
+        // 90 days ahead keeps its state, and can still be cancelled, until 30 days after its items were due.
+        var dueIndex = _dueIndex;
+        var removed = await _store.RemoveCreatedBeforeAsync(
+            cutoff,
+            dueIndex is null ? null : async (tenantId, batchId, token) => await dueIndex.LastDueAtAsync(tenantId, batchId, token) >= cutoff,
+            cancellationToken);
+        if (dueIndex is not null)
+        {
+            await dueIndex.RemoveEndedBeforeAsync(cutoff, cancellationToken);
+        }
+
         if (removed > 0)
         {
             LogRemoved(removed, cutoff);

@@ -26,7 +26,8 @@ internal sealed partial class BatchSubmitter(
     ILogger<BatchSubmitter> logger,
     TenantPacer? pacer = null,
     TableScheduleStore? schedule = null,
-    IOptions<SchedulingOptions>? scheduling = null)
+    IOptions<SchedulingOptions>? scheduling = null,
+    TableDueIndex? dueIndex = null)
 {
     public async Task<BatchSubmission> SubmitAsync(Tenant tenant, DeletionBatch batch, string requestId, CancellationToken cancellationToken)
     {
@@ -107,11 +108,22 @@ internal sealed partial class BatchSubmitter(
         var enqueueAhead = scheduling?.Value.EnqueueAhead ?? PacingDefaults.MaxQueueDelay;
         var waiting = expiredAt.Count == 0 ? messages : messages.Where((_, position) => !expiredAt.ContainsKey(position)).ToList();
         var later = schedule is null ? [] : waiting.Where(message => message.DeleteAt - now > enqueueAhead).ToList();
-        if (later.Count > 0)
+        var dueTimes = waiting.Where(message => message.DeleteAt is not null).Select(message => message.DeleteAt!.Value).ToList();
+        if (later.Count > 0 || (dueIndex is not null && dueTimes.Count > 0))
         {
             try
             {
-                await schedule!.AddAsync(later, cancellationToken);
+                // The tenant's index of scheduled batches first (docs/scheduling.md, "Dry run"): it may name a batch with
+                // nothing scheduled, never miss one that has.
+                if (dueIndex is not null && dueTimes.Count > 0)
+                {
+                    await dueIndex.WidenAsync(tenant.Id, batchId, dueTimes.Min(), dueTimes.Max(), cancellationToken);
+                }
+
+                if (later.Count > 0)
+                {
+                    await schedule!.AddAsync(later, cancellationToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -45,6 +45,9 @@ internal interface IBatchStore
     /// </summary>
     Task<bool> RescheduleAsync(string tenantId, string batchId, int index, DateTimeOffset scheduledAt, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes every batch created before <paramref name="cutoff"/>; returns how many.</summary>
-    Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Removes every batch created before <paramref name="cutoff"/> that <paramref name="keep"/> (given tenant and batch
+    /// id) does not keep; returns how many.
+    /// </summary>
+    Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, Func<string, string, CancellationToken, Task<bool>>? keep = null, CancellationToken cancellationToken = default);
 }

@@ -48,8 +48,8 @@ internal sealed class TableBatchStore : IBatchStore
     public Task<BatchStatus?> GetAsync(string tenantId, string batchId, CancellationToken cancellationToken = default) =>
         WithTableAsync(() => GetCoreAsync(tenantId, batchId, cancellationToken), cancellationToken);
 
-    public Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
-        WithTableAsync(() => RemoveCreatedBeforeCoreAsync(cutoff, cancellationToken), cancellationToken);
+    public Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, Func<string, string, CancellationToken, Task<bool>>? keep = null, CancellationToken cancellationToken = default) =>
+        WithTableAsync(() => RemoveCreatedBeforeCoreAsync(cutoff, keep, cancellationToken), cancellationToken);
 
     private async Task CreateCoreAsync(string tenantId, string batchId, DateTimeOffset createdAt, IReadOnlyList<BatchItemSeed> items, CancellationToken cancellationToken)
     {
@@ -273,14 +273,17 @@ internal sealed class TableBatchStore : IBatchStore
             }, cancellationToken),
             cancellationToken);
 
-    private async Task<int> RemoveCreatedBeforeCoreAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    private async Task<int> RemoveCreatedBeforeCoreAsync(DateTimeOffset cutoff, Func<string, string, CancellationToken, Task<bool>>? keep, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync(cancellationToken);
         var old = new List<string>();
         var filter = TableClient.CreateQueryFilter($"RowKey eq {BatchRowKey} and CreatedAt lt {cutoff.ToUniversalTime()}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "TenantId"], cancellationToken: cancellationToken))
         {
-            old.Add(row.PartitionKey);
+            if (keep is null || !await keep(row.GetString("TenantId") ?? string.Empty, row.PartitionKey, cancellationToken))
+            {
+                old.Add(row.PartitionKey);
+            }
         }
 
         foreach (var batchId in old)
@@ -367,17 +370,5 @@ internal sealed class TableBatchStore : IBatchStore
     /// exist: the table was created by this process earlier, so it has been deleted since (an emptied emulator, an
     /// operator) and remembering it as created would fail every call until a restart.
     /// </summary>
-    private async Task<T> WithTableAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await operation();
-        }
-        catch (RequestFailedException exception) when (exception.ErrorCode == "TableNotFound")
-        {
-            _created.Forget();
-            await _created.EnsureAsync(cancellationToken);
-            return await operation();
-        }
-    }
+    private Task<T> WithTableAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken) => _created.RunAsync(operation, cancellationToken);
 }

@@ -41,6 +41,16 @@ public static class ApiRoutes
     /// </summary>
     public const string Registrations = "tenants/{tenantId}/media/registrations";
 
+    /// <summary>
+    /// GET /api/tenants/{tenantId}/media/deletions/schedule?until=…: the dry run, what the tenant has scheduled per day.
+    /// It shares its shape with <see cref="Batch"/>; <c>schedule</c> is no batch id (those are 32 hexadecimal digits).
+    /// The local host gives the path to this route by route precedence (a literal segment beats a parameter); the
+    /// Functions host tries routes in the order of their functions' names
+    /// (https://github.com/Azure/azure-functions-host/issues/9876), so this route's function is named to sort before
+    /// the batch's.
+    /// </summary>
+    public const string DeletionSchedule = "tenants/{tenantId}/media/deletions/schedule";
+
     /// <summary>GET, DELETE (cancel) and PATCH (reschedule) /api/tenants/{tenantId}/media/deletions/{batchId}: a batch's state and schedule.</summary>
     public const string Batch = "tenants/{tenantId}/media/deletions/{batchId}";
 
@@ -63,6 +73,8 @@ public static class ApiRoutes
 
     public static ApiRoute RegisterMediaRoute { get; } = new(Registrations, Post);
 
+    public static ApiRoute DeletionScheduleRoute { get; } = new(DeletionSchedule, Get);
+
     public static ApiRoute BatchStatusRoute { get; } = new(Batch, Get);
 
     public static ApiRoute CancelBatchRoute { get; } = new(Batch, Delete);
@@ -72,7 +84,7 @@ public static class ApiRoutes
     public static ApiRoute HealthRoute { get; } = new(Health, Get);
 
     /// <summary>Every route with its method; a template may appear once per method.</summary>
-    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, RegisterMediaRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, HealthRoute];
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, RegisterMediaRoute, DeletionScheduleRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, HealthRoute];
 
     private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
         [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];

@@ -29,6 +29,7 @@ public sealed partial class MediaApi
     private readonly TenantMediaRetriever retriever;
     private readonly BatchScheduleEditor? scheduleEditor;
     private readonly RegistrationSubmitter? registrationSubmitter;
+    private readonly DueDeletionCounter? dueCounter;
 
     internal MediaApi(
         TenantAuthenticator authenticator,
@@ -41,8 +42,10 @@ public sealed partial class MediaApi
         ILogger<MediaApi> logger,
         TenantMediaRetriever retriever,
         BatchScheduleEditor? scheduleEditor = null,
-        RegistrationSubmitter? registrationSubmitter = null)
+        RegistrationSubmitter? registrationSubmitter = null,
+        DueDeletionCounter? dueCounter = null)
     {
+        this.dueCounter = dueCounter;
         this.scheduleEditor = scheduleEditor;
         this.registrationSubmitter = registrationSubmitter;
         this.authenticator = authenticator;
@@ -250,6 +253,63 @@ public sealed partial class MediaApi
             : Results.Json(BatchStatusResponse.From(status, timeProvider.GetUtcNow(), requestId));
     }
 
+    /// <summary>
+    /// GET …/media/deletions/schedule?until=…: the dry run (docs/scheduling.md, "Dry run"), what the tenant has
+    /// scheduled up to <c>until</c> (default: as far ahead as a deletion may be scheduled), per UTC day. Changes nothing.
+    /// </summary>
+    public async Task<IResult> CountDueDeletionsAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return refusal!;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var latest = now.AddDays(DeleteAt.MaxDaysAhead);
+        var until = latest;
+        var untilValues = request.Query["until"];
+        if (untilValues.Count > 1)
+        {
+            return ProblemResults.Create(ErrorCodes.InvalidRequest, "Query parameter 'until' may be given once.", requestId);
+        }
+
+        if (untilValues.Count == 1)
+        {
+            if (!DeleteAt.TryParseTime(untilValues[0] ?? string.Empty, "until", out until, out var problem))
+            {
+                return ProblemResults.Create(ErrorCodes.InvalidRequest, "Query parameter " + problem, requestId);
+            }
+
+            if (until > latest)
+            {
+                return ProblemResults.Create(
+                    ErrorCodes.InvalidRequest,
+                    $"Query parameter 'until' may be at most {DeleteAt.MaxDaysAhead:N0} days ahead, as far as a deletion may be scheduled.",
+                    requestId);
+            }
+        }
+
+        DueDeletions due;
+        try
+        {
+            due = await (dueCounter ?? throw new InvalidOperationException("No due-deletion counter is registered.")).CountAsync(tenant.Id, until, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogScheduleReadFailure(exception, tenant.Id);
+            return ProblemResults.Create(ErrorCodes.QueueUnavailable, "The tenant's schedule cannot be read right now; try again later.", requestId);
+        }
+
+        return Results.Json(new DueDeletionsResponse(
+            tenant.Id,
+            until,
+            due.Total,
+            due.Days.Select(day => new DueDayResponse(day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Count)).ToList(),
+            requestId));
+    }
+
     /// <summary>DELETE …/media/deletions/{batchId}: cancels the batch's items still waiting for their <c>deleteAt</c> (docs/scheduling.md, "Cancel and reschedule").</summary>
     public Task<IResult> CancelBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken) =>
         EditScheduleAsync(request, tenantId, batchId, reschedule: false, cancellationToken);
@@ -388,6 +448,9 @@ public sealed partial class MediaApi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the scheduled deletions could not be counted.")]
+    private partial void LogScheduleReadFailure(Exception exception, string tenantId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the state of batch {BatchId} could not be read.")]
     private partial void LogBatchReadFailure(Exception exception, string tenantId, string batchId);

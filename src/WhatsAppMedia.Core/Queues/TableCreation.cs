@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace WhatsAppMedia.Core.Queues;
@@ -30,5 +31,20 @@ internal sealed class TableCreation(TableClient table)
     {
         var creation = _created;
         Interlocked.CompareExchange(ref _created, new Lazy<Task>(() => table.CreateIfNotExistsAsync()), creation);
+    }
+
+    /// <summary>Runs an operation on the table; when the table turns out to be gone, creates it again and runs it once more.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (RequestFailedException exception) when (exception.ErrorCode == "TableNotFound")
+        {
+            Forget();
+            await EnsureAsync(cancellationToken);
+            return await operation();
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace WhatsAppMedia.Core.Scheduling;
 /// queue consumer, which checks the item before it calls the provider, so the order of the writes below keeps every
 /// crash safe: nothing is lost, nothing sent that was cancelled before its check.
 /// </summary>
-internal sealed class BatchScheduleEditor(IBatchStore batches, TableScheduleStore schedule, TimeProvider timeProvider)
+internal sealed class BatchScheduleEditor(IBatchStore batches, TableScheduleStore schedule, TimeProvider timeProvider, TableDueIndex? dueIndex = null)
 {
     /// <summary>Items changed at once.</summary>
     private const int Parallelism = 16;
@@ -49,8 +49,14 @@ internal sealed class BatchScheduleEditor(IBatchStore batches, TableScheduleStor
             return null;
         }
 
-        // The new rows first: until an item's row says the new time, the message of the new row waits for it (a
-        // while) and the old message or row still serves; once it says so, the old ones are dropped as moved.
+        // The index first, so the dry run and the batch's retention see the new time before any item has it. Then the
+        // new rows: until an item's row says the new time, the message of the new row waits for it (a while) and the
+        // old message or row still serves; once it says so, the old ones are dropped as moved.
+        if (dueIndex is not null && scheduled.Items.Count > 0)
+        {
+            await dueIndex.WidenAsync(tenantId, batchId, dueAt, dueAt, cancellationToken);
+        }
+
         var messages = scheduled.Items
             .Select(item => new DeletionMessage(tenantId, item.MediaId, item.Phone, batchId, item.RequestId, ItemIndex: item.Index, DeleteAt: dueAt))
             .ToList();

@@ -18,6 +18,7 @@ public class ApiRoutesTests
                 "GET /api/tenants/{tenantId}/media/{mediaId}/content",
                 "POST /api/tenants/{tenantId}/media/deletions",
                 "POST /api/tenants/{tenantId}/media/registrations",
+                "GET /api/tenants/{tenantId}/media/deletions/schedule",
                 "GET /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "DELETE /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "PATCH /api/tenants/{tenantId}/media/deletions/{batchId}",
@@ -34,6 +35,7 @@ public class ApiRoutesTests
     [InlineData("/api/tenants/demo-meta/media/deletions/", "DELETE, GET, POST")]
     [InlineData("/api/tenants/demo-meta/media/deletions/0123456789abcdef0123456789abcdef", "DELETE, GET, PATCH")]
     [InlineData("/api/tenants/demo-meta/media/deletions/content", "DELETE, GET, PATCH")]
+    [InlineData("/api/tenants/demo-meta/media/deletions/schedule", "DELETE, GET, PATCH")]
     [InlineData("/api/health", "GET")]
     [InlineData("/api/nope", "")]
     [InlineData("/api/", "")]

@@ -28,7 +28,7 @@ internal sealed class UnreachableBatchStore : IBatchStore
 
     public Task<bool> RescheduleAsync(string tenantId, string batchId, int index, DateTimeOffset scheduledAt, CancellationToken cancellationToken = default) => throw Reached();
 
-    public Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => throw Reached();
+    public Task<int> RemoveCreatedBeforeAsync(DateTimeOffset cutoff, Func<string, string, CancellationToken, Task<bool>>? keep = null, CancellationToken cancellationToken = default) => throw Reached();
 
     private static InvalidOperationException Reached() => new("This request must be answered before any batch state is touched.");
 }
