@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace WhatsAppMedia.Cli;
 
 /// <summary>
-/// The operator tool: <c>whatsapp-media tenant add | rotate-key | show | list | remove</c> and <c>queue redrive</c>. Results go to standard output as
+/// The operator tool: <c>whatsapp-media tenant add | rotate-key | show | list | remove</c> <c>queue redrive</c> and <c>receipts verify</c>. Results go to standard output as
 /// <c>name: value</c> lines, everything else to standard error, and the exit code is one of <see cref="ExitCodes"/>.
 /// </summary>
 public static class CliApplication
@@ -24,7 +24,11 @@ public static class CliApplication
         {
             QueueRedriveCommand.Create(environment),
         };
-        return new RootCommand("Operator tool for the WhatsApp media deletion service. " + ExitCodes.HelpText) { tenant, queue };
+        var receipts = new Command("receipts", "Check deletion receipts offline. " + ExitCodes.HelpText)
+        {
+            ReceiptsVerifyCommand.Create(environment),
+        };
+        return new RootCommand("Operator tool for the WhatsApp media deletion service. " + ExitCodes.HelpText) { tenant, queue, receipts };
     }
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)

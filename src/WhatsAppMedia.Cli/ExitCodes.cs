@@ -26,6 +26,9 @@ public static class ExitCodes
     /// <summary>Queue or table storage could not be reached or refused the identity; what was done before stays done.</summary>
     public const int StorageError = 7;
 
+    /// <summary><c>receipts verify</c>: a receipt of the export was changed, removed or reordered; standard error names the line.</summary>
+    public const int ReceiptsInvalid = 8;
+
     public const string HelpText =
-        "Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 tenant not found, 4 Key Vault error, 5 tenant already exists, 6 stored tenant document unusable, 7 storage error.";
+        "Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 tenant not found, 4 Key Vault error, 5 tenant already exists, 6 stored tenant document unusable, 7 storage error, 8 receipts do not verify.";
 }

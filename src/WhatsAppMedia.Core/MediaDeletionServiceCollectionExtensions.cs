@@ -12,6 +12,7 @@ using WhatsAppMedia.Core.Http;
 using WhatsAppMedia.Core.Pacing;
 using WhatsAppMedia.Core.Providers;
 using WhatsAppMedia.Core.Queues;
+using WhatsAppMedia.Core.Receipts;
 using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Core.Tenants;
@@ -57,6 +58,8 @@ public static class MediaDeletionServiceCollectionExtensions
         services.TryAddSingleton<IBatchStore, TableBatchStore>();
         // Registered before either host's own hosted services, so it runs first.
         services.AddHostedService<StorageSettingsCheck>();
+        services.TryAddSingleton<TableReceiptStore>();
+        services.TryAddSingleton<ReceiptRecorder>();
         services.TryAddTransient<BatchProgress>();
         services.AddValidatedOptions<PacingOptions, PacingOptionsValidator>(PacingOptions.SectionName);
         services.TryAddSingleton<TablePacingStore>();
@@ -139,7 +142,9 @@ public static class MediaDeletionServiceCollectionExtensions
             provider.GetRequiredService<TenantMediaRetriever>(),
             provider.GetRequiredService<BatchScheduleEditor>(),
             provider.GetRequiredService<RegistrationSubmitter>(),
-            provider.GetRequiredService<DueDeletionCounter>()));
+            provider.GetRequiredService<DueDeletionCounter>(),
+            provider.GetRequiredService<ReceiptRecorder>(),
+            provider.GetRequiredService<TableReceiptStore>()));
         return services;
     }
 }

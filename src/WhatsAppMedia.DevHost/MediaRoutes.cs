@@ -32,6 +32,8 @@ public static class MediaRoutes
             media.CancelBatchAsync(request, tenantId, batchId, cancellationToken));
         api.Map(ApiRoutes.RescheduleBatchRoute, (HttpRequest request, string tenantId, string batchId, MediaApi media, CancellationToken cancellationToken) =>
             media.RescheduleBatchAsync(request, tenantId, batchId, cancellationToken));
+        api.Map(ApiRoutes.ExportReceiptsRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
+            media.ExportReceiptsAsync(request, tenantId, cancellationToken));
         api.Map(ApiRoutes.HealthRoute, (HttpRequest request) => MediaApi.Health(request));
         return routes;
     }

@@ -63,6 +63,14 @@ public sealed class MediaApiFunctions(MediaApi mediaApi)
         CancellationToken cancellationToken) =>
         mediaApi.RegisterMediaAsync(request, tenantId, cancellationToken);
 
+    /// <summary>GET /api/tenants/{tenantId}/receipts: the tenant's deletion receipts, one NDJSON page.</summary>
+    [Function("ExportReceipts")]
+    public Task<IResult> ExportReceiptsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, ApiRoutes.Get, Route = ApiRoutes.Receipts)] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        mediaApi.ExportReceiptsAsync(request, tenantId, cancellationToken);
+
     /// <summary>
     /// GET /api/tenants/{tenantId}/media/deletions/schedule: the dry run. Named to sort before <c>GetDeletionBatch</c>,
     /// whose route also matches the path: the Functions host tries routes in the order of their functions' names

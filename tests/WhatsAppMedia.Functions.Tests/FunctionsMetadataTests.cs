@@ -20,7 +20,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["CancelDeletionBatch", "CountScheduledDeletions", "DeleteMedia", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RegisterMedia", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
+            .ShouldBe(["CancelDeletionBatch", "CountScheduledDeletions", "DeleteMedia", "ExportReceipts", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RegisterMedia", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
@@ -28,6 +28,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("QueueDeletions", "post", "tenants/{tenantId}/media/deletions", "WhatsAppMedia.Functions.MediaApiFunctions.QueueDeletionsAsync")]
     [InlineData("RegisterMedia", "post", "tenants/{tenantId}/media/registrations", "WhatsAppMedia.Functions.MediaApiFunctions.RegisterMediaAsync")]
     [InlineData("CountScheduledDeletions", "get", "tenants/{tenantId}/media/deletions/schedule", "WhatsAppMedia.Functions.MediaApiFunctions.CountScheduledDeletionsAsync")]
+    [InlineData("ExportReceipts", "get", "tenants/{tenantId}/receipts", "WhatsAppMedia.Functions.MediaApiFunctions.ExportReceiptsAsync")]
     [InlineData("GetDeletionBatch", "get", "tenants/{tenantId}/media/deletions/{batchId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetBatchAsync")]
     [InlineData("GetMedia", "get", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaAsync")]
     [InlineData("GetMediaContent", "get", "tenants/{tenantId}/media/{mediaId}/content", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaContentAsync")]

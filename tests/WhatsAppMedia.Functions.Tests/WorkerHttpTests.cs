@@ -333,6 +333,26 @@ public sealed class WorkerHttpTests(WorkerFixture worker)
         (await ShouldBeProblemAsync(badUntil, HttpStatusCode.BadRequest, "fn-dry")).GetProperty("detail").GetString()!.ShouldContain("'until'");
     }
 
+    [Fact]
+    public async Task A_deletion_through_the_worker_leaves_a_receipt_that_the_export_gives_and_verifies()
+    {
+        var mediaId = worker.Sandbox.CreateMedia(ProviderKind.Meta);
+        using var deleted = await DeleteAsync("demo-meta", mediaId, requestId: "fn-receipt");
+        deleted.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var export = await GetAsync($"api/tenants/demo-meta/receipts?mediaId={mediaId}");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK, await export.Content.ReadAsStringAsync());
+        export.Content.Headers.ContentType!.MediaType.ShouldBe("application/x-ndjson");
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1);
+        WhatsAppMedia.Core.Receipts.ReceiptVerifier.Verify(lines, allowGaps: true).IsValid.ShouldBeTrue();
+        var receipt = JsonDocument.Parse(lines[0]).RootElement.GetProperty("receipt");
+        (receipt.GetProperty("outcome").GetString(), receipt.GetProperty("requestId").GetString()).ShouldBe(("deleted", "fn-receipt"));
+
+        using var bad = await GetAsync("api/tenants/demo-meta/receipts?limit=0", "fn-receipt-bad");
+        (await ShouldBeProblemAsync(bad, HttpStatusCode.BadRequest, "fn-receipt-bad")).GetProperty("detail").GetString()!.ShouldContain("'limit'");
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string? requestId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Hosting;
+using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Receipts;
 
 namespace WhatsAppMedia.Core.Batches;
 
@@ -11,7 +13,8 @@ namespace WhatsAppMedia.Core.Batches;
 /// <c>QueueProcessor.CompleteProcessingMessageAsync</c> poisons when <c>DequeueCount &gt;= MaxDequeueCount</c>).
 /// Messages without <c>batchId</c> and <c>itemIndex</c> belong to no batch and are not recorded.
 /// </summary>
-internal sealed partial class BatchProgress(IBatchStore store, QueueHostSettings settings, TimeProvider timeProvider, ILogger<BatchProgress> logger)
+internal sealed partial class BatchProgress(
+    IBatchStore store, QueueHostSettings settings, TimeProvider timeProvider, ILogger<BatchProgress> logger, ReceiptRecorder? receipts = null)
 {
     /// <summary>The code of a failure that was not one of the contract's (an unexpected exception).</summary>
     private const string InternalError = "internal_error";
@@ -20,10 +23,23 @@ internal sealed partial class BatchProgress(IBatchStore store, QueueHostSettings
 
     public bool IsLastDelivery(long dequeueCount) => dequeueCount >= _maxDequeueCount;
 
-    /// <summary>Records <paramref name="state"/> for the message's item; the storage's exception escapes, so the delivery fails and is retried.</summary>
-    public async Task RecordAsync(DeletionMessage message, BatchItemState state, string? code, string? detail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the receipt of the message's terminal <paramref name="state"/> (docs/receipts.md), then records the state
+    /// for its item; the storage's exception escapes, so the delivery fails and is retried. The receipt comes first: a
+    /// retried delivery finds it written and adds none, whereas one written after could be lost to a crash in between.
+    /// </summary>
+    /// <param name="provider">The tenant's provider, when the tenant could be read.</param>
+    /// <param name="result">The provider's answer, when it was called.</param>
+    public async Task RecordAsync(
+        DeletionMessage message, BatchItemState state, string? code, string? detail, string? provider, DeletionResult? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (receipts is not null && code is not ErrorCodes.UnknownTenant and not ErrorCodes.InvalidTenantId)
+        {
+            // A tenant that does not exist has no chain to hand a receipt to.
+            await receipts.RecordQueueOutcomeAsync(message, provider, state, code, result, cancellationToken);
+        }
+
         // A batch id not of the service's form was never issued by it (and may not even be a valid table key).
         if (!BatchIds.IsValid(message.BatchId) || message.ItemIndex is not { } index)
         {
@@ -65,7 +81,7 @@ internal sealed partial class BatchProgress(IBatchStore store, QueueHostSettings
         var (code, detail) = failure is DeliveryFailedException { Code: { } known }
             ? (known, failure.Message)
             : (InternalError, "The delivery failed unexpectedly; the host's log has the details.");
-        return RecordAsync(message, BatchItemState.Poisoned, code, $"{detail} (delivery {_maxDequeueCount} of {_maxDequeueCount}; moved to the poison queue)", cancellationToken);
+        return RecordAsync(message, BatchItemState.Poisoned, code, $"{detail} (delivery {_maxDequeueCount} of {_maxDequeueCount}; moved to the poison queue)", null, null, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: batch {BatchId} has no item {Index} (removed, or never recorded); its outcome is not recorded.")]

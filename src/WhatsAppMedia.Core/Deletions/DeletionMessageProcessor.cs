@@ -173,7 +173,7 @@ public sealed partial class DeletionMessageProcessor
         var tenant = lookup.Tenant!;
         if (!_client.TryResolve(tenant, message.MediaId, message.Phone, out var target, out var invalid))
         {
-            await FailAsync(messageText, invalid.Code, invalid.Message, cancellationToken, message);
+            await FailAsync(messageText, invalid.Code, invalid.Message, cancellationToken, message, tenant.Provider);
             return;
         }
 
@@ -225,7 +225,7 @@ public sealed partial class DeletionMessageProcessor
         {
             case QueueFate.Settled:
                 await _batches.RecordAsync(
-                    message, result.Outcome == ProviderOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, cancellationToken);
+                    message, result.Outcome == ProviderOutcome.Deleted ? BatchItemState.Deleted : BatchItemState.NotFound, null, null, tenant.Provider, result, cancellationToken);
                 return;
             case QueueFate.Deferred when result.Outcome == ProviderOutcome.RateLimited:
                 // Held back by the budget, nothing sent: not a refusal, so the attempt count stays.
@@ -237,7 +237,7 @@ public sealed partial class DeletionMessageProcessor
             case QueueFate.Retried:
                 throw new DeliveryFailedException(code!, result.Answer.Describe());
             default:
-                await FailAsync(messageText, code!, result.Answer.Describe(), cancellationToken, message);
+                await FailAsync(messageText, code!, result.Answer.Describe(), cancellationToken, message, tenant.Provider, result);
                 return;
         }
     }
@@ -286,7 +286,9 @@ public sealed partial class DeletionMessageProcessor
                 ErrorCodes.ProviderThrottled,
                 $"Still throttled after {message.Attempt} deferrals (MediaDeletion:MaxThrottleRetries): {result.Answer.Describe()}",
                 cancellationToken,
-                message);
+                message,
+                tenant.Provider,
+                result);
             return;
         }
 
@@ -300,7 +302,9 @@ public sealed partial class DeletionMessageProcessor
                 ErrorCodes.ProviderThrottled,
                 $"Throttled, and the deferred message would exceed the queue's {QueueMessageSize.MaxStoredBytes}-byte limit once serialised: {result.Answer.Describe()}",
                 cancellationToken,
-                message);
+                message,
+                tenant.Provider,
+                result);
             return;
         }
 
@@ -336,11 +340,14 @@ public sealed partial class DeletionMessageProcessor
     }
 
     /// <param name="message">The parsed message, when it parsed: its batch item is recorded as failed before the entry is written.</param>
-    private async Task FailAsync(string messageText, string code, string detail, CancellationToken cancellationToken, DeletionMessage? message = null)
+    /// <param name="provider">The tenant's provider, when the tenant was read; for the receipt.</param>
+    /// <param name="result">The provider's answer, when it was called; for the receipt.</param>
+    private async Task FailAsync(
+        string messageText, string code, string detail, CancellationToken cancellationToken, DeletionMessage? message = null, string? provider = null, DeletionResult? result = null)
     {
         if (message is not null)
         {
-            await _batches.RecordAsync(message, BatchItemState.Failed, code, detail, cancellationToken);
+            await _batches.RecordAsync(message, BatchItemState.Failed, code, detail, provider, result, cancellationToken);
         }
 
         // Fitted to the queue's size limit here, so writing it cannot fail for its size and waste the delivery.

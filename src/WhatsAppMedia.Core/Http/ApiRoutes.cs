@@ -54,6 +54,9 @@ public static class ApiRoutes
     /// <summary>GET, DELETE (cancel) and PATCH (reschedule) /api/tenants/{tenantId}/media/deletions/{batchId}: a batch's state and schedule.</summary>
     public const string Batch = "tenants/{tenantId}/media/deletions/{batchId}";
 
+    /// <summary>GET /api/tenants/{tenantId}/receipts: the tenant's deletion receipts as NDJSON.</summary>
+    public const string Receipts = "tenants/{tenantId}/receipts";
+
     /// <summary>GET /api/health.</summary>
     public const string Health = "health";
 
@@ -81,10 +84,12 @@ public static class ApiRoutes
 
     public static ApiRoute RescheduleBatchRoute { get; } = new(Batch, Patch);
 
+    public static ApiRoute ExportReceiptsRoute { get; } = new(Receipts, Get);
+
     public static ApiRoute HealthRoute { get; } = new(Health, Get);
 
     /// <summary>Every route with its method; a template may appear once per method.</summary>
-    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, RegisterMediaRoute, DeletionScheduleRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, HealthRoute];
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, RegisterMediaRoute, DeletionScheduleRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, ExportReceiptsRoute, HealthRoute];
 
     private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
         [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];

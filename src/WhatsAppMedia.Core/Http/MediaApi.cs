@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
+using WhatsAppMedia.Core.Receipts;
 using WhatsAppMedia.Core.Retrievals;
 using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Core.Tenants;
@@ -30,6 +31,8 @@ public sealed partial class MediaApi
     private readonly BatchScheduleEditor? scheduleEditor;
     private readonly RegistrationSubmitter? registrationSubmitter;
     private readonly DueDeletionCounter? dueCounter;
+    private readonly ReceiptRecorder? receipts;
+    private readonly TableReceiptStore? receiptStore;
 
     internal MediaApi(
         TenantAuthenticator authenticator,
@@ -43,8 +46,12 @@ public sealed partial class MediaApi
         TenantMediaRetriever retriever,
         BatchScheduleEditor? scheduleEditor = null,
         RegistrationSubmitter? registrationSubmitter = null,
-        DueDeletionCounter? dueCounter = null)
+        DueDeletionCounter? dueCounter = null,
+        ReceiptRecorder? receipts = null,
+        TableReceiptStore? receiptStore = null)
     {
+        this.receipts = receipts;
+        this.receiptStore = receiptStore;
         this.dueCounter = dueCounter;
         this.scheduleEditor = scheduleEditor;
         this.registrationSubmitter = registrationSubmitter;
@@ -98,8 +105,23 @@ public sealed partial class MediaApi
             return refusal;
         }
 
+        var requestedAt = timeProvider.GetUtcNow();
         var result = await deleter.DeleteAsync(tenant!, target!, cancellationToken);
         LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "delete", OutcomeCodes.Name(result.Outcome), result.Attempts, Milliseconds(started), requestId);
+        if (receipts is not null && result.Attempts > 0)
+        {
+            try
+            {
+                await receipts.RecordImmediateAsync(
+                    tenant.Id, tenant.Provider, target!, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), requestId, requestedAt, result, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The deletion happened; failing its answer would only make the caller send it again. The gap is logged.
+                LogReceiptFailure(exception, tenant.Id, mediaId, requestId);
+            }
+        }
+
         if (result.Outcome == ProviderOutcome.Deleted)
         {
             return Results.Json(new DeletionResponse(tenant.Id, mediaId, tenant.Provider, OutcomeCodes.Name(result.Outcome), requestId));
@@ -310,6 +332,58 @@ public sealed partial class MediaApi
             requestId));
     }
 
+    /// <summary>
+    /// GET /api/tenants/{tenantId}/receipts: one page of the tenant's receipts as NDJSON, in chain order (docs/receipts.md,
+    /// "Export"); <c>X-Continuation-Token</c> names the next page while there is one.
+    /// </summary>
+    public async Task<IResult> ExportReceiptsAsync(HttpRequest request, string tenantId, CancellationToken cancellationToken)
+    {
+        var requestId = Begin(request);
+        var (tenant, refusal) = await AuthenticateAsync(request, tenantId, requestId, cancellationToken);
+        if (tenant is null)
+        {
+            return refusal!;
+        }
+
+        if (!ReceiptExportQuery.TryRead(request.Query, out var query, out var problem))
+        {
+            return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
+        }
+
+        var page = new List<StoredReceipt>(Math.Min(query.Limit + 1, 1024));
+        try
+        {
+            var store = receiptStore ?? throw new InvalidOperationException("No receipt store is registered.");
+            // One more than the page: whether there is a next page is known before the first byte is written.
+            await foreach (var receipt in store.ListAsync(tenant.Id, query.After, query.Limit + 1, query.From, query.To, query.MediaId, cancellationToken))
+            {
+                page.Add(receipt);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogReceiptReadFailure(exception, tenant.Id);
+            return ProblemResults.Create(ErrorCodes.QueueUnavailable, "The tenant's receipts cannot be read right now; try again later.", requestId);
+        }
+
+        if (page.Count > query.Limit)
+        {
+            page.RemoveAt(page.Count - 1);
+            request.HttpContext.Response.Headers[ReceiptContinuationHeader] = page[^1].Sequence.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var body = new System.Text.StringBuilder();
+        foreach (var receipt in page)
+        {
+            body.Append(receipt.Line).Append('\n');
+        }
+
+        return Results.Text(body.ToString(), "application/x-ndjson", System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>The header that names the next page of a receipt export.</summary>
+    public const string ReceiptContinuationHeader = "X-Continuation-Token";
+
     /// <summary>DELETE …/media/deletions/{batchId}: cancels the batch's items still waiting for their <c>deleteAt</c> (docs/scheduling.md, "Cancel and reschedule").</summary>
     public Task<IResult> CancelBatchAsync(HttpRequest request, string tenantId, string batchId, CancellationToken cancellationToken) =>
         EditScheduleAsync(request, tenantId, batchId, reschedule: false, cancellationToken);
@@ -448,6 +522,12 @@ public sealed partial class MediaApi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} media {MediaId}: the deletion's receipt could not be written (request {RequestId}).")]
+    private partial void LogReceiptFailure(Exception exception, string tenantId, string mediaId, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the receipts could not be read.")]
+    private partial void LogReceiptReadFailure(Exception exception, string tenantId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the scheduled deletions could not be counted.")]
     private partial void LogScheduleReadFailure(Exception exception, string tenantId);

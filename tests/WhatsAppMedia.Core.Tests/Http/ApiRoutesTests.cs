@@ -22,6 +22,7 @@ public class ApiRoutesTests
                 "GET /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "DELETE /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "PATCH /api/tenants/{tenantId}/media/deletions/{batchId}",
+                "GET /api/tenants/{tenantId}/receipts",
                 "GET /api/health",
             ],
             ignoreOrder: true);

@@ -1,0 +1,86 @@
+using WhatsAppMedia.Core.Batches;
+using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Providers;
+
+namespace WhatsAppMedia.Core.Receipts;
+
+/// <summary>
+/// Writes the receipt of each terminal outcome (docs/receipts.md, "When a receipt is written"): the queue consumer's,
+/// before the outcome is recorded on its batch item, and DELETE-now's, once the provider has answered. The key says
+/// which outcome it is, so a redelivered message or a request sent again with its <c>X-Request-Id</c> leaves one receipt.
+/// </summary>
+internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider timeProvider)
+{
+    /// <summary>Who asked, for a message taken from the queue.</summary>
+    public const string Queue = "queue";
+
+    /// <summary>The receipt of a queue message's terminal outcome.</summary>
+    public Task RecordQueueOutcomeAsync(
+        DeletionMessage message, string? provider, BatchItemState state, string? code, DeletionResult? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        // Settled (deleted or not found) and failed (failed or poisoned) are one outcome each: the redelivery of a
+        // deleted item that now finds nothing is the same outcome, a redriven failed item that is then deleted is not.
+        var kind = state is BatchItemState.Deleted or BatchItemState.NotFound ? "settled" : "failed";
+        var key = BatchIds.IsValid(message.BatchId) && message.ItemIndex is { } index
+            ? $"batch/{message.BatchId}/{index}/{kind}"
+            : $"message/{message.MediaId}/{message.RequestId}/{kind}";
+        return store.AppendAsync(
+            new ReceiptRequest(
+                key,
+                message.TenantId,
+                provider ?? string.Empty,
+                message.MediaId,
+                message.Phone,
+                Queue,
+                message.RequestId,
+                message.BatchId,
+                message.ItemIndex,
+                null,
+                timeProvider.GetUtcNow(),
+                BatchItemStates.Name(state),
+                code,
+                result?.Attempts ?? 0,
+                Evidence(result)),
+            cancellationToken);
+    }
+
+    /// <summary>The receipt of a DELETE-now that reached the provider.</summary>
+    public Task RecordImmediateAsync(
+        string tenantId, string provider, MediaTarget target, string requestedBy, string requestId, DateTimeOffset requestedAt, DeletionResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(result);
+        var code = OutcomeCodes.For(result.Outcome);
+        var outcome = result.Outcome switch
+        {
+            ProviderOutcome.Deleted => BatchItemState.Deleted,
+            ProviderOutcome.NotFound => BatchItemState.NotFound,
+            _ => BatchItemState.Failed,
+        };
+        return store.AppendAsync(
+            new ReceiptRequest(
+                $"http/{requestId}/{target.MediaId}",
+                tenantId,
+                provider,
+                target.MediaId,
+                target.Phone,
+                requestedBy,
+                requestId,
+                null,
+                null,
+                requestedAt,
+                timeProvider.GetUtcNow(),
+                BatchItemStates.Name(outcome),
+                code,
+                result.Attempts,
+                Evidence(result)),
+            cancellationToken);
+    }
+
+    /// <summary>Who asked over HTTP: <c>apiKey:</c> and the first 12 hex digits of the key's SHA-256, never the key.</summary>
+    public static string ApiKeyCaller(string? apiKey) =>
+        string.IsNullOrEmpty(apiKey) ? "apiKey:none" : "apiKey:" + Tenants.ApiKeyHash.Compute(apiKey)[..12];
+
+    private static ReceiptEvidence Evidence(DeletionResult? result) => new(result?.Answer.HttpStatus, result?.Answer.ProviderCode);
+}

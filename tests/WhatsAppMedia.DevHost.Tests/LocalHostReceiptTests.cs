@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Receipts;
+using WhatsAppMedia.Sandbox;
+
+namespace WhatsAppMedia.DevHost.Tests;
+
+/// <summary>
+/// Deletion receipts through the local host's real port, Azurite and the sandbox (docs/receipts.md): one per terminal
+/// outcome of a mixed batch and of a DELETE-now, none added by a redelivered message, exported page by page and
+/// verified offline, with no secret in any of them. The tenant is the test's own, so its chain holds only these.
+/// </summary>
+public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture<LocalEnvironment>
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Every_terminal_outcome_has_one_receipt_a_redelivery_adds_none_and_the_export_verifies()
+    {
+        var tenant = $"rcpt-{Guid.NewGuid():N}"[..20];
+        await using var host = await environment.StartHostAsync(
+            $"rcpt-{Guid.NewGuid():N}"[..24],
+            [$$$"""--Tenants:{{{tenant}}}={"provider":"meta","apiKeySha256":"{{{IntegratorTenantsFixture.ApiKeySha256}}}","credentials":{"accessToken":"{{{SandboxAccounts.Meta.AccessToken}}}"}}"""]);
+        var meta = environment.Sandbox.Meta;
+        var deleted = Enumerable.Range(0, 2).Select(_ => environment.Sandbox.CreateMedia(ProviderKind.Meta)).ToList();
+        var throttledOnce = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        var rejected = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        var unavailable = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        const string Missing = "1013859600289999";
+        meta.InjectFault(SandboxFault.Throttle(TimeSpan.FromSeconds(1)) with { MediaId = throttledOnce });
+        meta.InjectFault(SandboxFault.Reject() with { MediaId = rejected });
+        meta.InjectFault(SandboxFault.ServerError(503) with { MediaId = unavailable }, times: 1000);
+
+        string[] items = [deleted[0], deleted[1], Missing, throttledOnce, rejected, unavailable];
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{tenant}/media/deletions")
+        {
+            Content = JsonContent.Create(new { items = items.Select(mediaId => new { mediaId }) }),
+        };
+        post.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+        post.Headers.Add("X-Request-Id", "bulk-receipts");
+        using var accepted = await host.Http.SendAsync(post);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        var batchId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
+        while (true)
+        {
+            // Read before the status: a message handled in between still ends the wait.
+            var handledSoFar = host.Progress.Handled;
+            if ((await BatchStatusReader.StatusAsync(host, batchId, tenant)).GetProperty("done").GetBoolean())
+            {
+                break;
+            }
+
+            await host.Progress.WaitForHandledAsync(handledSoFar + 1).WaitAsync(Guard);
+        }
+
+        // The queue delivers item 0 again: its receipt is already written.
+        var handled = host.Progress.Handled;
+        await host.QueueNamed(host.Queue).SendAsync(new DeletionMessage(tenant, deleted[0], BatchId: batchId, RequestId: "bulk-receipts", ItemIndex: 0).ToJson());
+        await host.Progress.WaitForHandledAsync(handled + 1).WaitAsync(Guard);
+
+        // DELETE-now, and the same request again with its X-Request-Id: one receipt.
+        var now = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        for (var i = 0; i < 2; i++)
+        {
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/tenants/{tenant}/media/{now}");
+            delete.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+            delete.Headers.Add("X-Request-Id", "delete-now-receipt");
+            using var answer = await host.Http.SendAsync(delete);
+            answer.StatusCode.ShouldBe(i == 0 ? HttpStatusCode.OK : HttpStatusCode.NotFound);
+        }
+
+        var lines = await ExportAsync(host, tenant, pageSize: 3);
+
+        lines.Count.ShouldBe(7, string.Join('\n', lines));
+        ReceiptVerifier.Verify(lines).ShouldBe(new ReceiptVerification(7, null, null));
+        var receipts = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("receipt").Clone()).ToList();
+        var bulk = receipts.Where(receipt => receipt.GetProperty("batchId").ValueKind == JsonValueKind.String).ToList();
+        bulk.Select(receipt => receipt.GetProperty("itemIndex").GetInt32()).Order().ShouldBe([0, 1, 2, 3, 4, 5]);
+        string Outcome(string mediaId) => bulk.Single(receipt => receipt.GetProperty("mediaId").GetString() == mediaId).GetProperty("outcome").GetString()!;
+        (Outcome(deleted[0]), Outcome(deleted[1]), Outcome(Missing), Outcome(throttledOnce), Outcome(rejected), Outcome(unavailable))
+            .ShouldBe(("deleted", "deleted", "notFound", "deleted", "failed", "poisoned"));
+        bulk.ShouldAllBe(receipt => receipt.GetProperty("requestedBy").GetString() == "queue" && receipt.GetProperty("requestId").GetString() == "bulk-receipts");
+        var immediate = receipts.Single(receipt => receipt.GetProperty("batchId").ValueKind == JsonValueKind.Null);
+        immediate.GetProperty("outcome").GetString().ShouldBe("deleted");
+        immediate.GetProperty("requestedBy").GetString()!.ShouldMatch("^apiKey:[0-9a-f]{12}$");
+        immediate.GetProperty("evidence").GetProperty("httpStatus").GetInt32().ShouldBe(200);
+
+        var export = string.Join('\n', lines);
+        foreach (var secret in new[] { SandboxAccounts.Meta.AccessToken, LocalHost.DemoApiKey, IntegratorTenantsFixture.ApiKeySha256, "http://", "https://" })
+        {
+            export.ShouldNotContain(secret, Case.Insensitive);
+        }
+    }
+
+    [Theory]
+    [InlineData("from=2026-12-01", "from")]
+    [InlineData("to=2026-12-01T00:00:00%2B01:00", "to")]
+    [InlineData("from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", "to")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=5001", "limit")]
+    [InlineData("continuationToken=abc", "continuationToken")]
+    [InlineData("mediaId=", "mediaId")]
+    [InlineData("limit=1&limit=2", "limit")]
+    public async Task A_bad_export_query_is_a_400_naming_the_parameter(string query, string parameter)
+    {
+        await using var host = await environment.StartHostAsync($"rcptbad-{Guid.NewGuid():N}"[..24]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/demo-meta/receipts?{query}");
+        request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+        using var response = await host.Http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("invalid_request");
+        problem.GetProperty("detail").GetString()!.ShouldContain($"'{parameter}'", Case.Sensitive, query);
+    }
+
+    private static async Task<List<string>> ExportAsync(LocalHost host, string tenant, int pageSize)
+    {
+        var lines = new List<string>();
+        string? token = null;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/{tenant}/receipts?limit={pageSize}" + (token is null ? string.Empty : $"&continuationToken={token}"));
+            request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+            using var response = await host.Http.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/x-ndjson");
+            lines.AddRange((await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            token = response.Headers.TryGetValues("X-Continuation-Token", out var values) ? values.Single() : null;
+        }
+        while (token is not null);
+
+        return lines;
+    }
+}
