@@ -14,6 +14,12 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
     /// <summary>Who asked, for a message taken from the queue.</summary>
     public const string Queue = "queue";
 
+    /// <summary>
+    /// The longest text a receipt keeps of a caller's value (media id, phone, request id): longer than any valid one,
+    /// so only a refused value is cut, and a receipt stays far below Table storage's 64 KiB per property.
+    /// </summary>
+    public const int MaxFieldLength = 256;
+
     /// <summary>The receipt of a queue message's terminal outcome.</summary>
     public Task RecordQueueOutcomeAsync(
         DeletionMessage message, string? provider, BatchItemState state, string? code, DeletionResult? result, CancellationToken cancellationToken)
@@ -25,15 +31,16 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
         var key = BatchIds.IsValid(message.BatchId) && message.ItemIndex is { } index
             ? $"batch/{message.BatchId}/{index}/{kind}"
             : $"message/{message.MediaId}/{message.RequestId}/{kind}";
+        // The key is hashed before it is stored, so its length does not matter.
         return store.AppendAsync(
             new ReceiptRequest(
                 key,
                 message.TenantId,
                 provider ?? string.Empty,
-                message.MediaId,
-                message.Phone,
+                Bounded(message.MediaId)!,
+                Bounded(message.Phone),
                 Queue,
-                message.RequestId,
+                Bounded(message.RequestId),
                 message.BatchId,
                 message.ItemIndex,
                 null,
@@ -63,10 +70,10 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
                 $"http/{requestId}/{target.MediaId}",
                 tenantId,
                 provider,
-                target.MediaId,
-                target.Phone,
+                Bounded(target.MediaId)!,
+                Bounded(target.Phone),
                 requestedBy,
-                requestId,
+                Bounded(requestId),
                 null,
                 null,
                 requestedAt,
@@ -81,6 +88,10 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
     /// <summary>Who asked over HTTP: <c>apiKey:</c> and the first 12 hex digits of the key's SHA-256, never the key.</summary>
     public static string ApiKeyCaller(string? apiKey) =>
         string.IsNullOrEmpty(apiKey) ? "apiKey:none" : "apiKey:" + Tenants.ApiKeyHash.Compute(apiKey)[..12];
+
+    /// <summary>The value, or its first <see cref="MaxFieldLength"/> characters and an ellipsis (docs/receipts.md, "A receipt").</summary>
+    private static string? Bounded(string? value) =>
+        value is { Length: > MaxFieldLength } ? string.Concat(value.AsSpan(0, MaxFieldLength), "…") : value;
 
     private static ReceiptEvidence Evidence(DeletionResult? result) => new(result?.Answer.HttpStatus, result?.Answer.ProviderCode);
 }
