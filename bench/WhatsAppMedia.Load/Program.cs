@@ -8,11 +8,18 @@ using WhatsAppMedia.Load;
 // dotnet run -c Release --project bench/WhatsAppMedia.Load -- --quota [--quick] [--paced]: one tenant's quota shared by 1-3 hosts
 // (--paced: only the runs with a budget, leaving out the unpaced baseline runs).
 // dotnet run -c Release --project bench/WhatsAppMedia.Load -- --schedule [items] [sweepers]: the schedule sweep.
+// dotnet run -c Release --project bench/WhatsAppMedia.Load -- --receipts [receipts]: appending, exporting and verifying receipts.
 const string QuickFlag = "--quick";
 const string PacedFlag = "--paced";
 const string DownloadFlag = "--download";
 const string QuotaFlag = "--quota";
 const string ScheduleFlag = "--schedule";
+const string ReceiptsFlag = "--receipts";
+if (args.FirstOrDefault() == ReceiptsFlag)
+{
+    return await ReceiptBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000);
+}
+
 if (args.FirstOrDefault() == ScheduleFlag)
 {
     // --schedule [items] [sweepers]: the schedule sweep with every item already due (ScheduleSweepBenchmark).
