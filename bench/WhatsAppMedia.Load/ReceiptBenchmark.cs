@@ -82,7 +82,7 @@ internal static class ReceiptBenchmark
     }
 
     private static ReceiptRequest Request(string tenant, string key) => new(
-        key, tenant, "meta", "1013859600285441", null, ReceiptRecorder.Queue, "bench", null, null, null, TimeProvider.System.GetUtcNow(), "deleted", null, 1, new ReceiptEvidence(200, null));
+        key, tenant, "meta", "1013859600285441", null, ReceiptRecorder.Queue, "bench", null, null, null, null, TimeProvider.System.GetUtcNow(), "deleted", null, 1, new ReceiptEvidence(200, null));
 
     private static double Percentile(List<double> sorted, double quantile) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];

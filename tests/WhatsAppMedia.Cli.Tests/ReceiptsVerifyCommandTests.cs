@@ -66,7 +66,7 @@ public sealed class ReceiptsVerifyCommandTests(CliFixture cli) : IClassFixture<C
         for (var sequence = 1; sequence <= count; sequence++)
         {
             var json = ReceiptChain.Serialize(new DeletionReceipt(
-                sequence, "acme", "meta", "1013859600285441", null, "queue", "req", null, null, null, Now, "deleted", null, 1, new ReceiptEvidence(200, null), previous));
+                sequence, "acme", "meta", "1013859600285441", null, "queue", "req", null, null, null, null, Now, "deleted", null, 1, new ReceiptEvidence(200, null), previous));
             previous = ReceiptChain.Hash(json);
             lines.Add(ReceiptChain.Line(json, previous));
         }

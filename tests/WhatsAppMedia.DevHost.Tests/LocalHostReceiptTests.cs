@@ -36,7 +36,11 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         string[] items = [deleted[0], deleted[1], Missing, throttledOnce, rejected, unavailable];
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{tenant}/media/deletions")
         {
-            Content = JsonContent.Create(new { items = items.Select(mediaId => new { mediaId }) }),
+            Content = JsonContent.Create(new
+            {
+                reason = "erasure request 42",
+                items = items.Select((mediaId, index) => index == 1 ? (object)new { mediaId, reason = "retention audit" } : new { mediaId }),
+            }),
         };
         post.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
         post.Headers.Add("X-Request-Id", "bulk-receipts");
@@ -64,7 +68,7 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         var now = environment.Sandbox.CreateMedia(ProviderKind.Meta);
         for (var i = 0; i < 2; i++)
         {
-            using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/tenants/{tenant}/media/{now}");
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/tenants/{tenant}/media/{now}?reason=user%20asked");
             delete.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
             delete.Headers.Add("X-Request-Id", "delete-now-receipt");
             using var answer = await host.Http.SendAsync(delete);
@@ -72,6 +76,8 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         }
 
         var lines = await ExportAsync(host, tenant, pageSize: 3);
+        var immediate = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("receipt").Clone()).Single(receipt => receipt.GetProperty("batchId").ValueKind == JsonValueKind.Null);
+        var immediateCaller = immediate.GetProperty("requestedBy").GetString();
 
         lines.Count.ShouldBe(7, string.Join('\n', lines));
         ReceiptVerifier.Verify(lines).ShouldBe(new ReceiptVerification(7, null, null));
@@ -81,9 +87,11 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         string Outcome(string mediaId) => bulk.Single(receipt => receipt.GetProperty("mediaId").GetString() == mediaId).GetProperty("outcome").GetString()!;
         (Outcome(deleted[0]), Outcome(deleted[1]), Outcome(Missing), Outcome(throttledOnce), Outcome(rejected), Outcome(unavailable))
             .ShouldBe(("deleted", "deleted", "notFound", "deleted", "failed", "poisoned"));
-        bulk.ShouldAllBe(receipt => receipt.GetProperty("requestedBy").GetString() == "queue" && receipt.GetProperty("requestId").GetString() == "bulk-receipts");
-        var immediate = receipts.Single(receipt => receipt.GetProperty("batchId").ValueKind == JsonValueKind.Null);
+        bulk.ShouldAllBe(receipt => receipt.GetProperty("requestedBy").GetString() == immediateCaller && receipt.GetProperty("requestId").GetString() == "bulk-receipts");
+        bulk.Select(receipt => receipt.GetProperty("reason").GetString()).Count(reason => reason == "erasure request 42").ShouldBe(5);
+        bulk.Single(receipt => receipt.GetProperty("itemIndex").GetInt32() == 1).GetProperty("reason").GetString().ShouldBe("retention audit");
         immediate.GetProperty("outcome").GetString().ShouldBe("deleted");
+        immediate.GetProperty("reason").GetString().ShouldBe("user asked");
         immediate.GetProperty("requestedBy").GetString()!.ShouldMatch("^apiKey:[0-9a-f]{12}$");
         immediate.GetProperty("evidence").GetProperty("httpStatus").GetInt32().ShouldBe(200);
 
@@ -114,6 +122,31 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("code").GetString().ShouldBe("invalid_request");
         problem.GetProperty("detail").GetString()!.ShouldContain($"'{parameter}'", Case.Sensitive, query);
+    }
+
+    [Fact]
+    public async Task A_reason_over_200_characters_is_refused_and_nothing_is_sent()
+    {
+        await using var host = await environment.StartHostAsync($"rcptwhy-{Guid.NewGuid():N}"[..24]);
+        var mediaId = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        var tooLong = new string('x', 201);
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/tenants/demo-meta/media/{mediaId}?reason={tooLong}");
+        delete.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+        using var refused = await host.Http.SendAsync(delete);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("'reason'");
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/demo-meta/media/deletions")
+        {
+            Content = JsonContent.Create(new { items = new object[] { new { mediaId }, new { mediaId, reason = tooLong } } }),
+        };
+        post.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+        using var bulk = await host.Http.SendAsync(post);
+        bulk.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var error = (await bulk.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Single();
+        (error.GetProperty("index").GetInt32(), error.GetProperty("detail").GetString()!.Contains("'items[1].reason'", StringComparison.Ordinal)).ShouldBe((1, true));
+        environment.Sandbox.Meta.HasMedia(mediaId).ShouldBeTrue();
     }
 
     private static async Task<List<string>> ExportAsync(LocalHost host, string tenant, int pageSize)

@@ -29,8 +29,14 @@ internal sealed partial class BatchSubmitter(
     IOptions<SchedulingOptions>? scheduling = null,
     TableDueIndex? dueIndex = null)
 {
-    public async Task<BatchSubmission> SubmitAsync(Tenant tenant, DeletionBatch batch, string requestId, CancellationToken cancellationToken)
+    /// <param name="requestedBy">Who asked, for the receipts (docs/receipts.md): an id of the API key; null: <c>queue</c>.</param>
+    public async Task<BatchSubmission> SubmitAsync(Tenant tenant, DeletionBatch batch, string requestId, string? requestedBy, CancellationToken cancellationToken)
     {
+        if (Receipts.DeletionReason.Problem(batch.Reason, batch.ReasonIsMalformed, "reason") is { } badReason)
+        {
+            return BatchSubmission.Invalid(new IdentifierError(ErrorCodes.InvalidRequest, badReason));
+        }
+
         var now = timeProvider.GetUtcNow();
         if (!DeleteAt.TryResolve(batch.DeleteAt, batch.DeleteAtIsMalformed, "deleteAt", now, out var batchDue, out var batchProblem))
         {
@@ -61,7 +67,14 @@ internal sealed partial class BatchSubmitter(
                 continue;
             }
 
-            messages.Add(new DeletionMessage(tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index, DeleteAt: due));
+            if (Receipts.DeletionReason.Problem(item.Reason, item.ReasonIsMalformed, $"items[{index}].reason") is { } reasonProblem)
+            {
+                errors.Add(new ItemError(index, ErrorCodes.InvalidRequest, reasonProblem));
+                continue;
+            }
+
+            messages.Add(new DeletionMessage(
+                tenant.Id, item.MediaId!, phone, batchId, requestId, ItemIndex: index, DeleteAt: due, Reason: item.Reason ?? batch.Reason, RequestedBy: requestedBy));
             if (item.ExpiredAtProvider is { } expired)
             {
                 expiredAt[messages.Count - 1] = expired;

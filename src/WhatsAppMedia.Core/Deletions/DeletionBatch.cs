@@ -7,7 +7,8 @@ namespace WhatsAppMedia.Core.Deletions;
 /// The body of <c>POST …/media/deletions</c>: a default phone, a default <c>deleteAt</c> (as sent; the submitter checks
 /// it, docs/scheduling.md) and 1–1000 items (docs/openapi.json).
 /// </summary>
-internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchItem> Items, string? DeleteAt = null, bool DeleteAtIsMalformed = false)
+internal sealed record DeletionBatch(
+    string? Phone, IReadOnlyList<DeletionBatchItem> Items, string? DeleteAt = null, bool DeleteAtIsMalformed = false, string? Reason = null, bool ReasonIsMalformed = false)
 {
     public const int MaxItems = 1000;
     public const int MaxBodyBytes = 1024 * 1024;
@@ -19,11 +20,16 @@ internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchI
     public static bool TryParse(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out DeletionBatch? batch, [NotNullWhen(false)] out string? problem)
     {
         (string? Value, bool IsMalformed) deleteAt = default;
+        (string? Value, bool IsMalformed) reason = default;
         if (!ItemsBody.TryParse(
             body,
             ReadItem,
             nonText => new DeletionBatchItem(null, null, PhoneIsMalformed: false, nonText),
-            root => deleteAt = ItemsBody.OptionalString(root, "deleteAt"),
+            root =>
+            {
+                deleteAt = ItemsBody.OptionalString(root, "deleteAt");
+                reason = ItemsBody.OptionalString(root, "reason");
+            },
             out var phone,
             out var items,
             out problem))
@@ -32,7 +38,7 @@ internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchI
             return false;
         }
 
-        batch = new DeletionBatch(phone, items, deleteAt.Value, deleteAt.IsMalformed);
+        batch = new DeletionBatch(phone, items, deleteAt.Value, deleteAt.IsMalformed, reason.Value, reason.IsMalformed);
         return true;
     }
 
@@ -46,6 +52,7 @@ internal sealed record DeletionBatch(string? Phone, IReadOnlyList<DeletionBatchI
         var mediaId = item.TryGetProperty("mediaId", out var media) && media.ValueKind == JsonValueKind.String ? media.GetString() : null;
         var (phone, phoneIsMalformed) = ItemsBody.OptionalString(item, "phone");
         var (deleteAt, deleteAtIsMalformed) = ItemsBody.OptionalString(item, "deleteAt");
-        return new DeletionBatchItem(mediaId, phone, phoneIsMalformed, DeleteAt: deleteAt, DeleteAtIsMalformed: deleteAtIsMalformed);
+        var (reason, reasonIsMalformed) = ItemsBody.OptionalString(item, "reason");
+        return new DeletionBatchItem(mediaId, phone, phoneIsMalformed, DeleteAt: deleteAt, DeleteAtIsMalformed: deleteAtIsMalformed, Reason: reason, ReasonIsMalformed: reasonIsMalformed);
     }
 }

@@ -7,7 +7,8 @@ namespace WhatsAppMedia.Core.Deletions;
 /// is the item's first string that is not text (then nothing else of the item was read). <see cref="DeleteAt"/> is the
 /// item's <c>deleteAt</c> as sent, checked by the submitter (docs/scheduling.md, "deleteAt"). A registration's item
 /// (docs/scheduling.md, "Retention") may instead carry <see cref="ExpiredAtProvider"/>: the provider drops the media
-/// before the deletion would be due, so the item is recorded settled and nothing is queued.
+/// before the deletion would be due, so the item is recorded settled and nothing is queued. <see cref="Reason"/> is the
+/// item's <c>reason</c> as sent (docs/receipts.md, "Reason").
 /// </summary>
 internal sealed record DeletionBatchItem(
     string? MediaId,
@@ -16,4 +17,6 @@ internal sealed record DeletionBatchItem(
     NonTextString? NonText = null,
     string? DeleteAt = null,
     bool DeleteAtIsMalformed = false,
-    DateTimeOffset? ExpiredAtProvider = null);
+    DateTimeOffset? ExpiredAtProvider = null,
+    string? Reason = null,
+    bool ReasonIsMalformed = false);

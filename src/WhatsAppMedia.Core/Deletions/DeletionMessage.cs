@@ -16,7 +16,9 @@ internal sealed record DeletionMessage(
     [property: JsonPropertyName("attempt")] int Attempt = 0,
     [property: JsonPropertyName("itemIndex"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ItemIndex = null,
     [property: JsonPropertyName("notBefore"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? NotBefore = null,
-    [property: JsonPropertyName("deleteAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DeleteAt = null)
+    [property: JsonPropertyName("deleteAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DeleteAt = null,
+    [property: JsonPropertyName("reason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
+    [property: JsonPropertyName("requestedBy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestedBy = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, DeletionJsonContext.Default.DeletionMessage);
 
@@ -65,13 +67,15 @@ internal sealed record DeletionMessage(
                 || !TryAttempt(root, out var attempt, out problem)
                 || !TryItemIndex(root, out var itemIndex, out problem)
                 || !TryTime(root, "notBefore", out var notBefore, out problem)
-                || !TryTime(root, "deleteAt", out var deleteAt, out problem))
+                || !TryTime(root, "deleteAt", out var deleteAt, out problem)
+                || !TryString(root, "reason", required: false, out var reason, out problem)
+                || !TryString(root, "requestedBy", required: false, out var requestedBy, out problem))
             {
                 refusal = new IdentifierError(ErrorCodes.MalformedMessage, problem ?? "The message is malformed.");
                 return false;
             }
 
-            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt, itemIndex, notBefore, deleteAt);
+            message = new DeletionMessage(tenantId!, mediaId!, phone, batchId, requestId, attempt, itemIndex, notBefore, deleteAt, reason, requestedBy);
             refusal = null;
             return true;
         }

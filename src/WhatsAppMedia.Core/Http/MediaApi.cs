@@ -105,6 +105,15 @@ public sealed partial class MediaApi
             return refusal;
         }
 
+        // ?reason=…, kept on the receipt (docs/receipts.md, "Reason"); checked before anything is sent.
+        var reasons = request.Query["reason"];
+        var reason = reasons.Count == 1 ? reasons[0] : null;
+        if (reasons.Count > 1 || DeletionReason.Problem(reason, isMalformed: false, "reason") is not null)
+        {
+            return ProblemResults.Create(
+                ErrorCodes.InvalidRequest, $"Query parameter 'reason' may be given once, as 1 to {DeletionReason.MaxLength} characters.", requestId);
+        }
+
         var requestedAt = timeProvider.GetUtcNow();
         var result = await deleter.DeleteAsync(tenant!, target!, cancellationToken);
         LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "delete", OutcomeCodes.Name(result.Outcome), result.Attempts, Milliseconds(started), requestId);
@@ -113,7 +122,7 @@ public sealed partial class MediaApi
             try
             {
                 await receipts.RecordImmediateAsync(
-                    tenant.Id, tenant.Provider, target!, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), requestId, requestedAt, result, cancellationToken);
+                    tenant.Id, tenant.Provider, target!, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), requestId, reason, requestedAt, result, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -183,7 +192,7 @@ public sealed partial class MediaApi
             return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
-        var submission = await submitter.SubmitAsync(tenant, batch, requestId, cancellationToken);
+        var submission = await submitter.SubmitAsync(tenant, batch, requestId, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), cancellationToken);
         return Accepted(tenant, submission, batch.Items.Count, requestId, registration: false);
     }
 
@@ -202,7 +211,7 @@ public sealed partial class MediaApi
             return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
-        var submission = await registrationSubmitter!.SubmitAsync(tenant, registrations, requestId, cancellationToken);
+        var submission = await registrationSubmitter!.SubmitAsync(tenant, registrations, requestId, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), cancellationToken);
         return Accepted(tenant, submission, registrations.Items.Count, requestId, registration: true);
     }
 

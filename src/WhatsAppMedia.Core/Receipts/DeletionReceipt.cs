@@ -15,6 +15,7 @@ internal sealed record DeletionReceipt(
     [property: JsonPropertyName("phone")] string? Phone,
     [property: JsonPropertyName("requestedBy")] string RequestedBy,
     [property: JsonPropertyName("requestId")] string? RequestId,
+    [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("batchId")] string? BatchId,
     [property: JsonPropertyName("itemIndex")] int? ItemIndex,
     [property: JsonPropertyName("requestedAt")] DateTimeOffset? RequestedAt,

@@ -11,7 +11,7 @@ namespace WhatsAppMedia.Core.Receipts;
 /// </summary>
 internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider timeProvider)
 {
-    /// <summary>Who asked, for a message taken from the queue.</summary>
+    /// <summary>Who asked, for a message taken from the queue that does not say (one put there directly).</summary>
     public const string Queue = "queue";
 
     /// <summary>
@@ -39,8 +39,9 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
                 provider ?? string.Empty,
                 Bounded(message.MediaId)!,
                 Bounded(message.Phone),
-                Queue,
+                Bounded(message.RequestedBy) ?? Queue,
                 Bounded(message.RequestId),
+                Bounded(message.Reason),
                 message.BatchId,
                 message.ItemIndex,
                 null,
@@ -54,7 +55,7 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
 
     /// <summary>The receipt of a DELETE-now that reached the provider.</summary>
     public Task RecordImmediateAsync(
-        string tenantId, string provider, MediaTarget target, string requestedBy, string requestId, DateTimeOffset requestedAt, DeletionResult result, CancellationToken cancellationToken)
+        string tenantId, string provider, MediaTarget target, string requestedBy, string requestId, string? reason, DateTimeOffset requestedAt, DeletionResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(result);
@@ -74,6 +75,7 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
                 Bounded(target.Phone),
                 requestedBy,
                 Bounded(requestId),
+                reason,
                 null,
                 null,
                 requestedAt,

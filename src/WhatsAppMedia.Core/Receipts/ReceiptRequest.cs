@@ -12,6 +12,7 @@ internal sealed record ReceiptRequest(
     string? Phone,
     string RequestedBy,
     string? RequestId,
+    string? Reason,
     string? BatchId,
     int? ItemIndex,
     DateTimeOffset? RequestedAt,

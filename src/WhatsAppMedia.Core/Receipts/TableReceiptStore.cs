@@ -56,7 +56,7 @@ internal sealed class TableReceiptStore
             var sequence = (head.HasValue ? head.Value!.GetInt64("Seq") ?? 0 : 0) + 1;
             var previous = head.HasValue ? head.Value!.GetString("Hash") ?? ReceiptChain.Genesis : ReceiptChain.Genesis;
             var receipt = new DeletionReceipt(
-                sequence, tenantId, request.Provider, request.MediaId, request.Phone, request.RequestedBy, request.RequestId, request.BatchId,
+                sequence, tenantId, request.Provider, request.MediaId, request.Phone, request.RequestedBy, request.RequestId, request.Reason, request.BatchId,
                 request.ItemIndex, request.RequestedAt?.ToUniversalTime(), request.CompletedAt.ToUniversalTime(), request.Outcome, request.Code, request.Attempts,
                 request.Evidence, previous);
             var json = ReceiptChain.Serialize(receipt);

@@ -17,7 +17,7 @@ internal sealed class RegistrationSubmitter(BatchSubmitter submitter, ProviderCl
     /// <summary>How far ahead of this instance's clock an <c>at</c> may lie: the caller's clock may run a little fast.</summary>
     public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);
 
-    public async Task<BatchSubmission> SubmitAsync(Tenant tenant, MediaRegistrations registrations, string requestId, CancellationToken cancellationToken)
+    public async Task<BatchSubmission> SubmitAsync(Tenant tenant, MediaRegistrations registrations, string requestId, string? requestedBy, CancellationToken cancellationToken)
     {
         if (tenant.RetentionDeleteAfter is not { } deleteAfter)
         {
@@ -55,7 +55,8 @@ internal sealed class RegistrationSubmitter(BatchSubmitter submitter, ProviderCl
             return BatchSubmission.Refused(errors);
         }
 
-        return await submitter.SubmitAsync(tenant, new DeletionBatch(null, items), requestId, cancellationToken);
+        // The receipt says why: the tenant's retention policy (docs/receipts.md, "Reason").
+        return await submitter.SubmitAsync(tenant, new DeletionBatch(null, items, Reason: "retention"), requestId, requestedBy, cancellationToken);
     }
 
     /// <summary>When the item is deleted, or that the provider drops it first (docs/scheduling.md, "Retention").</summary>

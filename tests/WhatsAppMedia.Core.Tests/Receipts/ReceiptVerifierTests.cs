@@ -97,5 +97,5 @@ public sealed class ReceiptVerifierTests
     private static string Hash(string line) => line.Substring("{\"hash\":\"".Length, 64);
 
     private static string Receipt(long sequence, string outcome, string previous) => ReceiptChain.Serialize(new DeletionReceipt(
-        sequence, "acme", "meta", "1013859600285441", null, "queue", "req", null, null, null, Now, outcome, null, 1, new ReceiptEvidence(200, null), previous));
+        sequence, "acme", "meta", "1013859600285441", null, "queue", "req", null, null, null, null, Now, outcome, null, 1, new ReceiptEvidence(200, null), previous));
 }

@@ -72,5 +72,5 @@ public sealed class TableReceiptStoreTests(AzuriteFixture fixture) : IClassFixtu
     private static string NewTenant() => $"r{Guid.NewGuid():N}"[..20];
 
     private static ReceiptRequest Request(string tenant, string key, string outcome, string mediaId = "1013859600285441", DateTimeOffset? completedAt = null) =>
-        new(key, tenant, "meta", mediaId, null, "queue", "req-1", null, null, null, completedAt ?? Now, outcome, null, 1, new ReceiptEvidence(200, null));
+        new(key, tenant, "meta", mediaId, null, "queue", "req-1", null, null, null, null, completedAt ?? Now, outcome, null, 1, new ReceiptEvidence(200, null));
 }

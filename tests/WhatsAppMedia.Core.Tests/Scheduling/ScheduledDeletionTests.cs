@@ -116,7 +116,7 @@ public sealed class ScheduledDeletionTests : IClassFixture<AzuriteFixture>
     [InlineData("""{"deleteAt":1767225600,"items":[{"mediaId":"1"}]}""", "'deleteAt' must be a string")]
     public async Task A_bad_batch_deleteAt_refuses_the_whole_body_and_records_nothing(string body, string expected)
     {
-        var submission = await Submitter().SubmitAsync(_tenant, Parse(body), "req-1", CancellationToken.None);
+        var submission = await Submitter().SubmitAsync(_tenant, Parse(body), "req-1", null, CancellationToken.None);
 
         submission.Refusal.ShouldNotBeNull().Code.ShouldBe(ErrorCodes.InvalidDeleteAt);
         submission.Refusal.Message.ShouldStartWith(expected);
@@ -138,7 +138,7 @@ public sealed class ScheduledDeletionTests : IClassFixture<AzuriteFixture>
             ]}
             """;
 
-        var submission = await Submitter().SubmitAsync(_tenant, Parse(body), "req-1", CancellationToken.None);
+        var submission = await Submitter().SubmitAsync(_tenant, Parse(body), "req-1", null, CancellationToken.None);
 
         submission.Errors.ShouldNotBeNull().Select(error => (error.Index, error.Code)).ShouldBe(
         [
@@ -279,7 +279,7 @@ public sealed class ScheduledDeletionTests : IClassFixture<AzuriteFixture>
 
     private async Task<string> SubmitAsync(string body)
     {
-        var submission = await Submitter().SubmitAsync(_tenant, Parse(body), "req-1", CancellationToken.None);
+        var submission = await Submitter().SubmitAsync(_tenant, Parse(body), "req-1", null, CancellationToken.None);
         submission.Errors.ShouldBeNull();
         submission.Refusal.ShouldBeNull();
         return submission.BatchId.ShouldNotBeNull();
