@@ -205,6 +205,9 @@ internal sealed class TableScheduleStore
         ["ItemIndex"] = message.ItemIndex,
         ["RequestId"] = message.RequestId,
         ["DueAt"] = message.DeleteAt!.Value.ToUniversalTime(),
+        // For the item's receipt (docs/receipts.md): who asked and why travel with the deletion until it is sent.
+        ["Reason"] = message.Reason,
+        ["RequestedBy"] = message.RequestedBy,
     };
 
     private static ScheduledDeletion FromRow(TableEntity row) => new(
@@ -217,7 +220,9 @@ internal sealed class TableScheduleStore
             Attempt: 0,
             row.GetInt32("ItemIndex"),
             NotBefore: null,
-            DeleteAt: row.GetDateTimeOffset("DueAt")),
+            DeleteAt: row.GetDateTimeOffset("DueAt"),
+            Reason: row.GetString("Reason"),
+            RequestedBy: row.GetString("RequestedBy")),
         row.GetDateTimeOffset("ClaimedUntil") ?? DateTimeOffset.MinValue,
         row.ETag);
 }
