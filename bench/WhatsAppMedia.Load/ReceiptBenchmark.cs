@@ -46,7 +46,7 @@ internal static class ReceiptBenchmark
                 var elapsed = clock.Elapsed;
                 var sorted = latencies.SelectMany(list => list).Order().ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"\n{appenders} appender(s): {receipts:N0} receipts in {elapsed.TotalSeconds:0.0} s ({receipts / elapsed.TotalSeconds:0} receipts/s); one append p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms\n"));
+                    $"\n{appenders} appender(s): {receipts:N0} receipts in {elapsed.TotalSeconds:0.0} s ({receipts / elapsed.TotalSeconds:0} receipts/s); one append p50 {Percentiles.Of(sorted, 0.50):0.0} ms, p99 {Percentiles.Of(sorted, 0.99):0.0} ms\n"));
                 Console.WriteLine(trace.Table());
             }
 
@@ -83,7 +83,4 @@ internal static class ReceiptBenchmark
 
     private static ReceiptRequest Request(string tenant, string key) => new(
         key, tenant, "meta", "1013859600285441", null, ReceiptRecorder.Queue, "bench", null, null, null, null, TimeProvider.System.GetUtcNow(), "deleted", null, 1, new ReceiptEvidence(200, null));
-
-    private static double Percentile(List<double> sorted, double quantile) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
 }

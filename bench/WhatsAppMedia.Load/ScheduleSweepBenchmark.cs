@@ -56,13 +56,10 @@ internal static class ScheduleSweepBenchmark
 
         var lateness = recorders.SelectMany(recorder => recorder.QueuedAt).Select(at => (at - due).TotalSeconds).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"\nSweep: {queued.Sum():N0} queued in {elapsed.TotalSeconds:0.0} s ({queued.Sum() / elapsed.TotalSeconds:0} items/s); due → queued p50 {Percentile(lateness, 0.50):0.0} s, p99 {Percentile(lateness, 0.99):0.0} s, max {lateness.LastOrDefault():0.0} s\n"));
+            $"\nSweep: {queued.Sum():N0} queued in {elapsed.TotalSeconds:0.0} s ({queued.Sum() / elapsed.TotalSeconds:0} items/s); due → queued p50 {Percentiles.Of(lateness, 0.50):0.0} s, p99 {Percentiles.Of(lateness, 0.99):0.0} s, max {lateness.LastOrDefault():0.0} s\n"));
         Console.WriteLine(trace.Table());
         return queued.Sum() == items ? 0 : 1;
     }
-
-    private static double Percentile(List<double> sorted, double quantile) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
 
     /// <summary>The real queue, noting when each message was put on it.</summary>
     private sealed class TimedQueue(QueueClient queue) : IDeletionQueue

@@ -1,4 +1,4 @@
-using WhatsAppMedia.Core.Receipts;
+using WhatsAppMedia.Testing.Receipts;
 
 namespace WhatsAppMedia.Cli.Tests;
 
@@ -59,18 +59,5 @@ public sealed class ReceiptsVerifyCommandTests(CliFixture cli) : IClassFixture<C
 
     public void Dispose() => File.Delete(_file);
 
-    private static List<string> Chain(int count)
-    {
-        var lines = new List<string>();
-        var previous = ReceiptChain.Genesis;
-        for (var sequence = 1; sequence <= count; sequence++)
-        {
-            var json = ReceiptChain.Serialize(new DeletionReceipt(
-                sequence, "acme", "meta", "1013859600285441", null, "queue", "req", null, null, null, null, Now, "deleted", null, 1, new ReceiptEvidence(200, null), previous));
-            previous = ReceiptChain.Hash(json);
-            lines.Add(ReceiptChain.Line(json, previous));
-        }
-
-        return lines;
-    }
+    private static List<string> Chain(int count) => ReceiptExports.Chain(count, Now);
 }

@@ -12,6 +12,13 @@ public sealed class IntegratorTenantsFixture : LocalHostFixture
     public const string ApiKeySha256 = "ca6f2e39b2ff141859b18bb5283aadd5093c8ede2869f3656231a054e54bfc22";
     public const int MaxAttempts = 3;
 
+    /// <summary>
+    /// The host setting of a Meta tenant of a test's own, with the demo key and the sandbox's token: a tenant whose
+    /// schedule and receipts no other test on the same Azurite writes to.
+    /// </summary>
+    public static string OwnMetaTenant(string tenantId) =>
+        $$$"""--Tenants:{{{tenantId}}}={"provider":"meta","apiKeySha256":"{{{ApiKeySha256}}}","credentials":{"accessToken":"{{{SandboxAccounts.Meta.AccessToken}}}"}}""";
+
     /// <summary>The tenant without <c>phone</c> for each provider, in the issue's words where it gives them.</summary>
     public static readonly IReadOnlyDictionary<string, string> PhonelessTenants = new Dictionary<string, string>
     {

@@ -104,7 +104,7 @@ public class LocalHostDryRunTests(LocalEnvironment environment) : IClassFixture<
             [
                 "--MediaDeletion:BatchRetention=400.00:00:00",
                 "--Scheduling:SweepPeriod=01:00:00",
-                $$$"""--Tenants:{{{tenant}}}={"provider":"meta","apiKeySha256":"{{{IntegratorTenantsFixture.ApiKeySha256}}}","credentials":{"accessToken":"{{{SandboxAccounts.Meta.AccessToken}}}"}}""",
+                IntegratorTenantsFixture.OwnMetaTenant(tenant),
             ]);
 
     private static async Task<JsonElement> DryRunAsync(LocalHost host, string tenant, string? until)

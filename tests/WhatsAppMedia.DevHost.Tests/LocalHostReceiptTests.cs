@@ -22,7 +22,7 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         var tenant = $"rcpt-{Guid.NewGuid():N}"[..20];
         await using var host = await environment.StartHostAsync(
             $"rcpt-{Guid.NewGuid():N}"[..24],
-            [$$$"""--Tenants:{{{tenant}}}={"provider":"meta","apiKeySha256":"{{{IntegratorTenantsFixture.ApiKeySha256}}}","credentials":{"accessToken":"{{{SandboxAccounts.Meta.AccessToken}}}"}}"""]);
+            [IntegratorTenantsFixture.OwnMetaTenant(tenant)]);
         var meta = environment.Sandbox.Meta;
         var deleted = Enumerable.Range(0, 2).Select(_ => environment.Sandbox.CreateMedia(ProviderKind.Meta)).ToList();
         var throttledOnce = environment.Sandbox.CreateMedia(ProviderKind.Meta);

@@ -25,8 +25,8 @@ internal sealed partial class BatchProgress(
 
     /// <summary>
     /// Writes the receipt of the message's terminal <paramref name="state"/> (docs/receipts.md), then records the state
-    /// for its item; the batch store's exception escapes, so the delivery fails and is retried. A receipt that cannot be
-    /// written is logged and does not fail the delivery.
+    /// for its item; the batch store's exception escapes, so the delivery fails and is retried (a receipt's does not:
+    /// <see cref="ReceiptRecorder"/>).
     /// </summary>
     /// <param name="provider">The tenant's provider, when the tenant could be read.</param>
     /// <param name="result">The provider's answer, when it was called.</param>
@@ -36,16 +36,8 @@ internal sealed partial class BatchProgress(
         ArgumentNullException.ThrowIfNull(message);
         if (receipts is not null && code is not ErrorCodes.UnknownTenant and not ErrorCodes.InvalidTenantId)
         {
-            // A tenant that does not exist has no chain to hand a receipt to. A receipt that cannot be written does not
-            // fail the delivery: a retry would call the provider a second time for a deletion that already happened.
-            try
-            {
-                await receipts.RecordQueueOutcomeAsync(message, provider, state, code, result, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogReceiptFailure(exception, message.TenantId, message.MediaId);
-            }
+            // A tenant that does not exist has no chain to hand a receipt to.
+            await receipts.RecordQueueOutcomeAsync(message, provider, state, code, result, cancellationToken);
         }
 
         // A batch id not of the service's form was never issued by it (and may not even be a valid table key).
@@ -91,9 +83,6 @@ internal sealed partial class BatchProgress(
             : (InternalError, "The delivery failed unexpectedly; the host's log has the details.");
         return RecordAsync(message, BatchItemState.Poisoned, code, $"{detail} (delivery {_maxDequeueCount} of {_maxDequeueCount}; moved to the poison queue)", null, null, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} media {MediaId}: the outcome's receipt could not be written.")]
-    private partial void LogReceiptFailure(Exception exception, string tenantId, string mediaId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId}: batch {BatchId} has no item {Index} (removed, or never recorded); its outcome is not recorded.")]
     private partial void LogNotInBatch(string tenantId, string batchId, int index);

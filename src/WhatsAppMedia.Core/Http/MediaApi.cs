@@ -119,16 +119,7 @@ public sealed partial class MediaApi
         LogProviderCall(tenant!.Id, tenant.Provider, mediaId, "delete", OutcomeCodes.Name(result.Outcome), result.Attempts, Milliseconds(started), requestId);
         if (receipts is not null && result.Attempts > 0)
         {
-            try
-            {
-                await receipts.RecordImmediateAsync(
-                    tenant.Id, tenant.Provider, target!, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), requestId, reason, requestedAt, result, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // The deletion happened; failing its answer would only make the caller send it again. The gap is logged.
-                LogReceiptFailure(exception, tenant.Id, mediaId, requestId);
-            }
+            await receipts.RecordImmediateAsync(tenant.Id, tenant.Provider, target!, Caller(request), requestId, reason, requestedAt, result, cancellationToken);
         }
 
         if (result.Outcome == ProviderOutcome.Deleted)
@@ -192,7 +183,7 @@ public sealed partial class MediaApi
             return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
-        var submission = await submitter.SubmitAsync(tenant, batch, requestId, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), cancellationToken);
+        var submission = await submitter.SubmitAsync(tenant, batch, requestId, Caller(request), cancellationToken);
         return Accepted(tenant, submission, batch.Items.Count, requestId, registration: false);
     }
 
@@ -211,7 +202,7 @@ public sealed partial class MediaApi
             return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
-        var submission = await registrationSubmitter!.SubmitAsync(tenant, registrations, requestId, ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString()), cancellationToken);
+        var submission = await registrationSubmitter!.SubmitAsync(tenant, registrations, requestId, Caller(request), cancellationToken);
         return Accepted(tenant, submission, registrations.Items.Count, requestId, registration: true);
     }
 
@@ -297,31 +288,26 @@ public sealed partial class MediaApi
             return refusal!;
         }
 
-        var now = timeProvider.GetUtcNow();
-        var latest = now.AddDays(DeleteAt.MaxDaysAhead);
-        var until = latest;
-        var untilValues = request.Query["until"];
-        if (untilValues.Count > 1)
+        var latest = timeProvider.GetUtcNow().AddDays(DeleteAt.MaxDaysAhead);
+        if (QueryParameters.Repeated(request.Query, ["until"]) is { } repeated)
         {
-            return ProblemResults.Create(ErrorCodes.InvalidRequest, "Query parameter 'until' may be given once.", requestId);
+            return ProblemResults.Create(ErrorCodes.InvalidRequest, repeated, requestId);
         }
 
-        if (untilValues.Count == 1)
+        if (!QueryParameters.TryTime(request.Query, "until", out var requestedUntil, out var problem))
         {
-            if (!DeleteAt.TryParseTime(untilValues[0] ?? string.Empty, "until", out until, out var problem))
-            {
-                return ProblemResults.Create(ErrorCodes.InvalidRequest, "Query parameter " + problem, requestId);
-            }
-
-            if (until > latest)
-            {
-                return ProblemResults.Create(
-                    ErrorCodes.InvalidRequest,
-                    $"Query parameter 'until' may be at most {DeleteAt.MaxDaysAhead:N0} days ahead, as far as a deletion may be scheduled.",
-                    requestId);
-            }
+            return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
+        if (requestedUntil > latest)
+        {
+            return ProblemResults.Create(
+                ErrorCodes.InvalidRequest,
+                $"Query parameter 'until' may be at most {DeleteAt.MaxDaysAhead:N0} days ahead, as far as a deletion may be scheduled.",
+                requestId);
+        }
+
+        var until = requestedUntil ?? latest;
         DueDeletions due;
         try
         {
@@ -485,6 +471,9 @@ public sealed partial class MediaApi
     }
 
     /// <summary>Settles the request id and puts it on the response first, so every answer, errors included, carries it.</summary>
+    /// <summary>Who asked, for the receipts: an id of the API key sent, never the key (docs/receipts.md).</summary>
+    private static string Caller(HttpRequest request) => ReceiptRecorder.ApiKeyCaller(request.Headers[ApiKeyHeader].ToString());
+
     private static string Begin(HttpRequest request) => RequestIds.Settle(request.HttpContext);
 
     private async Task<(Tenant? Tenant, IResult? Refusal)> AuthenticateAsync(HttpRequest request, string tenantId, string requestId, CancellationToken cancellationToken)
@@ -531,9 +520,6 @@ public sealed partial class MediaApi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: batch {BatchId} of {Count} deletions queued; request {RequestId}.")]
     private partial void LogBatchQueued(string tenantId, string batchId, int count, string requestId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} media {MediaId}: the deletion's receipt could not be written (request {RequestId}).")]
-    private partial void LogReceiptFailure(Exception exception, string tenantId, string mediaId, string requestId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId}: the receipts could not be read.")]
     private partial void LogReceiptReadFailure(Exception exception, string tenantId);

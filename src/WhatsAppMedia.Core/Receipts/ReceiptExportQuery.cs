@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using WhatsAppMedia.Core.Scheduling;
+using WhatsAppMedia.Core.Http;
 
 namespace WhatsAppMedia.Core.Receipts;
 
@@ -22,16 +22,13 @@ internal sealed record ReceiptExportQuery(DateTimeOffset? From, DateTimeOffset? 
     {
         ArgumentNullException.ThrowIfNull(query);
         read = null;
-        foreach (var name in query.Keys)
+        if (QueryParameters.Repeated(query, query.Keys) is { } repeated)
         {
-            if (query[name].Count > 1)
-            {
-                problem = $"Query parameter '{name}' may be given once.";
-                return false;
-            }
+            problem = repeated;
+            return false;
         }
 
-        if (!TryTime(query, "from", out var from, out var invalidTime) || !TryTime(query, "to", out var to, out invalidTime))
+        if (!QueryParameters.TryTime(query, "from", out var from, out var invalidTime) || !QueryParameters.TryTime(query, "to", out var to, out invalidTime))
         {
             problem = invalidTime;
             return false;
@@ -68,25 +65,6 @@ internal sealed record ReceiptExportQuery(DateTimeOffset? From, DateTimeOffset? 
 
         read = new ReceiptExportQuery(from, to, mediaId, limit, after);
         problem = null;
-        return true;
-    }
-
-    private static bool TryTime(IQueryCollection query, string name, out DateTimeOffset? time, [NotNullWhen(false)] out string? problem)
-    {
-        time = null;
-        problem = null;
-        if (!query.TryGetValue(name, out var values))
-        {
-            return true;
-        }
-
-        if (!DeleteAt.TryParseTime(values.ToString(), name, out var parsed, out var invalid))
-        {
-            problem = "Query parameter " + invalid;
-            return false;
-        }
-
-        time = parsed;
         return true;
     }
 }

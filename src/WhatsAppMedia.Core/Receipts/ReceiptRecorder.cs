@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
 using WhatsAppMedia.Core.Providers;
@@ -8,8 +9,10 @@ namespace WhatsAppMedia.Core.Receipts;
 /// Writes the receipt of each terminal outcome (docs/receipts.md, "When a receipt is written"): the queue consumer's,
 /// before the outcome is recorded on its batch item, and DELETE-now's, once the provider has answered. The key says
 /// which outcome it is, so a redelivered message or a request sent again with its <c>X-Request-Id</c> leaves one receipt.
+/// A receipt that cannot be written is logged and never changes the deletion: failing a delivery would make its retry
+/// call the provider again, failing a DELETE-now answer would make the caller send it again.
 /// </summary>
-internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider timeProvider)
+internal sealed partial class ReceiptRecorder(TableReceiptStore store, TimeProvider timeProvider, ILogger<ReceiptRecorder> logger)
 {
     /// <summary>Who asked, for a message taken from the queue that does not say (one put there directly).</summary>
     public const string Queue = "queue";
@@ -32,7 +35,7 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
             ? $"batch/{message.BatchId}/{index}/{kind}"
             : $"message/{message.MediaId}/{message.RequestId}/{kind}";
         // The key is hashed before it is stored, so its length does not matter.
-        return store.AppendAsync(
+        return AppendAsync(
             new ReceiptRequest(
                 key,
                 message.TenantId,
@@ -66,7 +69,7 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
             ProviderOutcome.NotFound => BatchItemState.NotFound,
             _ => BatchItemState.Failed,
         };
-        return store.AppendAsync(
+        return AppendAsync(
             new ReceiptRequest(
                 $"http/{requestId}/{target.MediaId}",
                 tenantId,
@@ -87,6 +90,18 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
             cancellationToken);
     }
 
+    private async Task AppendAsync(ReceiptRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.AppendAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotWritten(exception, request.TenantId, request.MediaId, request.RequestId);
+        }
+    }
+
     /// <summary>Who asked over HTTP: <c>apiKey:</c> and the first 12 hex digits of the key's SHA-256, never the key.</summary>
     public static string ApiKeyCaller(string? apiKey) =>
         string.IsNullOrEmpty(apiKey) ? "apiKey:none" : "apiKey:" + Tenants.ApiKeyHash.Compute(apiKey)[..12];
@@ -96,4 +111,7 @@ internal sealed class ReceiptRecorder(TableReceiptStore store, TimeProvider time
         value is { Length: > MaxFieldLength } ? string.Concat(value.AsSpan(0, MaxFieldLength), "…") : value;
 
     private static ReceiptEvidence Evidence(DeletionResult? result) => new(result?.Answer.HttpStatus, result?.Answer.ProviderCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} media {MediaId}: the deletion's receipt could not be written (request {RequestId}).")]
+    private partial void LogNotWritten(Exception exception, string tenantId, string mediaId, string? requestId);
 }

@@ -1,4 +1,5 @@
 using WhatsAppMedia.Core.Receipts;
+using WhatsAppMedia.Testing.Receipts;
 
 namespace WhatsAppMedia.Core.Tests.Receipts;
 
@@ -80,22 +81,9 @@ public sealed class ReceiptVerifierTests
     [InlineData("{\"hash\":\"00\"}")]
     public void A_line_that_is_no_receipt_fails(string line) => ReceiptVerifier.Verify([line]).FailedLine.ShouldBe(1);
 
-    private static List<string> Chain(int count)
-    {
-        var lines = new List<string>();
-        var previous = ReceiptChain.Genesis;
-        for (var sequence = 1; sequence <= count; sequence++)
-        {
-            var json = Receipt(sequence, "deleted", previous);
-            previous = ReceiptChain.Hash(json);
-            lines.Add(ReceiptChain.Line(json, previous));
-        }
-
-        return lines;
-    }
+    private static List<string> Chain(int count) => ReceiptExports.Chain(count, Now);
 
     private static string Hash(string line) => line.Substring("{\"hash\":\"".Length, 64);
 
-    private static string Receipt(long sequence, string outcome, string previous) => ReceiptChain.Serialize(new DeletionReceipt(
-        sequence, "acme", "meta", "1013859600285441", null, "queue", "req", null, null, null, null, Now, outcome, null, 1, new ReceiptEvidence(200, null), previous));
+    private static string Receipt(long sequence, string outcome, string previous) => ReceiptExports.Receipt(sequence, outcome, previous, Now);
 }
