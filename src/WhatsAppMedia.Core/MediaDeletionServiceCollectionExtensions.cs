@@ -60,6 +60,7 @@ public static class MediaDeletionServiceCollectionExtensions
         services.AddHostedService<StorageSettingsCheck>();
         services.TryAddSingleton<TableReceiptStore>();
         services.TryAddSingleton<ReceiptRecorder>();
+        services.AddReceiptSigning();
         services.TryAddTransient<BatchProgress>();
         services.AddValidatedOptions<PacingOptions, PacingOptionsValidator>(PacingOptions.SectionName);
         services.TryAddSingleton<TablePacingStore>();

@@ -25,6 +25,13 @@ public static class DevHostConfiguration
             [DevHostPaths.RepositoryRootKey] = root,
         };
 
+        // Without a vault the local host signs receipt digests with a key file it creates on first start
+        // (docs/receipts.md, "The signing key"); with one, the vault's secret, as in Azure.
+        if (string.IsNullOrEmpty(builder.Configuration[DevHostPaths.VaultUriKey]) && !settings.ContainsKey(DevHostPaths.VaultUriKey))
+        {
+            settings.TryAdd(DevHostPaths.SigningKeyFileKey, Path.Combine(root, ".local", "receipt-signing-key.pem"));
+        }
+
         // One line per request or message at Information; HttpClient, ASP.NET Core and the Azure SDK (which the queue
         // engine forwards: every request of every poll) at Warning, unless a setting says otherwise.
         foreach (var (key, value) in LogLevelDefaults.Values)

@@ -34,6 +34,8 @@ public static class MediaRoutes
             media.RescheduleBatchAsync(request, tenantId, batchId, cancellationToken));
         api.Map(ApiRoutes.ExportReceiptsRoute, (HttpRequest request, string tenantId, MediaApi media, CancellationToken cancellationToken) =>
             media.ExportReceiptsAsync(request, tenantId, cancellationToken));
+        api.Map(ApiRoutes.SigningKeyRoute, (HttpRequest request, SigningKeyApi signingKey, CancellationToken cancellationToken) =>
+            signingKey.GetAsync(request, cancellationToken));
         api.Map(ApiRoutes.HealthRoute, (HttpRequest request) => MediaApi.Health(request));
         return routes;
     }

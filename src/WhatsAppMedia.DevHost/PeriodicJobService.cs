@@ -9,19 +9,21 @@ namespace WhatsAppMedia.DevHost;
 /// host's <see cref="TimeProvider"/>, each run in a scope of its own. A failed run is logged; the next period tries again,
 /// as the Functions timer would.
 /// </summary>
+/// <param name="runAtStart">Whether the first run is at start or after the first period (a job that need not run at start).</param>
 /// <param name="name">The job's name in the log (the Functions app's function name).</param>
 /// <param name="run">One run of the job, given the run's services.</param>
 internal sealed partial class PeriodicJobService(
-    string name, TimeSpan period, Func<IServiceProvider, CancellationToken, Task> run, IServiceScopeFactory scopes, TimeProvider timeProvider, ILogger<PeriodicJobService> logger)
+    string name, TimeSpan period, bool runAtStart, Func<IServiceProvider, CancellationToken, Task> run, IServiceScopeFactory scopes, TimeProvider timeProvider, ILogger<PeriodicJobService> logger)
     : BackgroundService
 {
     /// <summary>Registers a job of type <typeparamref name="TJob"/> to run every <paramref name="period"/>.</summary>
-    public static void Add<TJob>(IServiceCollection services, string name, Func<IServiceProvider, TimeSpan> period, Func<TJob, CancellationToken, Task> run)
+    public static void Add<TJob>(IServiceCollection services, string name, Func<IServiceProvider, TimeSpan> period, Func<TJob, CancellationToken, Task> run, bool runAtStart = true)
         where TJob : notnull =>
         // Not AddHostedService: it registers one service per implementation type, and each job is one of these.
         services.AddSingleton<IHostedService>(provider => new PeriodicJobService(
             name,
             period(provider),
+            runAtStart,
             (services, token) => run(services.GetRequiredService<TJob>(), token),
             provider.GetRequiredService<IServiceScopeFactory>(),
             provider.GetRequiredService<TimeProvider>(),
@@ -30,6 +32,11 @@ internal sealed partial class PeriodicJobService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(period, timeProvider);
+        if (!runAtStart && !await WaitAsync(timer, stoppingToken))
+        {
+            return;
+        }
+
         do
         {
             try

@@ -1,3 +1,4 @@
+using WhatsAppMedia.Core.Receipts;
 using WhatsAppMedia.Testing.Receipts;
 
 namespace WhatsAppMedia.Cli.Tests;
@@ -47,6 +48,41 @@ public sealed class ReceiptsVerifyCommandTests(CliFixture cli) : IClassFixture<C
         run.ExitCode.ShouldBe(ExitCodes.ReceiptsInvalid);
         run.Error.ShouldContain($"line {line}: ");
         run.Error.ShouldContain(problem);
+    }
+
+    [Fact]
+    public async Task With_the_saved_signing_key_answer_the_digests_signatures_are_checked_and_a_forged_one_fails_at_its_line()
+    {
+        using var key = ReceiptSigningKey.Create();
+        var chain = Chain(3);
+        List<string> lines = [chain[0], chain[1], ReceiptExports.Digest(2, ReceiptExports.HashOf(chain[1]), key, Now), chain[2]];
+        await File.WriteAllLinesAsync(_file, lines);
+        var keyFile = _file + ".key.json";
+        await File.WriteAllTextAsync(keyFile, $$"""{"algorithm":"ES256","keyId":"{{key.KeyId}}","publicKeyPem":{{System.Text.Json.JsonSerializer.Serialize(key.PublicKey.Pem)}}}""");
+        try
+        {
+            var checkedRun = await cli.RunAsync(null, "receipts", "verify", _file, "--key", keyFile);
+            checkedRun.ExitCode.ShouldBe(ExitCodes.Ok, checkedRun.Error);
+            checkedRun.Line("digests").ShouldBe("1, signatures valid, signed through receipt 2");
+
+            var keyless = await cli.RunAsync(null, "receipts", "verify", _file);
+            keyless.Line("digests").ShouldBe("1, signatures not checked (give --key)");
+
+            using var other = ReceiptSigningKey.Create();
+            await File.WriteAllTextAsync(keyFile, other.PublicKey.Pem);
+            var wrongKey = await cli.RunAsync(null, "receipts", "verify", _file, "--key", keyFile);
+            wrongKey.ExitCode.ShouldBe(ExitCodes.ReceiptsInvalid);
+            wrongKey.Error.ShouldContain($"line 3: the digest of receipt 2 is signed with key {key.KeyId}");
+
+            await File.WriteAllTextAsync(keyFile, "not a key");
+            var badKey = await cli.RunAsync(null, "receipts", "verify", _file, "--key", keyFile);
+            badKey.ExitCode.ShouldBe(ExitCodes.Usage);
+            badKey.Error.ShouldContain("Not an ECDSA public key");
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
     }
 
     [Fact]

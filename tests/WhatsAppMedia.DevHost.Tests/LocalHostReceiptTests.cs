@@ -75,12 +75,12 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
             answer.StatusCode.ShouldBe(i == 0 ? HttpStatusCode.OK : HttpStatusCode.NotFound);
         }
 
-        var lines = await ExportAsync(host, tenant, pageSize: 3);
+        var lines = await ReceiptExportReader.ReadAllAsync(host.Http, tenant, pageSize: 3);
         var immediate = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("receipt").Clone()).Single(receipt => receipt.GetProperty("batchId").ValueKind == JsonValueKind.Null);
         var immediateCaller = immediate.GetProperty("requestedBy").GetString();
 
         lines.Count.ShouldBe(7, string.Join('\n', lines));
-        ReceiptVerifier.Verify(lines).ShouldBe(new ReceiptVerification(7, null, null));
+        ReceiptVerifier.Verify(lines).ShouldBe(new ReceiptVerification(7, null, null, 0, null, false));
         var receipts = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("receipt").Clone()).ToList();
         var bulk = receipts.Where(receipt => receipt.GetProperty("batchId").ValueKind == JsonValueKind.String).ToList();
         bulk.Select(receipt => receipt.GetProperty("itemIndex").GetInt32()).Order().ShouldBe([0, 1, 2, 3, 4, 5]);
@@ -147,24 +147,5 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         var error = (await bulk.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Single();
         (error.GetProperty("index").GetInt32(), error.GetProperty("detail").GetString()!.Contains("'items[1].reason'", StringComparison.Ordinal)).ShouldBe((1, true));
         environment.Sandbox.Meta.HasMedia(mediaId).ShouldBeTrue();
-    }
-
-    private static async Task<List<string>> ExportAsync(LocalHost host, string tenant, int pageSize)
-    {
-        var lines = new List<string>();
-        string? token = null;
-        do
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/{tenant}/receipts?limit={pageSize}" + (token is null ? string.Empty : $"&continuationToken={token}"));
-            request.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
-            using var response = await host.Http.SendAsync(request);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/x-ndjson");
-            lines.AddRange((await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            token = response.Headers.TryGetValues("X-Continuation-Token", out var values) ? values.Single() : null;
-        }
-        while (token is not null);
-
-        return lines;
     }
 }

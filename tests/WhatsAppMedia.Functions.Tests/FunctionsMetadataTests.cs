@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WhatsAppMedia.Core.Batches;
+using WhatsAppMedia.Core.Receipts;
 using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Core.Http;
 
@@ -20,7 +21,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_contracts_functions()
     {
         Functions.Select(function => function.GetProperty("name").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["CancelDeletionBatch", "CountScheduledDeletions", "DeleteMedia", "ExportReceipts", "GetDeletionBatch", "GetMedia", "GetMediaContent", "Health", "ProcessMediaDeletion", "QueueDeletions", "RegisterMedia", "RemoveExpiredBatches", "RescheduleDeletionBatch", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
+            .ShouldBe(["CancelDeletionBatch", "CountScheduledDeletions", "DeleteMedia", "ExportReceipts", "GetDeletionBatch", "GetMedia", "GetMediaContent", "GetReceiptSigningKey", "Health", "ProcessMediaDeletion", "QueueDeletions", "RegisterMedia", "RemoveExpiredBatches", "RemoveExpiredReceipts", "RescheduleDeletionBatch", "SignReceiptDigests", "SweepScheduledDeletions", "Z_UnmatchedRoute"]);
     }
 
     [Theory]
@@ -32,6 +33,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetDeletionBatch", "get", "tenants/{tenantId}/media/deletions/{batchId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetBatchAsync")]
     [InlineData("GetMedia", "get", "tenants/{tenantId}/media/{mediaId}", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaAsync")]
     [InlineData("GetMediaContent", "get", "tenants/{tenantId}/media/{mediaId}/content", "WhatsAppMedia.Functions.MediaApiFunctions.GetMediaContentAsync")]
+    [InlineData("GetReceiptSigningKey", "get", "receipts/signing-key", "WhatsAppMedia.Functions.SigningKeyFunction.GetAsync")]
     [InlineData("Health", "get", "health", "WhatsAppMedia.Functions.MediaApiFunctions.Health")]
     public void Each_http_function_has_the_contracts_route_and_method_and_is_anonymous(string name, string method, string route, string entryPoint)
     {
@@ -155,6 +157,19 @@ public sealed class FunctionsMetadataTests
         binding.GetProperty("direction").GetString().ShouldBe("In");
         binding.GetProperty("schedule").GetString().ShouldBe(BatchRetentionJob.Schedule);
         BatchRetentionJob.Schedule.ShouldBe("0 0 * * * *");
+    }
+
+    [Theory]
+    [InlineData("SignReceiptDigests", "WhatsAppMedia.Functions.ReceiptDigestFunction.RunAsync", ReceiptDigestJob.Schedule, "0 */15 * * * *")]
+    [InlineData("RemoveExpiredReceipts", "WhatsAppMedia.Functions.ReceiptRetentionFunction.RunAsync", ReceiptRetentionJob.Schedule, "0 30 3 * * *")]
+    public void The_receipt_functions_run_their_jobs_on_a_timer(string name, string entryPoint, string schedule, string expected)
+    {
+        var function = Function(name);
+        function.GetProperty("entryPoint").GetString().ShouldBe(entryPoint);
+        var binding = function.GetProperty("bindings").EnumerateArray().ShouldHaveSingleItem();
+        binding.GetProperty("type").GetString().ShouldBe("timerTrigger");
+        binding.GetProperty("schedule").GetString().ShouldBe(schedule);
+        schedule.ShouldBe(expected);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class WorkerFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The receipt signing key file the worker creates on its first digest, in a directory of this fixture's own.</summary>
+    public string SigningKeyFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("worker-signing-").FullName, "receipt-signing-key.pem");
+
     /// <summary>The queue as the Functions host reads and writes it: host.json says base64.</summary>
     public QueueClient QueueNamed(string name) =>
         new(StorageConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
@@ -46,6 +49,7 @@ public sealed class WorkerFixture : IAsyncLifetime
 
         settings["AzureWebJobsStorage"] = StorageConnectionString;
         settings["MediaDeletion__Queue"] = Queue;
+        settings["Receipts__SigningKeyFile"] = SigningKeyFile;
         // One attempt per call, so a transient provider failure surfaces at once instead of after the retry budget.
         settings["Providers__Retry__MaxAttempts"] = "1";
         return settings;
@@ -77,6 +81,8 @@ public sealed class WorkerFixture : IAsyncLifetime
         {
             await _azurite.DisposeAsync();
         }
+
+        Directory.Delete(Path.GetDirectoryName(SigningKeyFile)!, recursive: true);
     }
 }
 

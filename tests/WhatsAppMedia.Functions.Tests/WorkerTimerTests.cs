@@ -1,8 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using WhatsAppMedia.Core.Batches;
 using WhatsAppMedia.Core.Deletions;
+using WhatsAppMedia.Core.Receipts;
 using WhatsAppMedia.Core.Scheduling;
 using WhatsAppMedia.Functions.Tests.Rpc;
 
@@ -37,5 +40,38 @@ public sealed class WorkerTimerTests(WorkerFixture worker)
         {
             left.Message.BatchId.ShouldNotBe(batchId, "the row is removed once its message is queued");
         }
+    }
+
+    [Fact]
+    public async Task The_digest_timer_signs_the_chain_head_and_the_export_verifies_with_the_anonymous_signing_key()
+    {
+        var mediaId = worker.Sandbox.CreateMedia(WhatsAppMedia.Sandbox.ProviderKind.Meta);
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, new Uri($"api/tenants/demo-meta/media/{mediaId}", UriKind.Relative));
+        delete.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using (var deleted = await worker.Http.SendAsync(delete))
+        {
+            deleted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var guard = new CancellationTokenSource(WorkerFixture.Guard);
+        var invocation = await worker.Host.InvokeTimerAsync("SignReceiptDigests", guard.Token);
+        invocation.Result.Status.ShouldBe(StatusResult.Types.Status.Success, invocation.Result.Exception?.Message);
+
+        // Anonymous: no API key.
+        using var keyAnswer = await worker.Http.GetAsync(new Uri("api/receipts/signing-key", UriKind.Relative));
+        keyAnswer.StatusCode.ShouldBe(HttpStatusCode.OK, await keyAnswer.Content.ReadAsStringAsync());
+        var keyJson = await keyAnswer.Content.ReadAsStringAsync();
+        var publicKey = ReceiptPublicKey.Parse(keyJson);
+        File.Exists(worker.SigningKeyFile).ShouldBeTrue();
+        JsonDocument.Parse(keyJson).RootElement.GetProperty("jwk").GetProperty("kid").GetString().ShouldBe(publicKey.KeyId);
+
+        using var export = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/tenants/demo-meta/receipts?mediaId={mediaId}", UriKind.Relative));
+        export.Headers.Add("X-Api-Key", WorkerFixture.DemoApiKey);
+        using var exported = await worker.Http.SendAsync(export);
+        var lines = (await exported.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2, "the receipt, and the digest of it: the chain's head");
+        var verification = ReceiptVerifier.Verify(lines, allowGaps: true, publicKey);
+        verification.IsValid.ShouldBeTrue(verification.Problem);
+        (verification.Digests, verification.SignaturesChecked).ShouldBe((1, true));
     }
 }

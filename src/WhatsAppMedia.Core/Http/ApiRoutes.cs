@@ -57,6 +57,9 @@ public static class ApiRoutes
     /// <summary>GET /api/tenants/{tenantId}/receipts: the tenant's deletion receipts as NDJSON.</summary>
     public const string Receipts = "tenants/{tenantId}/receipts";
 
+    /// <summary>GET /api/receipts/signing-key: the public key of signed receipt digests, anonymous.</summary>
+    public const string SigningKey = "receipts/signing-key";
+
     /// <summary>GET /api/health.</summary>
     public const string Health = "health";
 
@@ -86,10 +89,12 @@ public static class ApiRoutes
 
     public static ApiRoute ExportReceiptsRoute { get; } = new(Receipts, Get);
 
+    public static ApiRoute SigningKeyRoute { get; } = new(SigningKey, Get);
+
     public static ApiRoute HealthRoute { get; } = new(Health, Get);
 
     /// <summary>Every route with its method; a template may appear once per method.</summary>
-    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, RegisterMediaRoute, DeletionScheduleRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, ExportReceiptsRoute, HealthRoute];
+    public static IReadOnlyList<ApiRoute> All { get; } = [DeleteMediaRoute, GetMediaRoute, GetMediaContentRoute, QueueDeletionsRoute, RegisterMediaRoute, DeletionScheduleRoute, BatchStatusRoute, CancelBatchRoute, RescheduleBatchRoute, ExportReceiptsRoute, SigningKeyRoute, HealthRoute];
 
     private static readonly (ApiRoute Route, TemplateMatcher Matcher)[] Matchers =
         [.. All.Select(route => (route, new TemplateMatcher(TemplateParser.Parse($"{Prefix}/{route.Template}"), [])))];

@@ -345,15 +345,11 @@ public sealed partial class MediaApi
             return ProblemResults.Create(ErrorCodes.InvalidRequest, problem, requestId);
         }
 
-        var page = new List<StoredReceipt>(Math.Min(query.Limit + 1, 1024));
+        ReceiptExportPage page;
         try
         {
             var store = receiptStore ?? throw new InvalidOperationException("No receipt store is registered.");
-            // One more than the page: whether there is a next page is known before the first byte is written.
-            await foreach (var receipt in store.ListAsync(tenant.Id, query.After, query.Limit + 1, query.From, query.To, query.MediaId, cancellationToken))
-            {
-                page.Add(receipt);
-            }
+            page = await ReceiptExportPage.ReadAsync(store, tenant.Id, query, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -361,19 +357,12 @@ public sealed partial class MediaApi
             return ProblemResults.Create(ErrorCodes.QueueUnavailable, "The tenant's receipts cannot be read right now; try again later.", requestId);
         }
 
-        if (page.Count > query.Limit)
+        if (page.ContinueAfter is { } after)
         {
-            page.RemoveAt(page.Count - 1);
-            request.HttpContext.Response.Headers[ReceiptContinuationHeader] = page[^1].Sequence.ToString(CultureInfo.InvariantCulture);
+            request.HttpContext.Response.Headers[ReceiptContinuationHeader] = after.ToString(CultureInfo.InvariantCulture);
         }
 
-        var body = new System.Text.StringBuilder();
-        foreach (var receipt in page)
-        {
-            body.Append(receipt.Line).Append('\n');
-        }
-
-        return Results.Text(body.ToString(), "application/x-ndjson", System.Text.Encoding.UTF8);
+        return Results.Text(page.Body, "application/x-ndjson", System.Text.Encoding.UTF8);
     }
 
     /// <summary>The header that names the next page of a receipt export.</summary>

@@ -19,6 +19,11 @@ internal static class ReceiptChain
     /// <summary>Lowercase hex SHA-256 of the receipt's JSON as UTF-8.</summary>
     public static string Hash(string receiptJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(receiptJson)));
 
+    public static string Serialize(ReceiptDigest digest) => JsonSerializer.Serialize(digest, ReceiptJsonContext.Default.ReceiptDigest);
+
     /// <summary>One NDJSON line of an export (without the line feed).</summary>
     public static string Line(string receiptJson, string hash) => $"{{\"hash\":\"{hash}\",\"receipt\":{receiptJson}}}";
+
+    /// <summary>The export line of a signed digest, after the line of the receipt it ends at.</summary>
+    public static string DigestLine(string digestJson, string signature) => $"{{\"digest\":{digestJson},\"signature\":\"{signature}\"}}";
 }

@@ -8,14 +8,18 @@ namespace WhatsAppMedia.Core.Receipts;
 /// sequence numbers rise by one. A changed byte fails at its line, a removed line at the line after it, a swapped pair
 /// at the first of them. An export filtered by time or media id has gaps by design: <paramref name="allowGaps"/>
 /// then checks each line's own hash, the order, and the links where two receipts are adjacent.
+/// A signed digest's line must follow the receipt it names, with that receipt's hash; with <c>signingKey</c> its
+/// signature is checked too (docs/receipts.md, "Signed digests").
 /// </summary>
 public static class ReceiptVerifier
 {
-    public static ReceiptVerification Verify(IEnumerable<string> lines, bool allowGaps = false)
+    public static ReceiptVerification Verify(IEnumerable<string> lines, bool allowGaps = false, ReceiptPublicKey? signingKey = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var lineNumber = 0;
         var receipts = 0;
+        var digests = 0;
+        long? signedThrough = null;
         long? previousSequence = null;
         string? previousHash = null;
         string? tenantId = null;
@@ -27,16 +31,32 @@ public static class ReceiptVerifier
                 continue;
             }
 
-            var problem = Check(line, allowGaps, ref previousSequence, ref previousHash, ref tenantId);
-            if (problem is not null)
+            string? problem;
+            if (line.StartsWith("{\"digest\":", StringComparison.Ordinal))
             {
-                return new ReceiptVerification(receipts, lineNumber, problem);
+                problem = ReceiptDigestCheck.Check(line, previousSequence, previousHash, tenantId, signingKey);
+                if (problem is null)
+                {
+                    digests++;
+                    signedThrough = previousSequence;
+                }
+            }
+            else
+            {
+                problem = Check(line, allowGaps, ref previousSequence, ref previousHash, ref tenantId);
+                if (problem is null)
+                {
+                    receipts++;
+                }
             }
 
-            receipts++;
+            if (problem is not null)
+            {
+                return new ReceiptVerification(receipts, lineNumber, problem, digests, signedThrough, signingKey is not null);
+            }
         }
 
-        return new ReceiptVerification(receipts, null, null);
+        return new ReceiptVerification(receipts, null, null, digests, signedThrough, signingKey is not null);
     }
 
     private static string? Check(string line, bool allowGaps, ref long? previousSequence, ref string? previousHash, ref string? tenantId)

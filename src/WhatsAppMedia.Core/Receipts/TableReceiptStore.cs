@@ -1,3 +1,4 @@
+// Longer than 250 lines: one table layout (head, receipts, keys, digests); every read and conditional write of it belongs together.
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -11,7 +12,7 @@ namespace WhatsAppMedia.Core.Receipts;
 /// <summary>
 /// A tenant's receipts in Azure Table storage (table <c>mediadeletionreceipts</c>, docs/receipts.md, "Storage"). One
 /// partition per tenant: the chain head (<c>head</c>: the last sequence number and hash), one <c>r{seq}</c> row per
-/// receipt, and one <c>k{key}</c> row per receipt key. A receipt, its key row and the head's advance are written in
+/// receipt, one <c>k{key}</c> row per receipt key, and one <c>d{seq}</c> row per signed digest. A receipt, its key row and the head's advance are written in
 /// one entity group transaction with the head's ETag as its condition: all or nothing, so two instances appending at
 /// once keep one chain (the loser reads the new head and tries again) and a key already written stops a second receipt.
 /// </summary>
@@ -71,6 +72,8 @@ internal sealed class TableReceiptStore
                     ["Hash"] = hash,
                     ["MediaId"] = request.MediaId,
                     ["CompletedAt"] = request.CompletedAt.ToUniversalTime(),
+                    // So retention removes the key with its receipt.
+                    ["KeyRow"] = keyRow,
                 }),
                 head.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, newHead, head.Value!.ETag)
@@ -123,8 +126,123 @@ internal sealed class TableReceiptStore
         }
     }
 
+    /// <summary>Every tenant's chain head: one cross-partition query on the row key, for the digest job.</summary>
+    public async IAsyncEnumerable<ReceiptChainHead> ListHeadsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {HeadRowKey}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "Seq", "Hash"], cancellationToken: cancellationToken))
+        {
+            yield return new ReceiptChainHead(row.PartitionKey, row.GetInt64("Seq") ?? 0, row.GetString("Hash") ?? string.Empty);
+        }
+    }
+
+    /// <summary>Adds the digest of receipt <paramref name="sequence"/>; false when one is already there (another instance signed it).</summary>
+    public Task<bool> TryAddDigestAsync(string tenantId, long sequence, string json, string signature, CancellationToken cancellationToken) =>
+        _created.RunAsync(
+            async () =>
+            {
+                try
+                {
+                    await _table.AddEntityAsync(new TableEntity(tenantId, DigestRowKey(sequence)) { ["Json"] = json, ["Signature"] = signature }, cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException conflict) when (conflict.Status == 409)
+                {
+                    return false;
+                }
+            },
+            cancellationToken);
+
+    /// <summary>The tenant's digests of receipts <paramref name="first"/> to <paramref name="last"/>, in order.</summary>
+    public async IAsyncEnumerable<StoredDigest> ListDigestsAsync(string tenantId, long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {DigestRowKey(first)} and RowKey le {DigestRowKey(last)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Json", "Signature"], cancellationToken: cancellationToken))
+        {
+            yield return new StoredDigest(SequenceOf(row.RowKey), row.GetString("Json") ?? string.Empty, row.GetString("Signature") ?? string.Empty);
+        }
+    }
+
+    /// <summary>
+    /// Removes the tenant's oldest receipts, in chain order, while they completed before <paramref name="cutoff"/>, with
+    /// their key rows and the digests of them; stops at the first younger one, so what is left is still one unbroken
+    /// chain (its first <c>previousHash</c> names a removed receipt). The head stays. Returns how many receipts went.
+    /// </summary>
+    public async Task<int> RemoveCompletedBeforeAsync(string tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey gt {ReceiptRowKey(0)} and RowKey lt {"s"}");
+        var removed = 0;
+        long last = 0;
+        var actions = new List<TableTransactionAction>(100);
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "CompletedAt", "KeyRow"], cancellationToken: cancellationToken))
+        {
+            if (row.GetDateTimeOffset("CompletedAt") is not { } completedAt || completedAt >= cutoff)
+            {
+                break;
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, row.RowKey), ETag.All));
+            if (row.GetString("KeyRow") is { } keyRow)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, keyRow), ETag.All));
+            }
+
+            last = SequenceOf(row.RowKey);
+            removed++;
+            if (actions.Count >= 98)
+            {
+                await DeleteAsync(actions, cancellationToken);
+            }
+        }
+
+        await DeleteAsync(actions, cancellationToken);
+        if (last > 0)
+        {
+            await foreach (var digest in ListDigestsAsync(tenantId, 1, last, cancellationToken))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, DigestRowKey(digest.Sequence)), ETag.All));
+                if (actions.Count >= 98)
+                {
+                    await DeleteAsync(actions, cancellationToken);
+                }
+            }
+
+            await DeleteAsync(actions, cancellationToken);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Deletes in one transaction; when a row is gone already (another instance's run), one by one.</summary>
+    private async Task DeleteAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        if (actions.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException gone) when (gone.Status == 404)
+        {
+            foreach (var action in actions)
+            {
+                await _table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken);
+            }
+        }
+
+        actions.Clear();
+    }
+
     /// <summary>Twelve digits: a trillion receipts per tenant, sorted as numbers.</summary>
     private static string ReceiptRowKey(long sequence) => "r" + sequence.ToString("D12", CultureInfo.InvariantCulture);
+
+    private static string DigestRowKey(long sequence) => "d" + sequence.ToString("D12", CultureInfo.InvariantCulture);
 
     private static long SequenceOf(string rowKey) => long.Parse(rowKey.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
 

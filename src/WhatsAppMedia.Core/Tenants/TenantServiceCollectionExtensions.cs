@@ -33,6 +33,8 @@ internal static class TenantServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantAuthenticator>();
+        // Not TryAdd: a second call (a test's, with a stand-in's client) replaces the first.
+        services.AddSingleton(new SecretClientFactory(secretClientFactory ?? (vaultOptions => KeyVaultClientFactory.Create(vaultOptions))));
         services.AddSingleton<ITenantStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value;
@@ -40,7 +42,7 @@ internal static class TenantServiceCollectionExtensions
             return options.VaultUri is null
                 ? new ConfigurationTenantStore(configuration, LoggerFor<ConfigurationTenantStore>(provider), providers)
                 : new CachingTenantStore(
-                    new KeyVaultTenantSource((secretClientFactory ?? (vaultOptions => KeyVaultClientFactory.Create(vaultOptions)))(options)),
+                    new KeyVaultTenantSource(provider.GetRequiredService<SecretClientFactory>().Create(options)),
                     options,
                     provider.GetRequiredService<TimeProvider>(),
                     LoggerFor<CachingTenantStore>(provider),

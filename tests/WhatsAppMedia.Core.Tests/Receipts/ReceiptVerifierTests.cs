@@ -11,7 +11,7 @@ public sealed class ReceiptVerifierTests
     [Fact]
     public void An_untouched_export_verifies()
     {
-        ReceiptVerifier.Verify(Chain(4)).ShouldBe(new ReceiptVerification(4, null, null));
+        ReceiptVerifier.Verify(Chain(4)).ShouldBe(new ReceiptVerification(4, null, null, 0, null, false));
         ReceiptVerifier.Verify([]).IsValid.ShouldBeTrue();
     }
 

@@ -22,7 +22,7 @@ public sealed class TableReceiptStoreTests(AzuriteFixture fixture) : IClassFixtu
 
         lines.Count.ShouldBe(2);
         lines[0].ShouldContain($"\"previousHash\":\"{ReceiptChain.Genesis}\"");
-        ReceiptVerifier.Verify(lines).ShouldBe(new ReceiptVerification(2, null, null));
+        ReceiptVerifier.Verify(lines).ShouldBe(new ReceiptVerification(2, null, null, 0, null, false));
     }
 
     [Fact]
