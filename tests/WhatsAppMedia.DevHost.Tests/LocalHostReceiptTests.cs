@@ -94,12 +94,106 @@ public class LocalHostReceiptTests(LocalEnvironment environment) : IClassFixture
         immediate.GetProperty("reason").GetString().ShouldBe("user asked");
         immediate.GetProperty("requestedBy").GetString()!.ShouldMatch("^apiKey:[0-9a-f]{12}$");
         immediate.GetProperty("evidence").GetProperty("httpStatus").GetInt32().ShouldBe(200);
+        // Meta's x-fb-trace-id of the request: on a success, and on an error (where the body's fbtrace_id is the same).
+        immediate.GetProperty("evidence").GetProperty("providerRequestId").GetString()!.ShouldMatch("^[A-Za-z0-9_-]{11}$");
+        receipts.Single(receipt => receipt.GetProperty("mediaId").GetString() == rejected).GetProperty("evidence").GetProperty("providerRequestId").GetString()!.ShouldMatch("^[A-Za-z0-9_-]{11}$");
 
         var export = string.Join('\n', lines);
         foreach (var secret in new[] { SandboxAccounts.Meta.AccessToken, LocalHost.DemoApiKey, IntegratorTenantsFixture.ApiKeySha256, "http://", "https://" })
         {
             export.ShouldNotContain(secret, Case.Insensitive);
         }
+    }
+
+    [Fact]
+    public async Task A_mixed_batch_of_a_thousand_items_has_exactly_one_receipt_per_item_and_redeliveries_add_none()
+    {
+        var tenant = $"rcpk-{Guid.NewGuid():N}"[..20];
+        await using var host = await environment.StartHostAsync($"rcpk-{Guid.NewGuid():N}"[..24], [IntegratorTenantsFixture.OwnMetaTenant(tenant)]);
+        var meta = environment.Sandbox.Meta;
+        // 850 deleted, 50 not found, 50 throttled once then deleted, 25 rejected (failed), 25 never answering (poisoned).
+        var items = new List<(string MediaId, string Outcome)>(1000);
+        for (var i = 0; i < 1000; i++)
+        {
+            var kind = i switch { < 850 => "deleted", < 900 => "notFound", < 950 => "throttled", < 975 => "failed", _ => "poisoned" };
+            var mediaId = kind == "notFound" ? $"10138596{i:D8}" : environment.Sandbox.CreateMedia(ProviderKind.Meta);
+            switch (kind)
+            {
+                case "throttled":
+                    meta.InjectFault(SandboxFault.Throttle(TimeSpan.FromSeconds(1)) with { MediaId = mediaId });
+                    break;
+                case "failed":
+                    meta.InjectFault(SandboxFault.Reject() with { MediaId = mediaId });
+                    break;
+                case "poisoned":
+                    meta.InjectFault(SandboxFault.ServerError(503) with { MediaId = mediaId }, times: 1000);
+                    break;
+            }
+
+            items.Add((mediaId, kind == "throttled" ? "deleted" : kind));
+        }
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{tenant}/media/deletions")
+        {
+            Content = JsonContent.Create(new { items = items.Select(item => new { mediaId = item.MediaId }) }),
+        };
+        post.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+        using var accepted = await host.Http.SendAsync(post);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        var batchId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
+        await WaitUntilDoneAsync(host, batchId, tenant);
+
+        // The queue delivers ten settled items again: their receipts are already written.
+        var handled = host.Progress.Handled;
+        for (var index = 0; index < 10; index++)
+        {
+            await host.QueueNamed(host.Queue).SendAsync(new DeletionMessage(tenant, items[index].MediaId, BatchId: batchId, ItemIndex: index).ToJson());
+        }
+
+        await host.Progress.WaitForHandledAsync(handled + 10).WaitAsync(Guard);
+
+        var lines = await ReceiptExportReader.ReadAllAsync(host.Http, tenant, pageSize: 5000);
+        ReceiptVerifier.Verify(lines).ShouldBe(new ReceiptVerification(1000, null, null, 0, null, false));
+        var receipts = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("receipt").Clone()).ToList();
+        receipts.Select(receipt => receipt.GetProperty("itemIndex").GetInt32()).Order().ShouldBe(Enumerable.Range(0, 1000), "exactly one receipt per item");
+        receipts.ShouldAllBe(receipt => receipt.GetProperty("outcome").GetString() == items[receipt.GetProperty("itemIndex").GetInt32()].Outcome);
+    }
+
+    private static async Task WaitUntilDoneAsync(LocalHost host, string batchId, string tenant)
+    {
+        while (true)
+        {
+            // Read before the status: a message handled in between still ends the wait.
+            var handledSoFar = host.Progress.Handled;
+            if ((await BatchStatusReader.StatusAsync(host, batchId, tenant)).GetProperty("done").GetBoolean())
+            {
+                return;
+            }
+
+            await host.Progress.WaitForHandledAsync(handledSoFar + 1).WaitAsync(Guard);
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_delete_now_sent_again_with_its_request_id_and_then_deleted_has_both_receipts()
+    {
+        var tenant = $"rcptre-{Guid.NewGuid():N}"[..20];
+        await using var host = await environment.StartHostAsync($"rcptre-{Guid.NewGuid():N}"[..24], [IntegratorTenantsFixture.OwnMetaTenant(tenant)]);
+        var mediaId = environment.Sandbox.CreateMedia(ProviderKind.Meta);
+        environment.Sandbox.Meta.InjectFault(SandboxFault.Reject() with { MediaId = mediaId });
+        HttpStatusCode[] answers = [HttpStatusCode.BadGateway, HttpStatusCode.OK, HttpStatusCode.NotFound];
+        foreach (var expected in answers)
+        {
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/tenants/{tenant}/media/{mediaId}");
+            delete.Headers.Add("X-Api-Key", LocalHost.DemoApiKey);
+            delete.Headers.Add("X-Request-Id", "same-request");
+            using var answer = await host.Http.SendAsync(delete);
+            answer.StatusCode.ShouldBe(expected);
+        }
+
+        var lines = await ReceiptExportReader.ReadAllAsync(host.Http, tenant, pageSize: 100);
+        lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("receipt").GetProperty("outcome").GetString())
+            .ShouldBe(["failed", "deleted"], "the refusal and the deletion both happened; the third answer is the same outcome as the second");
     }
 
     [Theory]

@@ -16,6 +16,9 @@ internal sealed record ProviderAnswer(
     string? ProviderMessage = null,
     TimeSpan? RetryAfter = null)
 {
+    /// <summary>The provider's own id of this request (Meta <c>x-fb-trace-id</c>, AWS <c>x-amzn-RequestId</c>), when it gave one.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>Longest provider message kept; provider bodies can be large HTML error pages.</summary>
     public const int MaxMessageLength = 500;
 

@@ -69,9 +69,11 @@ internal sealed partial class ReceiptRecorder(TableReceiptStore store, TimeProvi
             ProviderOutcome.NotFound => BatchItemState.NotFound,
             _ => BatchItemState.Failed,
         };
+        // As for queue outcomes: a failed request sent again with its X-Request-Id and then deleted has two receipts.
+        var kind = outcome == BatchItemState.Failed ? "failed" : "settled";
         return AppendAsync(
             new ReceiptRequest(
-                $"http/{requestId}/{target.MediaId}",
+                $"http/{requestId}/{target.MediaId}/{kind}",
                 tenantId,
                 provider,
                 Bounded(target.MediaId)!,
@@ -110,7 +112,7 @@ internal sealed partial class ReceiptRecorder(TableReceiptStore store, TimeProvi
     private static string? Bounded(string? value) =>
         value is { Length: > MaxFieldLength } ? string.Concat(value.AsSpan(0, MaxFieldLength), "…") : value;
 
-    private static ReceiptEvidence Evidence(DeletionResult? result) => new(result?.Answer.HttpStatus, result?.Answer.ProviderCode);
+    private static ReceiptEvidence Evidence(DeletionResult? result) => new(result?.Answer.HttpStatus, Bounded(result?.Answer.ProviderCode), result?.Answer.RequestId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {TenantId} media {MediaId}: the deletion's receipt could not be written (request {RequestId}).")]
     private partial void LogNotWritten(Exception exception, string tenantId, string mediaId, string? requestId);

@@ -38,6 +38,8 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
 
     public static string DemoTenant => SandboxAccounts.Meta.DemoTenant;
 
+    private const string TraceIdHeader = "x-fb-trace-id";
+
     private string Prefix => Kind.ToName();
 
     public void Map(IEndpointRouteBuilder routes)
@@ -268,12 +270,21 @@ internal sealed partial class MetaImitation(SandboxProviderState state, TimeProv
             body["is_transient"] = true;
         }
 
-        body["fbtrace_id"] = RandomNumberGenerator.GetString(TraceAlphabet, 11);
+        // The body's trace id is the one in the x-fb-trace-id header, as the Graph API gives them.
+        var traceId = RandomNumberGenerator.GetString(TraceAlphabet, 11);
+        body["fbtrace_id"] = traceId;
+        context.Response.Headers[TraceIdHeader] = traceId;
         return WriteJsonAsync(context, status, new JsonObject { ["error"] = body });
     }
 
     private static Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
     {
+        // The Graph API names every answer's request in this header.
+        if (!context.Response.Headers.ContainsKey(TraceIdHeader))
+        {
+            context.Response.Headers[TraceIdHeader] = RandomNumberGenerator.GetString(TraceAlphabet, 11);
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=UTF-8";
         return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);

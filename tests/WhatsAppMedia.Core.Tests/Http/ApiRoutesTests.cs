@@ -23,6 +23,7 @@ public class ApiRoutesTests
                 "DELETE /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "PATCH /api/tenants/{tenantId}/media/deletions/{batchId}",
                 "GET /api/tenants/{tenantId}/receipts",
+                "GET /api/receipts/signing-key",
                 "GET /api/health",
             ],
             ignoreOrder: true);

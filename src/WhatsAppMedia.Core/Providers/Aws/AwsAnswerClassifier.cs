@@ -12,10 +12,19 @@ internal static class AwsAnswerClassifier
 {
     public const string ErrorTypeHeader = "x-amzn-ErrorType";
 
+    public const string RequestIdHeader = "x-amzn-RequestId";
+
     public static async Task<ProviderAnswer> ClassifyAsync(HttpResponseMessage response, TimeProvider timeProvider, SigV4Credentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(credentials);
+        var answer = await ClassifyCoreAsync(response, timeProvider, credentials, cancellationToken);
+        // Every AWS answer names its request (https://docs.aws.amazon.com/general/latest/gr/api-retries.html): evidence.
+        return answer with { RequestId = ProviderRequestId.From(response, RequestIdHeader) };
+    }
+
+    private static async Task<ProviderAnswer> ClassifyCoreAsync(HttpResponseMessage response, TimeProvider timeProvider, SigV4Credentials credentials, CancellationToken cancellationToken)
+    {
         var status = (int)response.StatusCode;
         var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         using var json = ProviderJson.TryParseObject(body);

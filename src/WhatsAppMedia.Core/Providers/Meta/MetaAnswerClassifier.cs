@@ -60,7 +60,11 @@ internal static class MetaAnswerClassifier
             httpStatus,
             providerCode,
             ProviderAnswer.Trim(message),
-            outcome == ProviderOutcome.Throttled ? retryAfter : null);
+            outcome == ProviderOutcome.Throttled ? retryAfter : null)
+        {
+            // The error's trace id, which Meta's support asks for (https://developers.facebook.com/docs/graph-api/guides/error-handling/).
+            RequestId = error.TryGetProperty("fbtrace_id", out var trace) && trace.ValueKind == JsonValueKind.String ? ProviderRequestId.Usable(trace.GetString()) : null,
+        };
     }
 
     /// <summary>The table in docs/providers/meta.md, "Answers"; the order matters where a code is listed and <c>is_transient</c> is also set.</summary>

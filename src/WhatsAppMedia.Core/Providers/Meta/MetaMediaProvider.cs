@@ -14,19 +14,23 @@ namespace WhatsAppMedia.Core.Providers.Meta;
 /// </summary>
 internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOptions> options, TimeProvider timeProvider) : IMediaProvider, IMediaMetadataProvider
 {
+    /// <summary>The header in which the Graph API names each request.</summary>
+    public const string TraceIdHeader = "x-fb-trace-id";
+
     public string Provider => MetaProviderDefinition.ProviderName;
 
     public IdentifierError? Validate(MediaTarget target) => MetaIdentifiers.Check(target);
 
     public async Task<ProviderAnswer> SendDeleteAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        var (status, body, retryAfter, token) = await SendAsync(HttpMethod.Delete, target, credentials, cancellationToken);
-        return Redacted(MetaAnswerClassifier.Classify(status, body, retryAfter), token);
+        var (status, body, retryAfter, token, traceId) = await SendAsync(HttpMethod.Delete, target, credentials, cancellationToken);
+        var answer = Redacted(MetaAnswerClassifier.Classify(status, body, retryAfter), token);
+        return answer with { RequestId = traceId ?? answer.RequestId };
     }
 
     public async Task<MetadataAnswer> SendGetMetadataAsync(MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken = default)
     {
-        var (status, body, retryAfter, token) = await SendAsync(HttpMethod.Get, target, credentials, cancellationToken);
+        var (status, body, retryAfter, token, _) = await SendAsync(HttpMethod.Get, target, credentials, cancellationToken);
         if (status is >= 200 and < 300)
         {
             // A 2xx that is not the metadata is Meta's fault or a proxy's, and may pass: as for an unconfirmed delete.
@@ -41,8 +45,8 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
     public string? ContentBearerToken(ProviderCredentials credentials) =>
         credentials is MetaCredentials meta ? meta.AccessToken : throw new ArgumentException("These credentials are not Meta's.", nameof(credentials));
 
-    /// <summary>One request on the media's URL with the tenant's bearer token: the answer's status, body (bounded) and Retry-After.</summary>
-    private async Task<(int Status, string Body, TimeSpan? RetryAfter, string Token)> SendAsync(
+    /// <summary>One request on the media's URL with the tenant's bearer token: the answer's status, body (bounded), Retry-After and trace id.</summary>
+    private async Task<(int Status, string Body, TimeSpan? RetryAfter, string Token, string? TraceId)> SendAsync(
         HttpMethod method, MediaTarget target, ProviderCredentials credentials, CancellationToken cancellationToken)
     {
         var meta = ProviderArguments.Check<MetaCredentials>(this, target, credentials);
@@ -52,7 +56,7 @@ internal sealed class MetaMediaProvider(HttpClient httpClient, IOptions<MetaOpti
         using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var body = await ProviderResponseBody.ReadAsync(response.Content, cancellationToken);
         // Retry-After when Meta sends one; else the wait its usage headers estimate, so every instance holds back that long.
-        return ((int)response.StatusCode, body, RetryAfter.From(response, timeProvider) ?? MetaUsageHeaders.RegainAccessIn(response), meta.AccessToken);
+        return ((int)response.StatusCode, body, RetryAfter.From(response, timeProvider) ?? MetaUsageHeaders.RegainAccessIn(response), meta.AccessToken, ProviderRequestId.From(response, TraceIdHeader));
     }
 
     /// <summary>Scrubs the token from anything Meta echoed.</summary>

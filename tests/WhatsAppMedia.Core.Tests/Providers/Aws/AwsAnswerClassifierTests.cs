@@ -118,6 +118,20 @@ public class AwsAnswerClassifierTests
         answer.ProviderMessage.ShouldNotBeNull().Length.ShouldBe(ProviderAnswer.MaxMessageLength + 1);
     }
 
+    [Theory]
+    [InlineData(200, """{"success":true}""")]
+    [InlineData(404, """{"message":"not found"}""")]
+    public async Task Keeps_the_request_id_of_every_answer_and_drops_one_that_is_not_an_id(int status, string body)
+    {
+        using var response = Response(status, body, status == 404 ? "ResourceNotFoundException" : null);
+        response.Headers.TryAddWithoutValidation("x-amzn-RequestId", "c0ffee00-1234-4abc-8def-000000000001");
+        using var junk = Response(status, body, null);
+        junk.Headers.TryAddWithoutValidation("x-amzn-RequestId", new string('a', 129));
+
+        (await AwsAnswerClassifier.ClassifyAsync(response, Clock, Credentials, CancellationToken.None)).RequestId.ShouldBe("c0ffee00-1234-4abc-8def-000000000001");
+        (await AwsAnswerClassifier.ClassifyAsync(junk, Clock, Credentials, CancellationToken.None)).RequestId.ShouldBeNull();
+    }
+
     [Fact]
     public async Task Reads_retry_after_in_seconds()
     {

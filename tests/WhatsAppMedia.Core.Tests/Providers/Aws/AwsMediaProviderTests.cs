@@ -20,7 +20,8 @@ public partial class AwsMediaProviderTests(AwsSandboxFixture fixture) : IClassFi
 
         var answer = await fixture.Provider().SendDeleteAsync(new MediaTarget(mediaId, Phone), AwsSandboxFixture.Credentials);
 
-        answer.ShouldBe(ProviderAnswer.Deleted(200));
+        answer.ShouldBe(ProviderAnswer.Deleted(200) with { RequestId = answer.RequestId });
+        answer.RequestId.ShouldNotBeNull("the sandbox names every answer in x-amzn-RequestId, as AWS does");
         fixture.State.HasMedia(mediaId).ShouldBeFalse();
     }
 

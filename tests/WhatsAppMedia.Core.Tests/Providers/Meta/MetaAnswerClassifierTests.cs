@@ -162,6 +162,7 @@ public class MetaAnswerClassifierTests
         var answer = MetaAnswerClassifier.Classify(400, body, null);
 
         answer.ProviderMessage.ShouldBe("(#131009) Parameter value is not valid (Media ID is malformed) [fbtrace_id AbCdEf12345]");
+        answer.RequestId.ShouldBe("AbCdEf12345", "kept as the receipt's evidence");
     }
 
     [Fact]
