@@ -24,6 +24,22 @@ internal static class ReceiptChain
     /// <summary>One NDJSON line of an export (without the line feed).</summary>
     public static string Line(string receiptJson, string hash) => $"{{\"hash\":\"{hash}\",\"receipt\":{receiptJson}}}";
 
+    /// <summary>Why a line that is not JSON fails verification.</summary>
+    public const string NotALine = "not a JSON line of a receipt export";
+
+    /// <summary>An export line parsed, or null when it is not JSON (the verifier's receipt and digest checks share it).</summary>
+    public static JsonDocument? TryParseLine(string line)
+    {
+        try
+        {
+            return JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The export line of a signed digest, after the line of the receipt it ends at.</summary>
     public static string DigestLine(string digestJson, string signature) => $"{{\"digest\":{digestJson},\"signature\":\"{signature}\"}}";
 }

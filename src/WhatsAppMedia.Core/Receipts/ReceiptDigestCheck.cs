@@ -10,14 +10,9 @@ internal static class ReceiptDigestCheck
 {
     public static string? Check(string line, long? receiptBefore, string? hashBefore, string? tenantBefore, ReceiptPublicKey? signingKey)
     {
-        JsonDocument document;
-        try
+        if (ReceiptChain.TryParseLine(line) is not { } document)
         {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException)
-        {
-            return "not a JSON line of a receipt export";
+            return ReceiptChain.NotALine;
         }
 
         using (document)

@@ -61,14 +61,9 @@ public static class ReceiptVerifier
 
     private static string? Check(string line, bool allowGaps, ref long? previousSequence, ref string? previousHash, ref string? tenantId)
     {
-        JsonDocument document;
-        try
+        if (ReceiptChain.TryParseLine(line) is not { } document)
         {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException)
-        {
-            return "not a JSON line of a receipt export";
+            return ReceiptChain.NotALine;
         }
 
         using (document)
